@@ -1,0 +1,1 @@
+"""recgraph.cli: the `recgraph` command, a thin layer over the library."""

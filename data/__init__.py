@@ -1,0 +1,1 @@
+"""recgraph.data: the papers recgraph reads by default (papers/), their catalogue and analysts' overrides."""

@@ -1,0 +1,1 @@
+"""recgraph.graph: from papers to records to RDF; the library behind every command."""

@@ -1,0 +1,42 @@
+"""recgraph: a knowledge graph linking oversight recommendations across reports and years.
+
+The public Python API lives here; the command line (``recgraph``) is a thin layer over it.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from recgraph.errors import RecgraphError, ReadError, StoreError
+
+try:
+    __version__ = version("recgraph")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+
+def read(*paths, **options):
+    """Read papers and return one row per recommendation as a pandas DataFrame.
+
+    A thin wrapper over :func:`recgraph.graph.records.read_frame`; see there for options.
+
+    >>> import recgraph
+    >>> frame = recgraph.read(recgraph.data_path() / "papers")
+    >>> int(frame["number"].eq("26").any())
+    1
+    """
+    from recgraph.graph.records import read_frame
+
+    return read_frame(*paths, **options)
+
+
+def data_path():
+    """The folder of the papers and catalogue that ship with recgraph."""
+    from importlib.resources import files
+
+    from pathlib import Path
+
+    return Path(str(files("recgraph.data")))
+
+
+__all__ = ["RecgraphError", "ReadError", "StoreError", "read", "data_path", "__version__"]

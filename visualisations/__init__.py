@@ -1,0 +1,1 @@
+"""recgraph.visualisations: pure builders from analysis results to pyvis networks."""
