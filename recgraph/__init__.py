@@ -18,25 +18,23 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 def read(*paths, **options):
     """Read papers and return one row per recommendation as a pandas DataFrame.
 
-    A thin wrapper over :func:`recgraph.graph.records.read_frame`; see there for options.
+    A thin wrapper over :func:`recgraph.graph.reading.read_frame`; see there for options.
 
     >>> import recgraph
     >>> frame = recgraph.read(recgraph.data_path() / "papers")
     >>> int(frame["number"].eq("26").any())
     1
     """
-    from recgraph.graph.records import read_frame
+    from recgraph.graph.reading import read_frame
 
     return read_frame(*paths, **options)
 
 
 def data_path():
     """The folder of the papers and catalogue that ship with recgraph."""
-    from importlib.resources import files
+    from recgraph.graph.locations import packaged_data_dir
 
-    from pathlib import Path
-
-    return Path(str(files("recgraph.data")))
+    return packaged_data_dir()
 
 
 __all__ = ["RecgraphError", "ReadError", "StoreError", "read", "data_path", "__version__"]

@@ -145,6 +145,8 @@ class Coverage:
 
 
 _TAG = re.compile(r"<[^>]+>")
+# Inline tags vanish without a trace ("<i>(para.</i>" keeps "(para."); block tags separate words.
+_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|sup|sub|span|u|a)(?:\s[^>]*)?>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -158,8 +160,8 @@ def clean(fragment: str | None) -> str:
     """
     if not fragment:
         return ""
-    text = html.unescape(_TAG.sub(" ", fragment))
-    text = _TAG.sub(" ", text)  # entities such as &lt;sup&gt; decode to tags
+    text = html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", fragment)))
+    text = _TAG.sub(" ", _INLINE_TAG.sub("", text))  # entities such as &lt;sup&gt; decode to tags
     return _SPACE.sub(" ", text).strip()
 
 

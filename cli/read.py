@@ -1,0 +1,119 @@
+"""``recgraph read`` and ``recgraph corrections``: papers to records, and analysts' fixes back in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors
+from recgraph.cli.main import cli
+
+FORMATS = ("summary", "json", "csv", "xlsx")
+
+
+def read_options(command):
+    """Options shared by the commands that read papers."""
+    command = click.option("--catalogue", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                           help="Catalogue file (default: catalogue.toml beside the papers or one folder up).")(command)
+    command = click.option("--no-overrides", is_flag=True, help="Ignore analysts' corrections (overrides.csv).")(command)
+    command = click.option("--max-size", type=click.FloatRange(min=0.001), default=20.0, show_default=True,
+                           help="Refuse files larger than this many MB.")(command)
+    return command
+
+
+def _options(catalogue, no_overrides, max_size):
+    from recgraph.graph.reading import ReadOptions
+
+    return ReadOptions(catalogue=catalogue, use_overrides=not no_overrides, max_bytes=int(max_size * 1048576))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="summary", show_default=True,
+              help="summary: counts, warnings and leftovers; json/csv/xlsx: one row per recommendation.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@read_options
+@reports_errors
+def read(paths, fmt, out, catalogue, no_overrides, max_size):
+    """Read papers (files or folders; default: the data folder's papers) into recommendation records.
+
+    Exit code 0 when every paper was read, 1 when some could not be, 2 when none could.
+    """
+    from recgraph.graph.locations import papers_dir
+    from recgraph.graph.reading import read_papers
+    from recgraph.graph.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
+
+    outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size))
+    for error in outcome.errors:
+        click.echo(f"Error: {error}", err=True)
+    if not outcome.results:
+        if not outcome.errors:
+            click.echo("Error: no paper found to read", err=True)
+        sys.exit(EXIT_UNUSABLE)
+    if fmt == "summary":
+        from recgraph.cli.render import print_read_summary
+
+        print_read_summary(outcome.results)
+    else:
+        for result in outcome.results:
+            for warning in result.warnings:
+                click.echo(f"Warning: {warning}", err=True)
+        rows = rows_from_results(outcome.results)
+        if fmt == "xlsx":
+            if out is None:
+                raise click.UsageError("--format xlsx needs --out FILE.xlsx")
+            rows_to_xlsx(rows, out)
+        else:
+            text = rows_to_json(rows) if fmt == "json" else rows_to_csv(rows)
+            if out:
+                out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+            else:
+                click.echo(text)
+    if outcome.errors:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.group()
+def corrections():
+    """Analysts' corrections: import a corrected CSV/XLSX; list what is kept."""
+
+
+@corrections.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The data folder whose papers are corrected (default: ./data or RECGRAPH_DATA).")
+@reports_errors
+def import_corrections_command(file, data_dir):
+    """Import FILE (CSV or XLSX with the columns of `recgraph read --format csv`).
+
+    Only the cells that differ from what the readers extract are kept, in DATA/overrides.csv;
+    they win over extraction on every later read.
+    """
+    from recgraph.graph.corrections_import import import_corrections
+    from recgraph.graph.locations import default_data_dir
+
+    report = import_corrections(file, data_dir or default_data_dir())
+    for note in report.ignored:
+        click.echo(f"Note: {note}", err=True)
+    click.echo(
+        f"{len(report.corrected)} corrected field(s) kept in {report.path}; "
+        f"{report.unchanged_rows} row(s) matched the extraction already."
+    )
+
+
+@corrections.command("list")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@reports_errors
+def list_corrections(data_dir):
+    """List the corrections kept in the data folder's overrides.csv."""
+    from recgraph.graph.corrections import OVERRIDES_NAME, load_overrides
+    from recgraph.graph.locations import default_data_dir
+
+    path = (data_dir or default_data_dir()) / OVERRIDES_NAME
+    overrides = load_overrides(path)
+    if not overrides:
+        click.echo(f"No corrections in {path}.")
+    for o in overrides:
+        click.echo(f"{o.paper} {o.source_report_key}/{o.number} {o.field} = {o.value!r}")

@@ -1,0 +1,45 @@
+"""Rendering library results for people, with rich. Nothing here computes anything."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from recgraph.graph.model import ReadResult
+
+
+def print_read_summary(results: list[ReadResult], console: Console | None = None) -> None:
+    """Per paper and source report: how many recommendations were found; then warnings and leftovers."""
+    console = console or Console()
+    table = Table(title="Recommendations read", show_lines=False)
+    for column in ("paper", "layout", "date", "source report", "recommendations", "lettered parts", "status stated"):
+        table.add_column(column, overflow="fold")
+    total = 0
+    for result in results:
+        titles = {r.key: r.title for r in result.paper.source_reports}
+        counts = Counter(rec.source_report for rec in result.recommendations)
+        parts = Counter(rec.source_report for rec in result.recommendations if rec.parent)
+        stated = Counter(u.source_report for u in result.updates if u.status_phrase)
+        for key in counts:
+            table.add_row(
+                Path(result.paper.file).name, result.paper.layout, result.paper.date or "",
+                f"{titles.get(key, key)} [dim]({key})[/dim]", str(counts[key] - parts[key]),
+                str(parts[key] or ""), str(stated[key]),
+            )
+        total += len(result.recommendations)
+    console.print(table)
+    console.print(f"{total} recommendation(s) in {len(results)} paper(s).")
+    for result in results:
+        for warning in result.warnings:
+            console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+    leftovers = [left for result in results for left in result.leftovers]
+    if leftovers:
+        console.print(f"[bold]{len(leftovers)} span(s) of text not placed in any record:[/bold]")
+        for left in leftovers:
+            text = " ".join(left.text.split())
+            console.print(f"  {left.file}:{left.first_line}-{left.last_line}: {text[:160]}", highlight=False, markup=False)
+    else:
+        console.print("Every line was placed in a record or recognised as page furniture.")

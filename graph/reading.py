@@ -1,0 +1,159 @@
+"""Reading papers end to end: file -> layout reader -> catalogue -> pointers -> corrections.
+
+:func:`read_paper` reads one file and raises :class:`~recgraph.errors.ReadError` when nothing
+sensible can be read from it. :func:`read_papers` reads many (folders are searched for ``*.txt``)
+and collects per-file errors instead of stopping, so one bad paper does not hide the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from recgraph.errors import ReadError
+from recgraph.graph.catalogue import Catalogue, apply_catalogue, find_catalogue, load_catalogue
+from recgraph.graph.corrections import OVERRIDES_NAME, Override, apply_overrides, load_overrides
+from recgraph.graph.model import ReadResult
+from recgraph.graph.pointers import find_cross_references
+from recgraph.graph.readers import detect_layout
+from recgraph.graph.readers.text import DEFAULT_MAX_BYTES, load_document
+
+#: File suffixes taken when a folder is given.
+PAPER_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass
+class ReadOptions:
+    """How to read: where the catalogue and corrections are (None: found beside each paper)."""
+
+    catalogue: Path | None = None
+    overrides: Path | None = None
+    use_overrides: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class ReadOutcome:
+    results: list[ReadResult] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResult:
+    """Read one paper into records.
+
+    Raises
+    ------
+    ReadError : the file is unreadable, of no known layout, yields no recommendation, or holds a
+        recommendation number twice in one source report (file and lines named).
+    """
+    options = options or ReadOptions()
+    path = Path(path)
+    document = load_document(path, options.max_bytes)
+    reader = detect_layout(document)
+    result = reader.read(document)
+    result.warnings[:0] = document.warnings
+    if not result.recommendations:
+        raise ReadError(f"looks like a {reader.NAME} paper but no recommendation could be read from it", str(path))
+    _check_duplicates(result)
+    catalogue = _catalogue_for(path, options)
+    result = apply_catalogue(result, catalogue.entry_for(path.name))
+    result.cross_references = find_cross_references(result)
+    for pointer in result.cross_references:
+        if pointer.resolved is None:
+            result.warnings.append(
+                f"{pointer.provenance.file}:{pointer.provenance.first_line}: recommendation {pointer.recommendation} "
+                f"points to {pointer.target!r}, which this paper does not hold (kept unresolved)"
+            )
+    if options.use_overrides:
+        overrides_path = _overrides_for(path, options)
+        result = apply_overrides(result, _load_overrides_cached(overrides_path), overrides_path)
+    return result
+
+
+def read_papers(
+    paths: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    progress: Callable[[Path], None] | None = None,
+) -> ReadOutcome:
+    """Read every paper named (folders: every ``*.txt`` inside, sorted); collect errors per file."""
+    outcome = ReadOutcome()
+    for path in expand_paths(paths):
+        if progress:
+            progress(path)
+        try:
+            outcome.results.append(read_paper(path, options))
+        except ReadError as err:
+            outcome.errors.append(err)
+    return outcome
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAPER_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def read_frame(*paths: str | Path, options: ReadOptions | None = None):
+    """Read papers and return one row per recommendation as a pandas DataFrame.
+
+    Raises
+    ------
+    ReadError : the first error met, when no paper at all could be read.
+    """
+    from recgraph.graph.records import rows_from_results, rows_to_frame
+
+    outcome = read_papers(paths, options)
+    if outcome.errors and not outcome.results:
+        raise outcome.errors[0]
+    return rows_to_frame(rows_from_results(outcome.results))
+
+
+def _check_duplicates(result: ReadResult) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for rec in result.recommendations:
+        if rec.key in seen:
+            raise ReadError(
+                f"recommendation {rec.number} of {rec.source_report!r} appears twice (lines {seen[rec.key]} and "
+                f"{rec.provenance.first_line}); fix the paper, or number them apart in the overrides file",
+                rec.provenance.file,
+                rec.provenance.first_line,
+            )
+        seen[rec.key] = rec.provenance.first_line
+
+
+def _catalogue_for(path: Path, options: ReadOptions) -> Catalogue:
+    location = options.catalogue or find_catalogue(path.resolve())
+    return _load_catalogue_cached(location) if location else Catalogue()
+
+
+_CATALOGUES: dict[tuple[Path, float], Catalogue] = {}
+_OVERRIDES: dict[tuple[Path, float], list[Override]] = {}
+
+
+def _load_catalogue_cached(location: Path) -> Catalogue:
+    key = (location.resolve(), location.stat().st_mtime)
+    if key not in _CATALOGUES:
+        _CATALOGUES[key] = load_catalogue(location)
+    return _CATALOGUES[key]
+
+
+def _overrides_for(path: Path, options: ReadOptions) -> Path:
+    if options.overrides:
+        return options.overrides
+    catalogue = options.catalogue or find_catalogue(path.resolve())
+    folder = catalogue.parent if catalogue else path.resolve().parent
+    return folder / OVERRIDES_NAME
+
+
+def _load_overrides_cached(location: Path) -> list[Override]:
+    if not location.is_file():
+        return []
+    key = (location.resolve(), location.stat().st_mtime)
+    if key not in _OVERRIDES:
+        _OVERRIDES[key] = load_overrides(location)
+    return _OVERRIDES[key]
