@@ -11,11 +11,17 @@ from rich.table import Table
 from recgraph.graph.model import ReadResult
 
 
+def make_console() -> Console:
+    """A console for standard output; when piped, wide enough that tables do not fold words."""
+    console = Console()
+    return console if console.is_terminal else Console(width=140)
+
+
 def print_read_summary(results: list[ReadResult], console: Console | None = None) -> None:
     """Per paper and source report: how many recommendations were found; then warnings and leftovers."""
-    console = console or Console()
+    console = console or make_console()
     table = Table(title="Recommendations read", show_lines=False)
-    for column in ("paper", "layout", "date", "source report", "recommendations", "lettered parts", "status stated"):
+    for column in ("paper", "layout", "date", "source report", "recs", "parts", "status stated"):
         table.add_column(column, overflow="fold")
     total = 0
     for result in results:

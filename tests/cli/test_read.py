@@ -1,0 +1,119 @@
+"""`recgraph read`: records out as JSON or CSV, bad input refused with one clear line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import recgraph
+from recgraph.cli.main import cli
+
+PAPERS = recgraph.data_path() / "papers"
+IMPLEMENTATION = PAPERS / "004_2d7aea74777c19f4.txt"
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_json_has_one_object_per_recommendation_with_the_documented_keys():
+    result = run("read", IMPLEMENTATION, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 13
+    for key in ("paper", "source_report", "number", "parent", "heading", "text", "para_ref", "progress",
+                "status_phrase", "owner", "mpa_action", "timescale", "refers_to", "lines"):
+        assert key in rows[0]
+    first = rows[0]
+    assert first["paper"] == IMPLEMENTATION.name and first["number"] == "1"
+    assert first["text"].startswith("To ensure that the most effective and efficient use is made of")
+    assert first["lines"] == [21, 23]
+
+
+def test_csv_has_the_same_columns_and_rows(tmp_path):
+    out = tmp_path / "recs.csv"
+    assert run("read", IMPLEMENTATION, "--format", "csv", "--out", out).exit_code == 0
+    from recgraph.graph.records import rows_from_csv
+
+    assert [r.number for r in rows_from_csv(out.read_text())] == [str(n) for n in range(1, 14)]
+
+
+def test_the_summary_counts_per_paper_and_source_report_and_lists_no_leftovers_on_the_seeds():
+    result = run("read", PAPERS)
+    assert result.exit_code == 0, result.stderr
+    assert "122 recommendation(s) in 5 paper(s)" in result.stdout
+
+
+def test_an_empty_file_is_one_error_line_and_exit_2(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("")
+    result = run("read", path, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"Error: {path}: is empty: there is nothing to read"
+
+
+def test_a_binary_file_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "scan.txt"
+    path.write_bytes(b"%PDF-1.4\n\x00\x00\x01binary")
+    result = run("read", path)
+    assert result.exit_code == 2
+    assert f"Error: {path}:2: looks binary" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_paper_of_no_known_layout_says_so(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text("Minutes of the meeting\n\nThe chair welcomed members.\nApologies were received.\n")
+    result = run("read", path)
+    assert result.exit_code == 2
+    assert f"Error: {path}: matches no known layout" in result.stderr
+
+
+def test_a_cp1252_paper_reads_with_a_warning(tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes(IMPLEMENTATION.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    result = run("read", path, "--format", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 13
+    assert "decoded as Windows-1252" in result.stderr
+
+
+def test_a_duplicated_recommendation_number_is_reported_with_its_line_and_not_merged(tmp_path):
+    lines = IMPLEMENTATION.read_text(encoding="utf-8").split("\n")
+    lines[25] = lines[25].replace("Recommendation 3 –", "Recommendation 2 –")
+    path = tmp_path / "dup.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = run("read", path, "--format", "json")
+    assert f"{path}:26: Recommendation 2 appears twice" in result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["number"] for r in rows].count("2") == 1
+    assert next(r for r in rows if r["number"] == "2")["lines"][0] == 24
+    summary = run("read", path)
+    assert f"{path}:26-" in summary.stdout  # the second one is listed as text not placed
+
+
+def test_a_50_mb_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)
+    result = run("read", path)
+    assert result.exit_code == 2
+    assert "is 50.0 MB" in result.stderr
+
+
+def test_one_bad_paper_among_good_ones_is_reported_and_the_rest_is_read(tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    result = run("read", IMPLEMENTATION, bad, "--format", "json")
+    assert result.exit_code == 1
+    assert len(json.loads(result.stdout)) == 13
+    assert f"Error: {bad}: is empty" in result.stderr
+
+
+def test_xlsx_needs_an_output_file():
+    result = run("read", IMPLEMENTATION, "--format", "xlsx")
+    assert result.exit_code == 2 and "--out" in result.stderr
