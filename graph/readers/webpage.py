@@ -1,0 +1,331 @@
+"""The frame shared by the MPA's archived web-page reports: furniture, front matter and sections.
+
+Whatever layout holds the recommendations, an archived MPA committee report comes in one frame:
+
+- site furniture: "You are in:", "Contents", the archive warning, "See the MOPC website ...", and at
+  the end "Supporting material", attachment links ("- Appendix 1 [Microsoft Excel]"), "Send an
+  e-mail linking to this page", "Feedback";
+- a one-line page description, "Report 6a of the 26 May 2011 meeting of the MPA Full Authority ...";
+- the front matter: the paper's title on its own line, then "Report: 6a", "Date: 26 May 2011",
+  "By: Chief Executive", then a "Summary";
+- lettered sections: "A. Recommendations" (what the committee is asked to decide, never a tracked
+  recommendation), "B. Supporting information" (where the tracked recommendations are), then the
+  paper's own implications, background papers and contact details.
+
+The committee and implementation readers use this module for the frame and keep only their own
+layout of the recommendations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from recgraph.graph.model import Paper, SourceReport
+from recgraph.graph.readers.text import Coverage, Document, clean, slugify
+
+#: Whole lines that are the web site's navigation and links, never the paper's content.
+FURNITURE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"You are in:?",
+        r"Contents",
+        r"Warning: This is archived material\b.*",
+        r"See the \w+ website for further information\.?",
+        r"Send an e-mail linking to this page",
+        r"Feedback",
+        r"Supporting material",
+        r"-?\s*.+\[(?:Microsoft (?:Excel|Word|PowerPoint)|PDF)\]",
+        r".+\((?:Excel Spreadsheet|Word Document|PDF(?: document)?)\)",
+    )
+)
+
+#: The page description; the committee is lazily matched up to a body noun that ends it.
+DESCRIPTION = re.compile(
+    r"^Report \S+ of the .+? meeting of the "
+    r"(?P<body>.+?\b(?:Committee|Authority|Board|Panel|Group|Council))(?=[,.;]|\s+(?:and|with|to|on)\b|$)"
+)
+
+_REPORT = re.compile(r"^Report\s*:\s*\S", re.IGNORECASE)
+_DATE = re.compile(r"^Date\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+_BY = re.compile(r"^By\s*:\s*\S", re.IGNORECASE)
+_SUMMARY = re.compile(r"^Summary\s*:?$", re.IGNORECASE)
+_SECTION = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<title>[A-Z][^.]*?)\s*$")
+_DECISIONS = re.compile(r"^Recommendations?$", re.IGNORECASE)
+
+#: "5. text"; a number printed twice ("12. 12. text") is one paragraph.
+_NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?:(?P=number)\.\s+)?(?P<text>\S.*)$")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WORD_DATE = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4}|\d{2})\b")
+_SLASH_DATE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
+
+#: " – update on the recommendations", " – Implementation Report": what the paper is, not the source.
+_TITLE_SUFFIX = re.compile(
+    r"\s+[\u2013\u2014-]\s+(?:(?:an?|the|first|second|third|final|interim|annual|further|progress)\s+)*"
+    r"(?:update|progress|implementation|monitoring|report)\b.*$",
+    re.IGNORECASE,
+)
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?:update|progress(?:\s+report)?)\s+on\s+(?:the\s+)?"
+    r"(?:recommendations\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a whole line is web-site navigation or a link rather than the paper's text.
+
+    >>> is_furniture("Send an e-mail linking to this page"), is_furniture("Action completed.")
+    (True, False)
+    """
+    stripped = line.strip()
+    return any(pattern.fullmatch(stripped) for pattern in FURNITURE)
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date in ``text`` as ISO yyyy-mm-dd, or None when there is none.
+
+    Parameters
+    ----------
+    text : a phrase such as "26 May 2011", "12 Jul 04", "1st March 2004" or "25/03/2005".
+
+    Returns
+    -------
+    str or None : the ISO date; None for a month and year alone or an impossible date.
+
+    Examples
+    --------
+    >>> parse_date("Date:12 July 2004"), parse_date("12 Jul 04"), parse_date("31/11/2011")
+    ('2004-07-12', '2004-07-12', None)
+    """
+    match = _WORD_DATE.search(text)
+    if match and match["month"].lower() in _MONTHS:
+        month = _MONTHS[match["month"].lower()]
+    else:
+        match = _SLASH_DATE.search(text)
+        if not match:
+            return None
+        month = int(match["month"])
+    year = int(match["year"])
+    if year < 100:  # two-digit years in these papers are 19xx or 20xx around the millennium
+        year += 2000 if year < 50 else 1900
+    try:
+        return date(year, month, int(match["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def paragraph_number(line: str) -> tuple[str, str] | None:
+    """The paper's paragraph number and the text after it, or None for an unnumbered line.
+
+    >>> paragraph_number("12. 12. Your Views Count"), paragraph_number("Action completed.")
+    (('12', 'Your Views Count'), None)
+    """
+    match = _NUMBERED.match(line.strip())
+    return (match["number"], match["text"]) if match else None
+
+
+def source_title(paper_title: str) -> str:
+    """The source report's title inside a paper title such as "X – update on the recommendations".
+
+    >>> source_title("Race and Faith Inquiry – update on the recommendations")
+    'Race and Faith Inquiry'
+    >>> source_title("Update on the recommendations of the Morris Inquiry")
+    'Morris Inquiry'
+    """
+    title = _TITLE_SUFFIX.sub("", paper_title.strip())
+    title = _TITLE_PREFIX.sub("", title)
+    title = re.sub(r"\s+recommendations$", "", title, flags=re.IGNORECASE)
+    return title.strip() or paper_title.strip()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A lettered section ("B. Supporting information") and its inclusive line span."""
+
+    letter: str
+    title: str
+    first_line: int
+    last_line: int
+
+    @property
+    def is_decisions(self) -> bool:
+        """"A. Recommendations": what the committee is asked to decide, not tracked recommendations."""
+        return bool(_DECISIONS.match(self.title))
+
+    def holds(self, number: int) -> bool:
+        return self.first_line <= number <= self.last_line
+
+
+def find_sections(doc: Document) -> list[Section]:
+    """The lettered sections in order; letters must run on (A, B, C ...) to count as sections."""
+    starts: list[tuple[int, str, str]] = []
+    for number, line in enumerate(doc.lines, start=1):
+        match = _SECTION.match(line.strip())
+        if not match:
+            continue
+        letter = match["letter"]
+        # "B. Smith" inside a paragraph is not a section: only the next letter in sequence is.
+        if (not starts and letter == "A") or (starts and ord(letter) == ord(starts[-1][1]) + 1):
+            starts.append((number, letter, match["title"]))
+    ends = [start for start, _, _ in starts[1:]] + [len(doc.lines) + 1]
+    return [Section(letter, title, start, end - 1) for (start, letter, title), end in zip(starts, ends)]
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the page says about the paper: title, date, committee, and the lines saying it."""
+
+    title: str | None = None
+    title_line: int | None = None
+    date: str | None = None
+    body: str | None = None
+    first_line: int | None = None
+    last_line: int | None = None
+    description_line: int | None = None
+    summary: tuple[int, int] | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def read_front_matter(doc: Document, sections: list[Section]) -> FrontMatter:
+    """Title, date and committee from the lines before the first section.
+
+    The title is the last line before the "Report:" / "Date:" / "By:" block that is neither
+    furniture nor the page description. A "Date:" that cannot be read gives a warning, not an error.
+    """
+    limit = sections[0].first_line - 1 if sections else len(doc.lines)
+    head = [(n, doc.line(n).strip()) for n in range(1, limit + 1)]
+    body, description_line = None, None
+    for number, line in head:
+        if match := DESCRIPTION.match(line):
+            body, description_line = match["body"], number
+            break
+    block = [n for n, line in head if _REPORT.match(line) or _DATE.match(line) or _BY.match(line)]
+    if not block:
+        return FrontMatter(body=body, description_line=description_line)
+    first, last = block[0], _block_end(head, block[0])
+    title, title_line = _title_before(head, first, description_line)
+    iso, warnings = None, []
+    for number in range(first, last + 1):
+        if match := _DATE.match(doc.line(number).strip()):
+            iso = parse_date(match["value"])
+            if iso is None:
+                warnings.append(
+                    f"{doc.name}:{number}: cannot read the date {match['value']!r}; the paper's date is left empty"
+                )
+    summary = _summary_span(head, last, limit)
+    return FrontMatter(
+        title, title_line, iso, body, title_line or first, last, description_line, summary, tuple(warnings)
+    )
+
+
+def _block_end(head: list[tuple[int, str]], first: int) -> int:
+    """The last line of the contiguous Report/Date/By block (blank lines may separate them)."""
+    last = first
+    for number, line in head:
+        if number <= first or not line:
+            continue
+        if _REPORT.match(line) or _DATE.match(line) or _BY.match(line):
+            last = number
+        else:
+            break
+    return last
+
+
+def _title_before(
+    head: list[tuple[int, str]], first: int, description_line: int | None
+) -> tuple[str | None, int | None]:
+    for number, line in reversed(head[: first - 1]):
+        if line and not is_furniture(line) and number != description_line:
+            return clean(line), number
+    return None, None
+
+
+def _summary_span(head: list[tuple[int, str]], after: int, limit: int) -> tuple[int, int] | None:
+    for number, line in head:
+        if number > after and _SUMMARY.match(line):
+            return (number, limit)
+    return None
+
+
+def last_text_line(doc: Document, first: int, last: int) -> int:
+    """``last`` moved up past blank lines, but never above ``first``."""
+    while last > first and not doc.line(last).strip():
+        last -= 1
+    return last
+
+
+def body_span(doc: Document, sections: list[Section], first: int, last: int) -> tuple[int, int]:
+    """The lines that hold the tracked recommendations found between lines first and last.
+
+    The span runs from the start of the section holding ``first`` to the end of the section
+    holding ``last`` (the whole text after the front matter when there are no sections), with
+    trailing furniture and blank lines cut off.
+    """
+    start = next((s.first_line + 1 for s in sections if s.holds(first)), None)
+    end = next((s.last_line for s in sections if s.holds(last)), len(doc.lines))
+    if start is None:
+        start = max((s.last_line + 1 for s in sections if s.last_line < first), default=1)
+    while end > last and (not doc.line(end).strip() or is_furniture(doc.line(end))):
+        end -= 1
+    return start, end
+
+
+def claim_frame(
+    doc: Document, coverage: Coverage, front: FrontMatter, sections: list[Section], body: tuple[int, int]
+) -> None:
+    """Claim what is the page's frame rather than a tracked recommendation.
+
+    Claimed: furniture lines and the page description outside the body; the title, Report/Date/By
+    block and Summary (the paper's own front matter); every section other than the body's (the
+    committee's decisions, implications, background papers, contact details); the heading of the
+    body's section. The body's own background and closing paragraphs are claimed by the readers.
+    """
+    first, last = body
+    for number in range(1, len(doc.lines) + 1):
+        if first <= number <= last:
+            continue
+        if is_furniture(doc.line(number)) or number == front.description_line:
+            coverage.claim(number)
+    if front.first_line is not None and front.last_line is not None:
+        coverage.claim(front.first_line, front.last_line)
+    if front.summary and front.summary[0] < first:
+        # without sections the summary has no end of its own: it stops where the body starts
+        coverage.claim(front.summary[0], min(front.summary[1], first - 1))
+    for section in sections:
+        if section.last_line < first or section.first_line > last:
+            coverage.claim(section.first_line, section.last_line)
+        elif section.first_line < first:
+            coverage.claim(section.first_line)
+
+
+def frame_paper(doc: Document, front: FrontMatter, layout: str) -> Paper:
+    """The paper and the one source report it tracks, both named from the page's title.
+
+    Without a title the source report is named after the file, so that two untitled papers never
+    share a source report by accident.
+    """
+    if front.title is None or front.title_line is None:
+        title = f"Source report of {doc.name.rsplit('/', 1)[-1]}"
+        report = SourceReport(slugify(title), title)
+    else:
+        title = source_title(front.title)
+        title_provenance = doc.provenance(front.title_line, front.title_line)
+        report = SourceReport(slugify(title), title, provenance=title_provenance)
+    provenance = None
+    if front.first_line is not None and front.last_line is not None:
+        provenance = doc.provenance(front.first_line, front.last_line)
+    return Paper(doc.name, layout, front.title, front.body, front.date, source_reports=(report,), provenance=provenance)
