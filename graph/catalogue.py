@@ -118,7 +118,7 @@ def apply_catalogue(result: ReadResult, entry: PaperEntry | None) -> ReadResult:
     if entry is not None:
         paper = replace(
             paper,
-            body=entry.body or paper.body,
+            body=paper.body or entry.body,
             date=paper.date or entry.date,
             original_name=entry.original_name or paper.original_name,
         )

@@ -8,13 +8,16 @@ import pkgutil
 
 import pytest
 
-import recgraph
+
+PACKAGES = ("recgraph", "recgraph.graph", "recgraph.cli", "recgraph.visualisations")
 
 
 def modules():
-    yield "recgraph"
-    for info in pkgutil.walk_packages(recgraph.__path__, "recgraph."):
-        yield info.name
+    # Walk each installed package on its own: package-dir maps them to different folders.
+    for package in PACKAGES:
+        yield package
+        for info in pkgutil.walk_packages(importlib.import_module(package).__path__, f"{package}."):
+            yield info.name
 
 
 @pytest.mark.parametrize("name", sorted(modules()))

@@ -29,7 +29,7 @@ STATUS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 )
 
 # A sentence ends at . ! or ? followed by space or end; "e.g." and "para." do not end one.
-_SENTENCE = re.compile(r"(?:[^.!?]|\b(?:e\.g|i\.e|para|paras|no|etc)\.|\.(?=\d))+(?:[.!?]+|$)", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?:\b(?:e\.g|i\.e|para|paras|no|etc)\.|\.(?=\d)|[^.!?])+(?:[.!?]+|$)", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
