@@ -117,3 +117,26 @@ def test_one_bad_paper_among_good_ones_is_reported_and_the_rest_is_read(tmp_path
 def test_xlsx_needs_an_output_file():
     result = run("read", IMPLEMENTATION, "--format", "xlsx")
     assert result.exit_code == 2 and "--out" in result.stderr
+
+
+TABLE = "Title of the inspection 2003\n\nRec.\tRecommendation\tMPS response\tMPA action\n"
+
+
+def test_a_table_row_with_more_cells_than_its_header_is_refused_with_its_line(tmp_path):
+    path = tmp_path / "extra.txt"
+    path.write_text("Title of the inspection 2003\n\nRec.\tRecommendation\tMPS response\n"
+                    "1.\tThe MPS should act. (Para 2.1)\tDone. Action complete\tTo note\n")
+    result = run("read", path, "--format", "json")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"Error: {path}:4: table row has 4 cells but its header has 3")
+
+
+def test_a_table_row_missing_a_column_reads_with_a_warning_naming_its_line(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text(TABLE + "1.\tThe MPS should act. (Para 2.1)\tDone. Action complete\n"
+                    "2.\tThe MPS should also act. (Para 2.2)\tUnder way.\tTo note\n")
+    result = run("read", path, "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [(r["number"], r["status_phrase"], r["mpa_action"]) for r in rows] == [("1", "Action complete", None), ("2", None, "To note")]
+    assert f"{path}:4: row has 3 cells but its header has 4" in result.stderr
