@@ -12,6 +12,15 @@ Whatever layout holds the recommendations, an archived MPA committee report come
   recommendation), "B. Supporting information" (where the tracked recommendations are), then the
   paper's own implications, background papers and contact details.
 
+Papers of either layout may also carry, and this module recognises for both readers:
+
+- page footers of a printed copy ("Page 2 of 4"), which can fall inside a recommendation;
+- several source reports, each named on a line of its own ("Custody Service Improvement Review")
+  just before its first recommendation (:func:`find_sources`); without such lines the page's
+  title (or, for an untitled page, its description or summary) names the one source report;
+- labelled lines "Lead: ...", "Target date: ...", "Status: ..." (:func:`field_line`) and
+  target-date phrases in the progress (:func:`find_timescale`).
+
 The committee and implementation readers use this module for the frame and keep only their own
 layout of the recommendations.
 """
@@ -41,6 +50,10 @@ FURNITURE: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+#: A printed copy's page footer ("Page 2 of 4", "- 3 -"); unlike the site furniture it can fall
+#: inside a recommendation's text or progress, which then continues after it.
+PAGE_FOOTER = re.compile(r"(?:Page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-)", re.IGNORECASE)
+
 #: The page description; the committee is lazily matched up to a body noun that ends it.
 DESCRIPTION = re.compile(
     r"^Report \S+ of the .+? meeting of the "
@@ -53,6 +66,9 @@ _BY = re.compile(r"^By\s*:\s*\S", re.IGNORECASE)
 _SUMMARY = re.compile(r"^Summary\s*:?$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?P<letter>[A-Z])\.\s+(?P<title>[A-Z][^.]*?)\s*$")
 _DECISIONS = re.compile(r"^Recommendations?$", re.IGNORECASE)
+_STANDARD_SECTION = re.compile(
+    r"\b(?:implications?|impacts?|background|contact|supporting|consultation|appendi(?:x|ces))\b", re.IGNORECASE
+)
 
 #: "5. text"; a number printed twice ("12. 12. text") is one paragraph.
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?:(?P=number)\.\s+)?(?P<text>\S.*)$")
@@ -69,30 +85,49 @@ _MONTHS = {
     )
     for name in names
 }
-_WORD_DATE = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4}|\d{2})\b")
+_WORD_DATE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|-)(?P<month>[A-Za-z]+)\.?,?(?:\s+|-)(?P<year>\d{4}|\d{2})\b"
+)
 _SLASH_DATE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
 
-#: " – update on the recommendations", " – Implementation Report": what the paper is, not the source.
+#: " – update on the recommendations", ": progress report", " - six-monthly update": what the paper
+#: is, not the source; up to three words (ordinals, "six-monthly") may come before the noun.
 _TITLE_SUFFIX = re.compile(
-    r"\s+[\u2013\u2014-]\s+(?:(?:an?|the|first|second|third|final|interim|annual|further|progress)\s+)*"
+    r"(?:\s*:|\s+[\u2013\u2014-])\s+(?:[\w-]+\s+){0,3}?"
     r"(?:update|progress|implementation|monitoring|report)\b.*$",
     re.IGNORECASE,
 )
 _TITLE_PREFIX = re.compile(
-    r"^(?:(?:an?|the)\s+)?(?:update|progress(?:\s+report)?)\s+on\s+(?:the\s+)?"
-    r"(?:recommendations\s+of\s+(?:the\s+)?)?",
+    r"^(?:(?:an?|the)\s+)?(?:(?:first|second|third|final|interim|annual|further)\s+)?"
+    r"(?:update|progress(?:\s+report)?|implementation|monitoring)\s+(?:on|of)\s+(?:the\s+)?"
+    r"(?:(?:implementation\s+of\s+)?(?:the\s+)?recommendations\s+(?:of|from|made\s+by)\s+(?:the\s+)?)?",
     re.IGNORECASE,
+)
+#: "... the recommendations of the Stephen Lawrence Inquiry which ...": the subject named in a page
+#: description or summary, for pages printed without a title.
+_SUBJECT = re.compile(
+    r"\brecommendations\s+(?:made\s+by|of|from)\s+(?:the\s+)?"
+    r"(?P<title>[A-Z][^,.;:()]*?)(?=\s+(?:which|that|and|was|were|as|published|approved)\b|[,.;:()]|$)"
 )
 
 
 def is_furniture(line: str) -> bool:
-    """Whether a whole line is web-site navigation or a link rather than the paper's text.
+    """Whether a whole line is web-site navigation, a link or a page footer, not the paper's text.
 
     >>> is_furniture("Send an e-mail linking to this page"), is_furniture("Action completed.")
     (True, False)
     """
     stripped = line.strip()
-    return any(pattern.fullmatch(stripped) for pattern in FURNITURE)
+    return is_page_footer(stripped) or any(pattern.fullmatch(stripped) for pattern in FURNITURE)
+
+
+def is_page_footer(line: str) -> bool:
+    """Whether a line is a printed page's footer (form feeds around it are ignored).
+
+    >>> is_page_footer("\\fPage 2 of 4"), is_page_footer("Page 2 sets out the costs.")
+    (True, False)
+    """
+    return bool(PAGE_FOOTER.fullmatch(line.strip()))
 
 
 def parse_date(text: str) -> str | None:
@@ -110,9 +145,11 @@ def parse_date(text: str) -> str | None:
     --------
     >>> parse_date("Date:12 July 2004"), parse_date("12 Jul 04"), parse_date("31/11/2011")
     ('2004-07-12', '2004-07-12', None)
+    >>> parse_date("Thursday 3rd of March, 2011"), parse_date("3-Mar-11"), parse_date("March 2011")
+    ('2011-03-03', '2011-03-03', None)
     """
-    match = _WORD_DATE.search(text)
-    if match and match["month"].lower() in _MONTHS:
+    match = _word_date(text)
+    if match:
         month = _MONTHS[match["month"].lower()]
     else:
         match = _SLASH_DATE.search(text)
@@ -126,6 +163,16 @@ def parse_date(text: str) -> str | None:
         return date(year, month, int(match["day"])).isoformat()
     except ValueError:
         return None
+
+
+def _word_date(text: str) -> re.Match[str] | None:
+    """The first "day month year" whose month is a month: "Report 3 of the 09 Feb 06" starts falsely."""
+    position = 0
+    while match := _WORD_DATE.search(text, position):
+        if match["month"].lower() in _MONTHS:
+            return match
+        position = match.start() + 1
+    return None
 
 
 def paragraph_number(line: str) -> tuple[str, str] | None:
@@ -145,11 +192,25 @@ def source_title(paper_title: str) -> str:
     'Race and Faith Inquiry'
     >>> source_title("Update on the recommendations of the Morris Inquiry")
     'Morris Inquiry'
+    >>> source_title("Morris Inquiry: six-monthly progress report")
+    'Morris Inquiry'
     """
     title = _TITLE_SUFFIX.sub("", paper_title.strip())
     title = _TITLE_PREFIX.sub("", title)
     title = re.sub(r"\s+recommendations$", "", title, flags=re.IGNORECASE)
     return title.strip() or paper_title.strip()
+
+
+def subject_of(text: str) -> str | None:
+    """The report whose recommendations a description or summary says the paper follows up.
+
+    >>> subject_of("Report 9 of the 12 Jul 07 meeting, on the recommendations of the Morris Inquiry.")
+    'Morris Inquiry'
+    >>> subject_of("an update on the recommendations of two reviews.") is None
+    True
+    """
+    match = _SUBJECT.search(clean(text))
+    return match["title"].strip() if match else None
 
 
 @dataclass(frozen=True)
@@ -171,15 +232,21 @@ class Section:
 
 
 def find_sections(doc: Document) -> list[Section]:
-    """The lettered sections in order; letters must run on (A, B, C ...) to count as sections."""
+    """The lettered sections in order; letters must run on (A, B, C ...) to count as sections.
+
+    "B. Smith" inside a paragraph is not a section: only the next letter in sequence is, or a
+    letter or two further on when the title is one of the standard section names (a clerk's
+    mis-lettering, "D. Financial implications" after "B. Supporting information").
+    """
     starts: list[tuple[int, str, str]] = []
     for number, line in enumerate(doc.lines, start=1):
         match = _SECTION.match(line.strip())
         if not match:
             continue
         letter = match["letter"]
-        # "B. Smith" inside a paragraph is not a section: only the next letter in sequence is.
-        if (not starts and letter == "A") or (starts and ord(letter) == ord(starts[-1][1]) + 1):
+        step = ord(letter) - ord(starts[-1][1]) if starts else None
+        standard = bool(_STANDARD_SECTION.search(match["title"]))
+        if (not starts and letter == "A") or step == 1 or (step in (2, 3) and standard):
             starts.append((number, letter, match["title"]))
     ends = [start for start, _, _ in starts[1:]] + [len(doc.lines) + 1]
     return [Section(letter, title, start, end - 1) for (start, letter, title), end in zip(starts, ends)]
@@ -203,32 +270,39 @@ class FrontMatter:
 def read_front_matter(doc: Document, sections: list[Section]) -> FrontMatter:
     """Title, date and committee from the lines before the first section.
 
-    The title is the last line before the "Report:" / "Date:" / "By:" block that is neither
-    furniture nor the page description. A "Date:" that cannot be read gives a warning, not an error.
+    The title is the last line before the "Report:" / "Date:" / "By:" block (or, without one,
+    before the "Summary") that is neither furniture nor the page description. The date is the
+    "Date:" line's, else the meeting's in the page description; a "Date:" that cannot be read gives
+    a warning, not an error.
     """
     limit = sections[0].first_line - 1 if sections else len(doc.lines)
     head = [(n, doc.line(n).strip()) for n in range(1, limit + 1)]
-    body, description_line = None, None
+    body, description_line, meeting = None, None, None
     for number, line in head:
-        if match := DESCRIPTION.match(line):
-            body, description_line = match["body"], number
+        if match := DESCRIPTION.match(clean(line)):
+            body, description_line, meeting = match["body"], number, parse_date(match.group(0))
             break
     block = [n for n, line in head if _REPORT.match(line) or _DATE.match(line) or _BY.match(line)]
-    if not block:
-        return FrontMatter(body=body, description_line=description_line)
-    first, last = block[0], _block_end(head, block[0])
+    if block:
+        first, last = block[0], _block_end(head, block[0])
+    else:
+        first = last = next((n for n, line in head if _SUMMARY.match(line)), 0)
+        if not first:
+            return FrontMatter(date=meeting, body=body, description_line=description_line)
+        last = first - 1  # the Summary itself is claimed as the summary, below
     title, title_line = _title_before(head, first, description_line)
     iso, warnings = None, []
     for number in range(first, last + 1):
         if match := _DATE.match(doc.line(number).strip()):
             iso = parse_date(match["value"])
             if iso is None:
-                warnings.append(
-                    f"{doc.name}:{number}: cannot read the date {match['value']!r}; the paper's date is left empty"
-                )
+                fallback = f"the meeting date {meeting} is used" if meeting else "the paper's date is left empty"
+                warnings.append(f"{doc.name}:{number}: cannot read the date {match['value']!r}; {fallback}")
     summary = _summary_span(head, last, limit)
+    span_first = title_line or first
+    span_last = max(last, span_first)
     return FrontMatter(
-        title, title_line, iso, body, title_line or first, last, description_line, summary, tuple(warnings)
+        title, title_line, iso or meeting, body, span_first, span_last, description_line, summary, tuple(warnings)
     )
 
 
@@ -262,8 +336,8 @@ def _summary_span(head: list[tuple[int, str]], after: int, limit: int) -> tuple[
 
 
 def last_text_line(doc: Document, first: int, last: int) -> int:
-    """``last`` moved up past blank lines, but never above ``first``."""
-    while last > first and not doc.line(last).strip():
+    """``last`` moved up past blank lines and page footers, but never above ``first``."""
+    while last > first and (not doc.line(last).strip() or is_page_footer(doc.line(last))):
         last -= 1
     return last
 
@@ -312,20 +386,131 @@ def claim_frame(
             coverage.claim(section.first_line)
 
 
-def frame_paper(doc: Document, front: FrontMatter, layout: str) -> Paper:
-    """The paper and the one source report it tracks, both named from the page's title.
-
-    Without a title the source report is named after the file, so that two untitled papers never
-    share a source report by accident.
-    """
-    if front.title is None or front.title_line is None:
-        title = f"Source report of {doc.name.rsplit('/', 1)[-1]}"
-        report = SourceReport(slugify(title), title)
-    else:
-        title = source_title(front.title)
-        title_provenance = doc.provenance(front.title_line, front.title_line)
-        report = SourceReport(slugify(title), title, provenance=title_provenance)
+def frame_paper(doc: Document, front: FrontMatter, layout: str, reports: tuple[SourceReport, ...]) -> Paper:
+    """The paper as the page presents it, tracking ``reports``."""
     provenance = None
     if front.first_line is not None and front.last_line is not None:
         provenance = doc.provenance(front.first_line, front.last_line)
-    return Paper(doc.name, layout, front.title, front.body, front.date, source_reports=(report,), provenance=provenance)
+    return Paper(doc.name, layout, front.title, front.body, front.date, source_reports=reports, provenance=provenance)
+
+
+def title_report(doc: Document, front: FrontMatter) -> SourceReport:
+    """The source report the page's title names, or its description or summary when it has none.
+
+    Without either the source report is named after the file, so that two untitled papers never
+    share a source report by accident.
+    """
+    if front.title is not None and front.title_line is not None:
+        title = source_title(front.title)
+        return SourceReport(slugify(title), title, provenance=doc.provenance(front.title_line, front.title_line))
+    lines = [front.description_line] if front.description_line else []
+    if front.summary:
+        lines += range(front.summary[0] + 1, front.summary[1] + 1)
+    for number in lines:
+        if subject := subject_of(doc.line(number)):
+            return SourceReport(slugify(subject), subject, provenance=doc.provenance(number, number))
+    title = f"Source report of {doc.name.rsplit('/', 1)[-1]}"
+    return SourceReport(slugify(title), title)
+
+
+#: A report's own name ends in one of these nouns ("Custody Service Improvement Review").
+_REPORT_NOUN = re.compile(r"\b(?:Review|Inquiry|Inspection|Audit|Investigation|Scrutiny|Study|Report)s?\b")
+
+
+def is_source_heading(line: str) -> bool:
+    """Whether a line is a source report's name standing alone, as a heading over its recommendations.
+
+    >>> is_source_heading("Property Service Improvement Review"), is_source_heading("As challenges")
+    (True, False)
+    """
+    text = clean(line)
+    return (
+        0 < len(text.split()) <= 15
+        and text[0].isupper()
+        and text[-1] not in ".,;:?!"
+        and paragraph_number(text) is None
+        and _REPORT_NOUN.search(text) is not None
+    )
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Which source report each recommendation belongs to, and the heading lines that said so."""
+
+    by_start: dict[int, SourceReport]
+    headings: tuple[int, ...]
+
+    @property
+    def reports(self) -> tuple[SourceReport, ...]:
+        return tuple({report.key: report for report in self.by_start.values()}.values())
+
+
+def find_sources(doc: Document, starts: list[int], default: SourceReport) -> Sources:
+    """The source report of each recommendation starting on a line of ``starts``.
+
+    A paper tracking several reports names each one on a line of its own just before its first
+    recommendation; recommendations before any such heading belong to ``default``.
+    """
+    by_start: dict[int, SourceReport] = {}
+    headings: list[int] = []
+    current = default
+    for start in starts:
+        above = start - 1
+        while above > 0 and (not doc.line(above).strip() or is_page_footer(doc.line(above))):
+            above -= 1
+        if above > 0 and above not in starts and is_source_heading(doc.line(above)):
+            title = clean(doc.line(above))
+            current = SourceReport(slugify(title), title, provenance=doc.provenance(above, above))
+            headings.append(above)
+        by_start[start] = current
+    return Sources(by_start, tuple(headings))
+
+
+#: "Lead: Director of HR", "Target date: 31 July 2005", "Status: Complete" on a line of their own.
+_FIELD = re.compile(
+    r"^(?P<label>lead(?:\s+officer)?|owner|responsib(?:le|ility)(?:\s+officer)?|action\s+by(?:\s+whom)?"
+    r"|target\s+date|timescale|deadline|completion\s+date|status)\s*:\s*(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def field_line(line: str) -> tuple[str, str] | None:
+    """("owner" | "timescale" | "status", value) for a labelled line, or None.
+
+    >>> field_line("Lead officer: Director of HR"), field_line("Target date: 31 July 2005")
+    (('owner', 'Director of HR'), ('timescale', '31 July 2005'))
+    >>> field_line("Status: Complete"), field_line("Lead times are falling.")
+    (('status', 'Status: Complete'), None)
+    """
+    match = _FIELD.match(clean(line))
+    if not match:
+        return None
+    label = match["label"].lower()
+    if label == "status":
+        return "status", match.group(0)  # verbatim, like "Recommendation met: significantly"
+    kind = "timescale" if label.startswith(("target", "timescale", "deadline", "completion")) else "owner"
+    return kind, match["value"]
+
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+#: Target dates as printed; the first one in the progress is the recommendation's timescale.
+TIMESCALES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\bby\s+the\s+target\s+date\s+of\s+(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}",
+        rf"\bthe\s+target\s+date\s+for\s+[^.]*?\s+is\s+(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}",
+        r"\bbefore\s+the\s+next\s+(?:implementation\s+)?report(?:\s+to\s+[^.,;]+)?",
+    )
+)
+
+
+def find_timescale(text: str | None) -> str | None:
+    """The first target-date phrase in ``text``, verbatim, or None.
+
+    >>> find_timescale("This should be completed by the target date of 31 December 2004.")
+    'by the target date of 31 December 2004'
+    """
+    if not text:
+        return None
+    found = [m for m in (p.search(text) for p in TIMESCALES) if m]
+    return min(found, key=lambda m: m.start()).group(0) if found else None
