@@ -64,7 +64,7 @@ from recgraph.graph.readers.cells import (
     strip_label,
 )
 from recgraph.graph.readers.text import Coverage, Document, clean
-from recgraph.graph.readers.webpage import parse_date
+from recgraph.graph.readers.dates import parse_date
 
 NAME = "table"
 

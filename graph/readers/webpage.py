@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 from recgraph.graph.model import Paper, SourceReport
+from recgraph.graph.readers.dates import parse_date
 from recgraph.graph.readers.text import Coverage, Document, clean, slugify
 
 #: Whole lines that are the web site's navigation and links, never the paper's content.
@@ -73,23 +73,6 @@ _STANDARD_SECTION = re.compile(
 #: "5. text"; a number printed twice ("12. 12. text") is one paragraph.
 _NUMBERED = re.compile(r"^(?P<number>\d{1,3})\.\s+(?:(?P=number)\.\s+)?(?P<text>\S.*)$")
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_WORD_DATE = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|-)(?P<month>[A-Za-z]+)\.?,?(?:\s+|-)(?P<year>\d{4}|\d{2})\b"
-)
-_SLASH_DATE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
-
 #: " – update on the recommendations", ": progress report", " - six-monthly update": what the paper
 #: is, not the source; up to three words (ordinals, "six-monthly") may come before the noun.
 _TITLE_SUFFIX = re.compile(
@@ -128,51 +111,6 @@ def is_page_footer(line: str) -> bool:
     (True, False)
     """
     return bool(PAGE_FOOTER.fullmatch(line.strip()))
-
-
-def parse_date(text: str) -> str | None:
-    """The first full date in ``text`` as ISO yyyy-mm-dd, or None when there is none.
-
-    Parameters
-    ----------
-    text : a phrase such as "26 May 2011", "12 Jul 04", "1st March 2004" or "25/03/2005".
-
-    Returns
-    -------
-    str or None : the ISO date; None for a month and year alone or an impossible date.
-
-    Examples
-    --------
-    >>> parse_date("Date:12 July 2004"), parse_date("12 Jul 04"), parse_date("31/11/2011")
-    ('2004-07-12', '2004-07-12', None)
-    >>> parse_date("Thursday 3rd of March, 2011"), parse_date("3-Mar-11"), parse_date("March 2011")
-    ('2011-03-03', '2011-03-03', None)
-    """
-    match = _word_date(text)
-    if match:
-        month = _MONTHS[match["month"].lower()]
-    else:
-        match = _SLASH_DATE.search(text)
-        if not match:
-            return None
-        month = int(match["month"])
-    year = int(match["year"])
-    if year < 100:  # two-digit years in these papers are 19xx or 20xx around the millennium
-        year += 2000 if year < 50 else 1900
-    try:
-        return date(year, month, int(match["day"])).isoformat()
-    except ValueError:
-        return None
-
-
-def _word_date(text: str) -> re.Match[str] | None:
-    """The first "day month year" whose month is a month: "Report 3 of the 09 Feb 06" starts falsely."""
-    position = 0
-    while match := _WORD_DATE.search(text, position):
-        if match["month"].lower() in _MONTHS:
-            return match
-        position = match.start() + 1
-    return None
 
 
 def paragraph_number(line: str) -> tuple[str, str] | None:
