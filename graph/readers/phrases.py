@@ -14,7 +14,7 @@ import re
 STATUS_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"\brecommendation\s+met\s*:\s*(?-i:[a-z]+)",  # "met: moderatelyResourcing" is two cells glued
+        r"\brecommendation\s+met\s*:\s*(?-i:not\s+yet|[A-Za-z][a-z]+)",  # "met: moderatelyResourcing" is two cells glued
         r"\bconsiders?\s+(?:the\s+)?action\s+to\s+be\s+complete",
         r"\baction\s+complete(?:d)?\b",
         r"\bawaits\s+national\s+developments",
