@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
+#: Month names and their usual abbreviations, lower case, to month numbers.
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -17,6 +18,9 @@ _MONTHS = {
     )
     for name in names
 }
+#: A regular-expression alternation of the month names as printed (capitalised; "May" the month, not the verb).
+MONTH_NAMES = "|".join(sorted((name.capitalize() for name in MONTHS), key=len, reverse=True))
+
 _WORD_DATE = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|-)(?P<month>[A-Za-z]+)\.?,?(?:\s+|-)(?P<year>\d{4}|\d{2})\b"
 )
@@ -43,7 +47,7 @@ def parse_date(text: str) -> str | None:
     """
     match = _word_date(text)
     if match:
-        month = _MONTHS[match["month"].lower()]
+        month = MONTHS[match["month"].lower()]
     else:
         match = _SLASH_DATE.search(text)
         if not match:
@@ -62,7 +66,7 @@ def _word_date(text: str) -> re.Match[str] | None:
     """The first "day month year" whose month is a month: "Report 3 of the 09 Feb 06" starts falsely."""
     position = 0
     while match := _WORD_DATE.search(text, position):
-        if match["month"].lower() in _MONTHS:
+        if match["month"].lower() in MONTHS:
             return match
         position = match.start() + 1
     return None

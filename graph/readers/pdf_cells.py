@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from recgraph.graph.readers.dates import MONTH_NAMES
 from recgraph.graph.readers.pdf_header import headings_at, read_header
 
 _ID = re.compile(r"(?P<prefix>[A-Z]?)(?P<digits>\d{1,3})(?P<part>[a-z]|\([a-z]\))?\.?")
@@ -23,8 +24,7 @@ _ID = re.compile(r"(?P<prefix>[A-Z]?)(?P<digits>\d{1,3})(?P<part>[a-z]|\([a-z]\)
 STATUS = re.compile(r"[Rr]ecommendation\s+[Mm]et\s*:\s*(?:not\s+yet|not\s+at\s+all|[A-Za-z][a-z]+)")
 # The hyphen of "Non-statutory" may be a space, a hyphen or a PDF private-use glyph (U+E007).
 CLASSIFICATION = re.compile(r"^(?:non[^a-z]?)?statutory$", re.IGNORECASE)
-_MONTHS = "January February March April May June July August September October November December".split()
-_MONTH_WORD = "(?:" + "|".join(_MONTHS + "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split()) + ")"
+_MONTH_WORD = f"(?:{MONTH_NAMES})"
 # A timescale cell opens with a plan word or holds a date ("31 March 02", "Dec 2002", "2002/2003",
 # "31/03/2004", "Q3"). Month names are capitalised so that the verb "may" is not a date; a month
 # alone ("May meeting") is only a weak sign, trusted while a row of the block still lacks its timescale.

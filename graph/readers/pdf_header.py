@@ -19,17 +19,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from recgraph.graph.readers.dates import MONTH_NAMES, MONTHS
 from recgraph.graph.readers.text import Document
 
 #: The order of the seed layout, used when a header names no columns.
 DEFAULT_COLUMNS: tuple[str, ...] = ("subject", "lead", "timescale", "text", "progress")
 
-_MONTHS = "January February March April May June July August September October November December".split()
-_MONTH_NUMBER = {name.lower(): number for number, name in enumerate(_MONTHS, 1)}
-_MONTH_NUMBER.update({name.lower()[:3]: number for name, number in zip(_MONTHS, range(1, 13))})
-_MONTH_NUMBER["sept"] = 9
 # "stMarch": the ordinal of a garbled date may stick to the month name.
-_MONTH_NAMES = "|".join(_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = rf"(?:{MONTH_NAMES})\.?"
 
 
 def _month(group: str) -> str:
@@ -167,7 +164,7 @@ def iso_date(match: re.Match[str]) -> str | None:
     if not day or not year:
         return None
     name = groups["m1"] or groups["m2"]
-    month = int(groups["m3"]) if groups["m3"] else _MONTH_NUMBER[name.rstrip(".").lower()]
+    month = int(groups["m3"]) if groups["m3"] else MONTHS[name.rstrip(".").lower()]
     full_year = int(year) if len(year) == 4 else 2000 + int(year)
     try:
         return date(full_year, month, int(day)).isoformat()
