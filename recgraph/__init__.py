@@ -30,6 +30,17 @@ def read(*paths, **options):
     return read_frame(*paths, **options)
 
 
+def open(path=None):
+    """Open a built store (default: $RECGRAPH_STORE or ./.recgraph) for queries that return DataFrames.
+
+    The object's ``.query(sparql)`` and helpers (``.recommendations()``, ``.papers()`` ...) give
+    pandas DataFrames. See :func:`recgraph.graph.knowledge.open_graph`.
+    """
+    from recgraph.graph.knowledge import open_graph
+
+    return open_graph(path)
+
+
 def data_path():
     """The folder of the papers and catalogue that ship with recgraph."""
     from recgraph.graph.locations import packaged_data_dir
@@ -37,4 +48,4 @@ def data_path():
     return packaged_data_dir()
 
 
-__all__ = ["RecgraphError", "ReadError", "StoreError", "read", "data_path", "__version__"]
+__all__ = ["RecgraphError", "ReadError", "StoreError", "read", "open", "data_path", "__version__"]

@@ -41,6 +41,10 @@ class CatalogueError(ReadError):
     """The paper catalogue (data/catalogue.toml) is malformed."""
 
 
+class IRIError(RecgraphError, ValueError):
+    """A base IRI or an IRI segment is unusable (not absolute, empty)."""
+
+
 class StoreError(RecgraphError, OSError):
     """The RDF store could not be opened, built or written."""
 

@@ -1,0 +1,193 @@
+"""``recgraph build``, ``validate``, ``query``, ``export`` and ``docs``: the knowledge graph commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors
+from recgraph.cli.main import cli
+from recgraph.cli.read import read_options
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld")
+EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
+
+
+def store_option(command):
+    """--store: where the store lives."""
+    return click.option(
+        "--store", "store", type=click.Path(file_okay=False, path_type=Path), default=None,
+        help="Store folder (default: $RECGRAPH_STORE, else ./.recgraph).",
+    )(command)
+
+
+def base_option(command):
+    """--base: the base IRI of the data."""
+    return click.option(
+        "--base", default=None, metavar="IRI",
+        help="Base IRI of the data (default: $RECGRAPH_BASE, else https://w3id.org/recgraph/id/).",
+    )(command)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@store_option
+@base_option
+@click.option("--update", is_flag=True, help="Replace only the graphs of the papers given; keep the rest of the store.")
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL validation (faster for very large builds).")
+@click.option("--strict", is_flag=True, help="Keep the previous store when the new graph does not conform.")
+@read_options
+@reports_errors
+def build(paths, store, base, update, no_validate, strict, catalogue, no_overrides, max_size):
+    """Read papers (default: the data folder's papers), build the graph, validate it and store it.
+
+    The new store replaces the old one atomically: if the build fails or is killed, the previous
+    store stays as it was. Exit code 0 when every paper was read and the graph conforms to the
+    shapes, 1 when some paper could not be read or the graph does not conform, 2 when nothing
+    could be built.
+    """
+    from recgraph.cli.graph_render import BuildProgress, print_build_summary, print_violations
+    from recgraph.graph.iri import Minter
+    from recgraph.graph.locations import papers_dir
+    from recgraph.graph.rdf import enrichment_nquads
+    from recgraph.graph.reading import ReadOptions, read_papers
+    from recgraph.graph.store import build_store, store_location, update_store
+    from recgraph.graph.validation import validate_store
+
+    mint = Minter(base)
+    options = ReadOptions(catalogue=catalogue, use_overrides=not no_overrides, max_bytes=int(max_size * 1048576))
+    reports = []
+
+    def check(new_store) -> bool:
+        reports.append(validate_store(new_store))
+        return reports[-1].conforms or not strict
+
+    with BuildProgress() as progress:
+        outcome = read_papers(paths or [papers_dir()], options, progress=progress.reading)
+        if not outcome.results:
+            for error in outcome.errors or ["no paper found to read"]:
+                click.echo(f"Error: {error}", err=True)
+            sys.exit(EXIT_UNUSABLE)
+        location = store_location(store)
+        kwargs = dict(mint=mint, check=None if no_validate else check, progress=progress.building)
+        if update:
+            summary = update_store(outcome.results, location, **kwargs)
+        else:
+            summary = build_store(outcome.results, location, extra_nquads=enrichment_nquads(outcome.results, mint), **kwargs)
+    for error in outcome.errors:
+        click.echo(f"Error: {error}", err=True)
+    print_build_summary(summary, outcome.results, reports[-1] if reports else None)
+    if reports and not reports[-1].conforms:
+        print_violations(reports[-1].violations, limit=20)
+    if outcome.errors or (reports and not reports[-1].conforms):
+        sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@store_option
+@reports_errors
+def validate(store):
+    """Check the store's graph against the SHACL shapes; print every violation.
+
+    Exit code 0 when the graph conforms, 1 when it does not, 2 when there is no store.
+    """
+    from recgraph.cli.graph_render import print_violations
+    from recgraph.graph.knowledge import open_graph
+
+    report = open_graph(store).validate()
+    if report.conforms:
+        click.echo("The graph conforms to the shapes.")
+        return
+    print_violations(report.violations)
+    click.echo(f"{len(report.violations)} violation(s): the graph does not conform to the shapes.", err=True)
+    sys.exit(EXIT_PROBLEMS)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@store_option
+@click.option("--list", "list_saved", is_flag=True, help="List the saved queries and the question each answers.")
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="table/csv/tsv/json/xml for SELECT and ASK; turtle/ntriples/jsonld/xml for CONSTRUCT and DESCRIBE.")
+@click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
+              help="Give a query variable a value (IRI as <...>, http... or prefix:name; else text). Repeatable.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@reports_errors
+def query(query, store, list_saved, fmt, bindings, out):
+    """Run SPARQL over the store: the NAME of a saved query, a FILE.rq, or a 'SPARQL' string.
+
+    Queries see all graphs merged and may use the prefixes rg:, skos:, prov:, dcterms: ... without
+    declaring them.
+    """
+    from recgraph.cli.graph_render import print_rows, print_saved_queries
+    from recgraph.graph.knowledge import open_graph
+    from recgraph.graph.queries import ResultFormat, resolve_query, result_rows, run_query, saved_queries, serialize_result
+
+    if list_saved:
+        print_saved_queries(saved_queries())
+        return
+    if not query:
+        raise click.UsageError("give a saved query's name, a .rq file or SPARQL (or --list)")
+    values = dict(_binding(b) for b in bindings)
+    label, text = resolve_query(query)
+    result = run_query(open_graph(store).store, text, values, label)
+    chosen = ResultFormat(fmt)
+    if chosen is ResultFormat.TABLE and not out:
+        print_rows(*result_rows(result))
+        return
+    if chosen is ResultFormat.TABLE:
+        chosen = ResultFormat.CSV
+    _emit(serialize_result(result, chosen), out)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
+              help="Default: from the --out extension (.ttl .nt .nq .trig .jsonld), else turtle.")
+@click.option("--graph", "graph", default=None, metavar="IRI|PAPER",
+              help="Export one named graph only: its IRI, or a paper's file name.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@reports_errors
+def export(store, fmt, graph, out):
+    """Write the store out as Turtle, N-Triples (all graphs merged), N-Quads, TriG or JSON-LD."""
+    from recgraph.graph.export import ExportFormat, export_store
+    from recgraph.graph.iri import Minter, paper_slug
+    from recgraph.graph.knowledge import open_graph
+
+    knowledge = open_graph(store)
+    chosen = ExportFormat(fmt) if fmt else (ExportFormat.from_path(out) if out else None) or ExportFormat.TURTLE
+    if graph and not graph.startswith(("http:", "https:", "urn:")):
+        graph = Minter(knowledge.manifest().get("base")).paper_graph(paper_slug(graph))
+    if out:
+        export_store(knowledge.store, out, chosen, graph)
+    else:
+        with click.open_file("-", "wb") as stdout:
+            export_store(knowledge.store, stdout, chosen, graph)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("docs/ontology.html"), show_default=True,
+              help="The HTML file to write (or a folder, which gets ontology.html).")
+@reports_errors
+def docs(out):
+    """Write an HTML page documenting the ontology, the shapes, the vocabularies and the saved queries."""
+    from recgraph.graph.docs import write_docs
+
+    click.echo(f"Wrote {write_docs(out)}")
+
+
+def _binding(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--bind")
+    return name.strip().lstrip("?$"), value
+
+
+def _emit(data: bytes, out: Path | None) -> None:
+    if out:
+        out.write_bytes(data)
+    else:
+        with click.open_file("-", "wb") as stdout:
+            stdout.write(data)
