@@ -1,0 +1,76 @@
+"""`recgraph serve`: options become server settings; bad settings are one clean error line."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+import uvicorn
+from click.testing import CliRunner
+
+from recgraph.cli.main import cli
+
+
+@pytest.fixture()
+def served(monkeypatch):
+    """Run `recgraph serve` with uvicorn and the store stubbed out; return what was served."""
+    calls: dict = {}
+    store = pyoxigraph.Store()
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **_: calls.update(app=app, host=host, port=port))
+    monkeypatch.setattr("recgraph.graph.store.open_store", lambda location: calls.update(location=location) or store)
+
+    def run(*args):
+        result = CliRunner().invoke(cli, ["serve", *args])
+        return result, calls
+
+    return run
+
+
+def test_serve_defaults_to_a_read_only_server_on_loopback(served, tmp_path):
+    result, calls = served("--store", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (calls["host"], calls["port"]) == ("127.0.0.1", 8000)
+    assert calls["location"] == tmp_path
+    config = calls["app"].state.recgraph.config
+    assert not config.allow_updates and config.timeout == 10.0 and config.allowed_services == frozenset()
+    assert "read-only" in result.stderr and "Warning" not in result.stderr
+
+
+def test_serve_options_become_the_servers_settings(served, tmp_path):
+    result, calls = served("--store", tmp_path, "--host", "0.0.0.0", "--port", "8123", "--timeout", "2.5",
+                           "--allow-service", "https://query.wikidata.org/sparql",
+                           "--allow-service", "https://dbpedia.org/sparql")
+    assert result.exit_code == 0, result.output
+    config = calls["app"].state.recgraph.config
+    assert (calls["host"], calls["port"], config.timeout) == ("0.0.0.0", 8123, 2.5)
+    assert config.allowed_services == {"https://query.wikidata.org/sparql", "https://dbpedia.org/sparql"}
+    assert "Warning: listening on 0.0.0.0" in result.stderr
+
+
+def test_updates_without_a_token_are_refused_with_one_line(served, tmp_path):
+    result, calls = served("--store", tmp_path, "--allow-updates")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: updates need a bearer token: pass --token T (or token=...) with --allow-updates\n"
+    assert "app" not in calls
+
+
+def test_a_missing_store_is_one_error_line(monkeypatch, tmp_path):
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("the server must not start"))
+    result = CliRunner().invoke(cli, ["serve", "--store", tmp_path / "nowhere"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: no recgraph store at {tmp_path / 'nowhere'}")
+
+
+def test_updates_open_the_live_build_for_writing(monkeypatch, tmp_path):
+    # The layout of graph/store.py: CURRENT names the live build under builds/.
+    database = tmp_path / "builds" / "b1" / "oxigraph"
+    database.parent.mkdir(parents=True)
+    pyoxigraph.Store(str(database)).flush()
+    (tmp_path / "CURRENT").write_text("b1")
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **_: served.update(app=app))
+    result = CliRunner(env={"RECGRAPH_TOKEN": "t0ken"}).invoke(cli, ["serve", "--store", tmp_path, "--allow-updates"])
+    assert result.exit_code == 0, result.output
+    state = served["app"].state.recgraph
+    assert state.config.token == "t0ken"
+    state.store.update("INSERT DATA { <urn:a> <urn:b> 'written' }")
+    assert len(state.store) == 1
