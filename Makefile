@@ -21,6 +21,7 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/recgraph read data/papers
+	$(BIN)/recgraph build
 
 test: install
 	$(BIN)/pytest
