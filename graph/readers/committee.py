@@ -68,7 +68,7 @@ from recgraph.graph.readers.webpage import (
 NAME = "committee"
 
 HEADING = re.compile(
-    r"^(?:(?P<para>\d{1,3})\.\s+)?Recommendation\s+(?P<number>\d+[a-z]?)"
+    r"^(?:(?P<para>\d{1,3})\.\s+(?:(?P=para)\.\s+)?)?Recommendation\s+(?P<number>\d+[a-z]?)"
     r"(?:\s*\((?P<aside>[^)]+)\))?"  # "(para. 4.21)" or "(MPS responsible)"
     r"\s*(?:\[(?P<owner>[^\]]+)\]\s*(?P<text>.*?)|(?P<dash>[:\u2013\u2014-])\s*(?P<inline>\S.*?)|[.:]?)\s*$",
     re.IGNORECASE,
@@ -99,6 +99,23 @@ LABEL = re.compile(
 )
 #: Letters that may open a roman-numbered list inside a progress text: never a skipped part.
 _ROMAN = set("ivxl")
+
+
+def _claim_background(doc: Document, coverage: Coverage, first: int, last: int, warnings: list[str]) -> None:
+    """Claim the paper's background paragraphs before the first heading, unless they hold what
+    belongs under a heading (lettered parts, progress labels): then a heading was probably
+    misprinted, and the text is left over, with a warning, rather than silently absorbed."""
+    suspect = next(
+        (n for n in range(first, last + 1) if LETTER.match(_plain(doc.line(n))) or LABEL.match(_plain(doc.line(n)))),
+        None,
+    )
+    if suspect is None:
+        coverage.claim(first, last)
+        return
+    warnings.append(
+        f"{doc.name}:{suspect}: lettered parts or progress blocks before the first 'Recommendation N' heading; "
+        "is a heading misprinted? The text is reported as not placed"
+    )
 
 
 def _plain(line: str) -> str:
@@ -196,11 +213,11 @@ def read(doc: Document) -> ReadResult:
     claim_frame(doc, coverage, front, sections, body)
     sources = find_sources(doc, headings, title_report(doc, front))
     first = min((headings[0], *sources.headings))
+    warnings = list(front.warnings)
     if body[0] < first:
-        coverage.claim(body[0], first - 1)  # the paper's background paragraphs
+        _claim_background(doc, coverage, body[0], first - 1, warnings)
     for number in (*sources.headings, *(n for n in range(body[0], body[1] + 1) if is_page_footer(doc.line(n)))):
         coverage.claim(number)
-    warnings = list(front.warnings)
     anchors = _find_anchors(doc, headings[0], body[1], sources, warnings)
     closing = _closing_start(doc, anchors[-1])
     if closing:

@@ -36,7 +36,7 @@ def _month(group: str) -> str:
 _ORDINAL = r"(?:st|nd|rd|th)?"
 #: Dates as printed: "31 March 2002", "March 31 2002", "12th July 2004", "12/07/2004", "July 2004".
 DATE = re.compile(
-    rf"\b(?P<d1>\d{{1,2}}){_ORDINAL}\s+{_month('m1')},?\s+(?P<y1>(?:19|20)\d\d|\d\d)\b"
+    rf"(?<![/\d])\b(?P<d1>\d{{1,2}}){_ORDINAL}\s+{_month('m1')},?\s+(?P<y1>(?:19|20)\d\d|\d\d)\b"
     rf"|{_month('m2')}\s+(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>(?:19|20)\d\d)\b"
     rf"|{_month('m4')}\s+(?P<y4>(?:19|20)\d\d)\b"

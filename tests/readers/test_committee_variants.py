@@ -313,3 +313,51 @@ def test_bare_headings_over_numbered_paragraphs_in_a_report_frame_are_a_committe
     document = Document.from_text(text, "bare.txt")
     assert detect_layout(document) is committee
     assert [u.paragraphs for u in committee.read(document).updates] == [("1",), ("2",)]
+
+
+_DOUBLED = """Report title – update on the recommendations
+
+A. Recommendations
+
+That members note the report.
+
+B. Supporting information
+
+1. Background.
+
+2. 2. Recommendation 1
+The culture must change. This means:
+
+(a) doing the first thing;
+
+Progress so far
+
+3. Work was done.
+
+Recommendation 2
+The process must change. This means:
+
+(a) doing the second thing;
+
+Progress so far
+
+4. More work was done.
+"""
+
+
+def test_a_heading_after_a_doubled_paragraph_number_is_read():
+    from recgraph.graph.readers import committee
+    from recgraph.graph.readers.text import Document
+
+    result = committee.read(Document.from_text(_DOUBLED, "x.txt"))
+    assert [r.number for r in result.recommendations] == ["1", "1(a)", "2", "2(a)"]
+
+
+def test_parts_before_a_misprinted_heading_are_reported_not_absorbed_into_the_background():
+    from recgraph.graph.readers import committee
+    from recgraph.graph.readers.text import Document
+
+    result = committee.read(Document.from_text(_DOUBLED.replace("Recommendation 1", "Recommendaton 1"), "x.txt"))
+    assert [r.number for r in result.recommendations] == ["2", "2(a)"]
+    assert any(left.text == "(a) doing the first thing;" for left in result.leftovers)
+    assert any("x.txt:14: lettered parts or progress blocks before the first" in w for w in result.warnings)

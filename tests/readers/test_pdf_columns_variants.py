@@ -397,3 +397,10 @@ def test_an_interleaved_first_row_printed_over_several_lines_is_still_found(resu
     assert s1.provenance.lines == (49, 57)
     assert result.paper.title == PAPERS["da_september"][1]
     assert result.leftovers == []
+
+
+def test_a_year_range_before_the_date_is_not_read_as_a_day():
+    from recgraph.graph.readers.pdf_header import DATE, iso_date
+
+    title = "ACTION PLAN PROGRESS SUMMARY : AUDIT OF X 2002/03 October 15 2004 No Subject Lead"
+    assert iso_date(DATE.search(title)) == "2004-10-15"
