@@ -292,18 +292,17 @@ def write_nquads(
     return counts
 
 
-def enrichment_nquads(results: Sequence[ReadResult], mint: Minter) -> Iterable[str]:
-    """N-Quads of the enrichment (themes, systems, owners, statuses, links), when it is installed.
+def enrichment_nquads(results: Sequence[ReadResult], mint: Minter) -> list[str]:
+    """N-Quads lines of the enrichment (themes, systems, owners, statuses) and the links
+    (repeats, dependencies) of the records, all in the graph ``mint.enrichment_graph("links")``.
 
-    The contract for :mod:`recgraph.graph.enrich`: a function ``enrichment_nquads(results, mint)``
-    returning N-Quads lines (each ending in a newline) in graphs minted by
-    ``mint.enrichment_graph(name)``. Until that module exists the graph holds the records alone.
+    Enrichment and linking run over all papers at once (repeats cross papers), so this graph is
+    rebuilt whole on every build.
     """
-    from importlib import import_module
-    from importlib.util import find_spec
+    from recgraph.graph.enrich import enrich
+    from recgraph.graph.enrich.rdf import enrichment_quads
+    from recgraph.graph.linking import link
 
-    if find_spec("recgraph.graph.enrich") is None:
-        return ()
-    enrich = import_module("recgraph.graph.enrich")  # a broken enrichment fails loudly, not silently
-    produce = getattr(enrich, "enrichment_nquads", None)
-    return produce(results, mint) if produce else ()
+    enrichment = enrich(results)
+    quads = enrichment_quads(enrichment, link(results, enrichment), mint.enrichment_graph("links"), mint)
+    return [f"{quad} .\n" for quad in quads]

@@ -1,0 +1,151 @@
+"""Statuses of progress updates and recommendations, decided against statuses.ttl.
+
+Three ways, each recorded as the assignment's ``basis`` with the ``rule`` that fired:
+
+explicit
+    The paper's status phrase equals a label of a status (ignoring case, spacing and surrounding
+    punctuation), or matches one of its patterns; when patterns of several statuses match, the
+    status with the highest ``rg:patternPriority`` wins.
+inferred
+    No phrase: the patterns are tried on every sentence of the progress text. Within a sentence
+    the highest priority wins; across sentences the last sentence that states a status wins,
+    since progress narratives tell what happened first and where things stand last. Progress
+    that matches no pattern is taken to be in progress (work is being reported); no progress at
+    all is unknown.
+derived
+    A parent recommendation's status comes from its lettered parts (:func:`derive_parent_status`);
+    a progress that only points to another item ("Response to Recommendation 17 refers") takes
+    that item's status (see :func:`recgraph.graph.enrich.enrich`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from recgraph.graph.enrich.model import StatusAssignment
+from recgraph.graph.enrich.vocabulary import Concept, Vocabulary, VocabularyError
+from recgraph.graph.readers.phrases import sentences
+
+#: Notations of the statuses the rules below produce; statuses.ttl must define them.
+COMPLETE, SUBSTANTIALLY, PARTIAL, IN_PROGRESS, UNKNOWN = "complete", "substantially", "partial", "in_progress", "unknown"
+_EDGES = re.compile(r"^[\s.,;:!\-–—()]+|[\s.,;:!\-–—()]+$")
+
+
+def _normalise(text: str) -> str:
+    return _EDGES.sub("", re.sub(r"\s+", " ", text.casefold()))
+
+
+@lru_cache(maxsize=8)
+def _compiled(statuses: Vocabulary) -> tuple[dict[str, Concept], list[tuple[Concept, re.Pattern[str]]]]:
+    labels = {_normalise(label): c for c in statuses for label in c.labels}
+    patterns = []
+    for concept in sorted(statuses, key=lambda c: -c.priority):
+        for pattern in concept.patterns:
+            try:
+                patterns.append((concept, re.compile(pattern, re.IGNORECASE)))
+            except re.error as err:
+                raise VocabularyError(f"status {concept.iri}: bad rg:statusPattern {pattern!r} ({err})") from err
+    return labels, patterns
+
+
+def _by_notation(statuses: Vocabulary, notation: str) -> Concept:
+    concept = statuses.by_notation(notation)
+    if concept is None:
+        raise VocabularyError(f"the status vocabulary has no status with skos:notation {notation!r}")
+    return concept
+
+
+def _assignment(concept: Concept, basis: str, rule: str, phrase: str | None = None) -> StatusAssignment:
+    return StatusAssignment(concept.iri, concept.notation, basis, rule, phrase)
+
+
+def status_from_phrase(phrase: str | None, statuses: Vocabulary) -> StatusAssignment | None:
+    """The status a verbatim status phrase states, or None when nothing in the vocabulary matches.
+
+    Examples
+    --------
+    >>> from recgraph.graph.enrich.vocabulary import load_vocabulary
+    >>> statuses = load_vocabulary("statuses")
+    >>> found = status_from_phrase("Recommendation met :completely", statuses)
+    >>> found.notation, found.basis
+    ('complete', 'explicit')
+    >>> status_from_phrase("Action complete.", statuses).rule
+    "label 'Action complete'"
+    """
+    if not phrase:
+        return None
+    labels, patterns = _compiled(statuses)
+    key = _normalise(phrase)
+    if key in labels:
+        concept = labels[key]
+        label = next(label for label in concept.labels if _normalise(label) == key)
+        return _assignment(concept, "explicit", f"label {label!r}", phrase)
+    for concept, pattern in patterns:
+        if pattern.search(phrase):
+            return _assignment(concept, "explicit", f"pattern {pattern.pattern!r}", phrase)
+    return None
+
+
+def infer_status(progress: str | None, statuses: Vocabulary) -> StatusAssignment:
+    """The status a progress text implies, with the pattern and sentence that decided it.
+
+    Examples
+    --------
+    >>> from recgraph.graph.enrich.vocabulary import load_vocabulary
+    >>> statuses = load_vocabulary("statuses")
+    >>> infer_status("Stage 2 is ongoing. Work has begun on stage 3.", statuses).notation
+    'in_progress'
+    >>> infer_status("The new system has been fully implemented.", statuses).notation
+    'complete'
+    >>> infer_status("", statuses).notation
+    'unknown'
+    """
+    if not progress or not progress.strip():
+        return _assignment(_by_notation(statuses, UNKNOWN), "inferred", "no progress text")
+    _, patterns = _compiled(statuses)
+    best: tuple[Concept, re.Pattern[str], str] | None = None
+    for sentence in sentences(progress):
+        # Patterns are in priority order, so the first hit is this sentence's status; a later
+        # sentence that states a status overrides an earlier one (narratives end with the news).
+        hit = next(((c, p) for c, p in patterns if p.search(sentence)), None)
+        if hit:
+            best = (*hit, sentence)
+    if best is None:
+        return _assignment(_by_notation(statuses, IN_PROGRESS), "inferred", "default: progress reported, no status stated")
+    concept, pattern, sentence = best
+    return _assignment(concept, "inferred", f"pattern {pattern.pattern!r} in {sentence!r}")
+
+
+def derive_parent_status(parts: Sequence[StatusAssignment], statuses: Vocabulary) -> StatusAssignment:
+    """A parent's status from its lettered parts' statuses.
+
+    All complete: complete; all complete or substantially complete: substantially complete; some
+    (substantially) complete: partially complete; none: in progress. Parts of unknown status are
+    left out; with none left the parent is unknown.
+
+    Examples
+    --------
+    >>> from recgraph.graph.enrich.vocabulary import load_vocabulary
+    >>> statuses = load_vocabulary("statuses")
+    >>> def of(*notations):
+    ...     parts = [StatusAssignment(n, n, "explicit", "test") for n in notations]
+    ...     return derive_parent_status(parts, statuses).notation
+    >>> of("complete", "complete"), of("complete", "substantially"), of("complete", "in_progress"), of("in_progress")
+    ('complete', 'substantially', 'partial', 'in_progress')
+    """
+    known = [part.notation for part in parts if part.notation != UNKNOWN]
+    done = {COMPLETE, SUBSTANTIALLY}
+    if not known:
+        result, reason = UNKNOWN, "no part has a known status"
+    elif all(n == COMPLETE for n in known):
+        result, reason = COMPLETE, "all parts complete"
+    elif all(n in done for n in known):
+        result, reason = SUBSTANTIALLY, "all parts complete or substantially complete"
+    elif any(n in done for n in known):
+        result, reason = PARTIAL, "some parts (substantially) complete, others not"
+    else:
+        result, reason = IN_PROGRESS, "no part complete"
+    counts = ", ".join(f"{n}: {known.count(n)}" for n in dict.fromkeys(known))
+    return _assignment(_by_notation(statuses, result), "derived", f"from {len(parts)} lettered parts ({counts}): {reason}")

@@ -1,0 +1,74 @@
+"""Tagging recommendations with the themes of themes.ttl, with the matched words as evidence.
+
+A theme's preferred and alternative labels are matched as words (see :mod:`.words`) in the
+recommendation's heading and text and in its progress. Grouping themes (scope note "grouping")
+are never tagged. The rule, measured on the seed papers (docs/enrichment.md):
+
+* a label found in the heading or text of the recommendation tags its theme: what a
+  recommendation asks for is what it is about;
+* progress text only tells what was done, often naming neighbouring topics in passing, so a theme
+  found only there needs :data:`PROGRESS_MIN_HITS` matches (the same or different labels).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from recgraph.graph.enrich.model import Evidence, ThemeTag
+from recgraph.graph.enrich.vocabulary import Vocabulary
+from recgraph.graph.enrich.words import Matcher
+from recgraph.graph.model import ProgressUpdate, Recommendation
+
+#: Matches a theme needs in the progress text alone to be tagged.
+PROGRESS_MIN_HITS = 3
+
+
+@lru_cache(maxsize=8)
+def theme_matcher(themes: Vocabulary) -> Matcher:
+    """A matcher over the labels of every theme that can be tagged (grouping themes left out)."""
+    return Matcher((c.iri, label) for c in themes if not c.grouping for label in c.labels)
+
+
+def tag_themes(
+    rec: Recommendation, updates: Sequence[ProgressUpdate], themes: Vocabulary
+) -> tuple[ThemeTag, ...]:
+    """The themes of one recommendation, each with the words that matched.
+
+    Parameters
+    ----------
+    rec : the recommendation (its heading and text are read).
+    updates : its progress updates, from any paper (their progress text is read).
+    themes : the theme vocabulary.
+
+    Returns
+    -------
+    tuple of ThemeTag : in the vocabulary's order, each with at least one piece of evidence.
+
+    Examples
+    --------
+    >>> from recgraph.graph.enrich.vocabulary import parse_vocabulary
+    >>> from recgraph.graph.model import Provenance
+    >>> vocab = parse_vocabulary("themes", '''@prefix rg: <https://w3id.org/recgraph/ontology#> .
+    ... @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    ... <http://x/appraisal> a rg:Theme ; skos:prefLabel "appraisal"@en ; skos:altLabel "PDR"@en .''')
+    >>> rec = Recommendation("r", "1", "Clear the backlog of staff appraisals.", Provenance("p", 1, 1, "x"))
+    >>> [(t.label, [e.words for e in t.evidence]) for t in tag_themes(rec, [], vocab)]
+    [('appraisal', ['appraisals'])]
+    """
+    matcher = theme_matcher(themes)
+    evidence: dict[str, list[Evidence]] = {}
+    own: set[str] = set()
+    for field_name, text in (("heading", rec.heading), ("text", rec.text)):
+        for match in matcher.find(text):
+            evidence.setdefault(match.concept, []).append(Evidence.of(field_name, match))
+            own.add(match.concept)
+    for update in updates:
+        for match in matcher.find(update.progress):
+            evidence.setdefault(match.concept, []).append(Evidence.of("progress", match))
+    tags = []
+    for concept in themes:
+        found = evidence.get(concept.iri)
+        if found and (concept.iri in own or len(found) >= PROGRESS_MIN_HITS):
+            tags.append(ThemeTag(rec.key, concept.iri, concept.pref_label, tuple(dict.fromkeys(found))))
+    return tuple(tags)

@@ -1,0 +1,43 @@
+"""Linking: repeats across source reports and dependencies, each with its evidence.
+
+:func:`link` is the entry point: records and their enrichment in, :class:`Links` out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recgraph.graph.enrich.model import Dependency, Enrichment
+from recgraph.graph.linking.dependencies import pointer_dependencies, programme_dependencies, report_dependencies
+from recgraph.graph.linking.repeats import Repeat, RepeatOptions, find_repeats
+from recgraph.graph.model import ReadResult
+
+__all__ = ["Links", "link", "Repeat", "RepeatOptions"]
+
+
+@dataclass(frozen=True)
+class Links:
+    """Repeat links and every dependency (on systems, recommendations, programmes, reports)."""
+
+    repeats: tuple[Repeat, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()
+
+
+def link(results: Sequence[ReadResult], enrichment: Enrichment, options: RepeatOptions | None = None) -> Links:
+    """Repeats and dependencies of every recommendation read.
+
+    Parameters
+    ----------
+    results : what the readers read, one per paper.
+    enrichment : their enrichment (themes and systems feed the repeat score, statuses the
+        "recurring despite closure" flag; its system dependencies are passed through).
+    options : how repeats are found (default: the documented threshold and weights).
+    """
+    dependencies = (
+        *enrichment.dependencies,
+        *pointer_dependencies(results),
+        *programme_dependencies(results),
+        *report_dependencies(results),
+    )
+    return Links(find_repeats(results, enrichment, options), dependencies)

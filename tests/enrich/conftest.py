@@ -1,0 +1,50 @@
+"""Fixtures of the enrichment and linking tests: the seed papers read, enriched and linked once,
+and the reference facts copied from the seed annotation (fixtures/seeds_enrichment.json)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import recgraph
+from recgraph.graph.enrich import enrich
+from recgraph.graph.linking import link
+from recgraph.graph.reading import read_papers
+
+FIXTURE = Path(__file__).parent / "fixtures" / "seeds_enrichment.json"
+
+
+@pytest.fixture(scope="session")
+def reference() -> dict:
+    """The reference facts: per recommendation (themes, systems, status, owner, refers_to) and the
+    16 repeat groups, keyed by recgraph's source report keys."""
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_results():
+    outcome = read_papers([recgraph.data_path() / "papers"])
+    assert not outcome.errors
+    return outcome.results
+
+
+@pytest.fixture(scope="session")
+def seed_enrichment(seed_results):
+    return enrich(seed_results)
+
+
+@pytest.fixture(scope="session")
+def seed_links(seed_results, seed_enrichment):
+    return link(seed_results, seed_enrichment)
+
+
+@pytest.fixture(scope="session")
+def reference_recs(reference) -> dict[tuple[str, str], dict]:
+    return {(r["source_report"], r["number"]): r for r in reference["recommendations"]}
+
+
+@pytest.fixture(scope="session")
+def reference_groups(reference) -> list[list[tuple[str, str]]]:
+    return [[tuple(m) for m in group["members"]] for group in reference["repeat_groups"]]
