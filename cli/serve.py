@@ -28,11 +28,15 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def serve(store, host, port, allow_updates, token, timeout, allowed_services):
     """Serve the store over HTTP: SPARQL 1.1 at /sparql, graphs at /store, a query page at /query.
 
+    Every IRI under the store's base resolves under /id/ (303 to a page for people or RDF for
+    machines, by content negotiation); the views of `recgraph view` are served under /views/.
+
     Read-only unless --allow-updates is given together with a token. Stop with Ctrl-C.
     """
     import uvicorn
 
     from recgraph.graph.server import ServerConfig, create_app
+    from recgraph.graph.server.pages import linked_data_routes
     from recgraph.graph.store import store_location
 
     if token and not allow_updates:
@@ -40,12 +44,26 @@ def serve(store, host, port, allow_updates, token, timeout, allowed_services):
     config = ServerConfig(timeout=timeout, allow_updates=allow_updates, token=token,
                           allowed_services=frozenset(allowed_services))
     location = store_location(store)
-    app = create_app(_open(location, writable=allow_updates), config)
+    routes = linked_data_routes(_base(location), views=location / "views")
+    app = create_app(_open(location, writable=allow_updates), config, routes=routes)
     mode = "read-write for bearers of the token" if allow_updates else "read-only"
-    click.echo(f"Serving {location} ({mode}) at http://{host}:{port}/sparql; query page at /query", err=True)
+    click.echo(f"Serving {location} ({mode}) at http://{host}:{port}/sparql; query page at /query; "
+               f"Linked Data pages at /id/ and /doc/", err=True)
     if host not in LOOPBACK:
         click.echo(f"Warning: listening on {host}: other machines can reach this server", err=True)
     uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def _base(location) -> str | None:
+    # The IRIs resolve under the base the store was built with; a store without a manifest
+    # (e.g. one built by hand) falls back to $RECGRAPH_BASE or the default base.
+    from recgraph.errors import StoreError
+    from recgraph.graph.store import read_manifest
+
+    try:
+        return read_manifest(location).get("base")
+    except StoreError:
+        return None
 
 
 def _open(location, writable: bool):

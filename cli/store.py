@@ -114,8 +114,10 @@ def validate(store):
 @click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
               help="Give a query variable a value (IRI as <...>, http... or prefix:name; else text). Repeatable.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@click.option("--endpoint", default=None, metavar="URL",
+              help="Query this remote SPARQL endpoint instead of the store (e.g. http://127.0.0.1:7878/query).")
 @reports_errors
-def query(query, store, list_saved, fmt, bindings, out):
+def query(query, store, list_saved, fmt, bindings, out, endpoint):
     """Run SPARQL over the store: the NAME of a saved query, a FILE.rq, or a 'SPARQL' string.
 
     Queries see all graphs merged and may use the prefixes rg:, skos:, prov:, dcterms: ... without
@@ -132,7 +134,12 @@ def query(query, store, list_saved, fmt, bindings, out):
         raise click.UsageError("give a saved query's name, a .rq file or SPARQL (or --list)")
     values = dict(_binding(b) for b in bindings)
     label, text = resolve_query(query)
-    result = run_query(open_graph(store).store, text, values, label)
+    if endpoint:
+        from recgraph.graph.remote import run_remote_query
+
+        result = run_remote_query(endpoint, text, values, label)
+    else:
+        result = run_query(open_graph(store).store, text, values, label)
     chosen = ResultFormat(fmt)
     if chosen is ResultFormat.TABLE and not out:
         print_rows(*result_rows(result))
