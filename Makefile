@@ -22,6 +22,7 @@ install: $(STAMP)
 demo: install
 	$(BIN)/recgraph read data/papers
 	$(BIN)/recgraph build
+	$(BIN)/recgraph view
 
 test: install
 	$(BIN)/pytest

@@ -1,0 +1,189 @@
+"""Writing the analyses' tables and traces: rich tables for people, CSV, JSON, Markdown, XLSX files.
+
+Nothing here computes anything: it takes DataFrames and traces made by
+:mod:`recgraph.graph.analyses` and writes them in the format asked for.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from recgraph.cli.render import make_console
+
+if TYPE_CHECKING:
+    import pandas
+
+    from recgraph.graph.analyses.trace import Trace
+
+TABLE_FORMATS = ("table", "csv", "json", "markdown", "xlsx")
+TRACE_FORMATS = (*TABLE_FORMATS, "html")
+_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx",
+             ".html": "html", ".htm": "html"}
+#: Characters a spreadsheet cell cannot hold (XML 1.0 control characters).
+_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CELL_LIMIT = 120
+
+
+def choose_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...] = TABLE_FORMATS) -> str:
+    """The format asked for, else the one the --out file's extension names, else a table.
+
+    Raises
+    ------
+    click.UsageError : XLSX without --out, or an extension that names no format allowed.
+    """
+    if fmt is None and out is not None:
+        fmt = _SUFFIXES.get(out.suffix.lower())
+        if fmt is None or fmt not in allowed:
+            raise click.UsageError(f"cannot tell the format from {out.name!r}: give --format ({'|'.join(allowed)})")
+    fmt = fmt or "table"
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
+    return fmt
+
+
+def frame_markdown(frame: pandas.DataFrame) -> str:
+    """A DataFrame as a Markdown table (pipes and line breaks in cells escaped).
+
+    >>> import pandas
+    >>> print(frame_markdown(pandas.DataFrame({"a": ["x|y"], "b": [None]})))
+    | a | b |
+    |---|---|
+    | x\\|y |  |
+    """
+    def cell(value: object) -> str:
+        if value is None or (isinstance(value, float) and value != value):
+            return ""
+        text = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+    lines = ["| " + " | ".join(map(cell, frame.columns)) + " |", "|" + "---|" * len(frame.columns)]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+def _xlsx_safe(frame: pandas.DataFrame) -> pandas.DataFrame:
+    def clean(value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(map(str, value))
+        return _ILLEGAL_XLSX.sub("", value) if isinstance(value, str) else value
+
+    return frame.apply(lambda column: column.map(clean))
+
+
+def write_frames(frames: dict[str, pandas.DataFrame], fmt: str, out: Path | None,
+                 table_columns: dict[str, list[str]] | None = None, console: Console | None = None) -> None:
+    """Write one or more named tables in ``fmt`` to ``out`` (or standard output).
+
+    A table for people shows ``table_columns`` (default: all) with long cells cut; the files hold
+    every column in full. Several tables go to the sheets of one XLSX workbook, to one JSON object
+    keyed by name, or one after the other (CSV, Markdown) under their names.
+    """
+    if fmt == "table":
+        console = console or make_console()
+        for name, frame in frames.items():
+            columns = (table_columns or {}).get(name) or list(frame.columns)
+            print_frame(frame[[c for c in columns if c in frame.columns]], name if len(frames) > 1 else None, console)
+        return
+    if fmt == "xlsx":
+        import pandas
+
+        with pandas.ExcelWriter(out, engine="openpyxl") as writer:
+            for name, frame in frames.items():
+                _xlsx_safe(frame).to_excel(writer, sheet_name=name[:31], index=False)
+        click.echo(f"Wrote {out}", err=True)
+        return
+    if fmt == "json":
+        data = {name: json.loads(frame.to_json(orient="records", force_ascii=False)) for name, frame in frames.items()}
+        text = json.dumps(data if len(frames) > 1 else next(iter(data.values())), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        parts = [(f"## {name}\n\n" if len(frames) > 1 else "") + frame_markdown(frame) for name, frame in frames.items()]
+        text = "\n\n".join(parts) + "\n"
+    else:  # csv
+        parts = [(f"# {name}\n" if len(frames) > 1 else "") + frame.to_csv(index=False) for name, frame in frames.items()]
+        text = "\n".join(parts)
+    write_text(text, out)
+
+
+def write_text(text: str, out: Path | None) -> None:
+    """Write text to ``out`` (UTF-8), or to standard output."""
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {out}", err=True)
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    text = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else " ".join(str(value).split())
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+
+
+def print_frame(frame: pandas.DataFrame, title: str | None = None, console: Console | None = None) -> None:
+    """A DataFrame as a rich table, long cells cut, numbers to three decimals."""
+    console = console or make_console()
+    table = Table(*map(str, frame.columns), title=title)
+    for row in frame.itertuples(index=False):
+        table.add_row(*(escape(_cell(value)) for value in row))
+    console.print(table)
+    console.print(f"{len(frame)} row(s)")
+
+
+def print_trace(trace: Trace, console: Console | None = None) -> None:
+    """The trace for people: the recommendation, its progress, related recommendations with evidence."""
+    from recgraph.graph.analyses.trace_report import DIRECTIONS
+
+    console = console or make_console()
+    say = lambda text="", style=None: console.print(text, style=style, markup=False, highlight=False, emoji=False)  # noqa: E731
+    console.rule(f"[bold]{escape(trace.label)}[/bold]")
+    facts = Table(show_header=False, box=None)
+    report = f"{trace.report_title or ''} ({trace.report}{', ' + str(trace.year) if trace.year else ''})"
+    for key, value in (("report", report), ("number", trace.number), ("para", trace.para_ref),
+                       ("heading", trace.heading), ("status", f"{trace.status} ({'closed' if trace.closed else 'open'})"),
+                       ("owner", trace.owner), ("themes", ", ".join(trace.themes)), ("systems", ", ".join(trace.systems)),
+                       ("read from", "; ".join(s.where() for s in trace.sources))):
+        facts.add_row(f"[dim]{key}[/dim]", escape(str(value or "—")))
+    console.print(facts)
+    say(f"“{trace.text or ''}”")
+    say()
+    console.print(f"[bold]Progress[/bold] ({len(trace.updates)} update(s), oldest first)")
+    for update in trace.updates:
+        printed = f"; printed “{update.status_phrase}”" if update.status_phrase else ""
+        where = "; ".join(s.where() for s in update.sources)
+        say(f"  {update.date or 'undated'}  {update.status}{printed}  [read from {where or update.paper or '?'}]")
+        if update.owner or update.owner_text:
+            say(f"    owner: {update.owner or update.owner_text}")
+        say(f"    “{update.progress or ''}”")
+    if not trace.updates:
+        say("  No paper reports progress on this recommendation.")
+    say()
+    console.print(f"[bold]Related recommendations[/bold] ({len(trace.related)})")
+    for direction, title in DIRECTIONS:
+        items = [item for item in trace.related if item.direction == direction]
+        if not items:
+            continue
+        console.print(f"[italic]{escape(title)}[/italic]")
+        for item in items:
+            score = "—" if item.score is None else f"{item.score:.3f}"
+            say(f"  {item.label}  ({', '.join(item.relations)}; score {score}; {item.status})")
+            say(f"    “{item.text or ''}”")
+            for line in (item.evidence or "").splitlines():
+                say(f"    evidence: {line}")
+    if not trace.related:
+        say("  The graph links no other recommendation to this one.")
+    if trace.waits_on:
+        say()
+        console.print("[bold]Waits on[/bold]")
+        for item in trace.waits_on:
+            say(f"  {item.label} ({item.kind}, {', '.join(item.relations)}): {item.evidence or ''}")

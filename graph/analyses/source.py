@@ -1,0 +1,248 @@
+"""Where the analyses read the graph from: the local store, or a remote SPARQL endpoint.
+
+Every analysis asks the graph only SPARQL SELECT queries, through :meth:`GraphSource.select`, so the
+same code runs on an open pyoxigraph store and on any SPARQL 1.1 endpoint (e.g. ``recgraph serve``).
+Results come back as DataFrames of plain Python values: IRIs and text as ``str``, numbers as ``int``
+or ``float``, booleans as ``bool``, unbound values as ``None`` (the same as
+:func:`recgraph.graph.queries.term_value`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, Union
+
+import pyoxigraph as ox
+
+from recgraph.errors import QueryError, StoreError
+from recgraph.graph.namespaces import PREFIXES
+from recgraph.graph.queries import result_rows, run_query
+
+if TYPE_CHECKING:
+    import pandas
+
+    from recgraph.graph.knowledge import KnowledgeGraph
+
+_XSD = PREFIXES["xsd"]
+_INTEGERS = frozenset({"integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"})
+_FLOATS = frozenset({"decimal", "double", "float"})
+_DECLARED = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+
+
+class GraphSource(Protocol):
+    """Anything that answers a SPARQL SELECT with a DataFrame."""
+
+    name: str
+
+    def select(self, sparql: str, typed: bool = True) -> pandas.DataFrame: ...
+
+
+class LocalSource:
+    """An open pyoxigraph store; queries see the union of its graphs.
+
+    Parameters
+    ----------
+    store : the store.
+    name : how messages and reports name it (e.g. its folder).
+    """
+
+    def __init__(self, store: ox.Store, name: str = "local store"):
+        self.store = store
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"<LocalSource {self.name}>"
+
+    def select(self, sparql: str, typed: bool = True) -> pandas.DataFrame:
+        """The solutions of a SELECT, one row each (see the module docstring for the values).
+
+        Parameters
+        ----------
+        sparql : the query.
+        typed : give numbers and booleans as such; with ``typed=False`` every value is its text
+            (faster on large answers: pyoxigraph writes CSV and pandas reads it, no Python object
+            per value; an empty string reads as None).
+
+        Raises
+        ------
+        QueryError : the query does not parse or fails.
+        """
+        import pandas
+
+        result = run_query(self.store, sparql, label="analysis")
+        if typed:
+            columns, rows = result_rows(result)
+            return pandas.DataFrame(rows, columns=columns)
+        columns = [variable.value for variable in result.variables]
+        data = result.serialize(format=ox.QueryResultsFormat.CSV)
+        frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[""],
+                                names=columns, header=0) if data.strip() else pandas.DataFrame(columns=columns)
+        frame = frame.astype(object)
+        return frame.where(frame.notna(), None)
+
+
+class EndpointSource:
+    """A SPARQL 1.1 endpoint spoken to over HTTP (the SPARQL protocol, JSON results).
+
+    The prefixes of :data:`~recgraph.graph.namespaces.PREFIXES` are declared in every query, so
+    any endpoint understands them. The endpoint should use the union of its graphs as the default
+    graph, as ``recgraph serve`` does.
+
+    Parameters
+    ----------
+    url : the endpoint, e.g. ``http://localhost:8000/sparql``.
+    timeout : seconds to wait for one answer.
+    """
+
+    def __init__(self, url: str, timeout: float = 120.0):
+        self.url = url
+        self.name = url
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"<EndpointSource {self.url}>"
+
+    def select(self, sparql: str, typed: bool = True) -> pandas.DataFrame:
+        """The solutions of a SELECT sent to the endpoint, one row each (``typed=False``: every value as text).
+
+        Raises
+        ------
+        QueryError : the endpoint refused the query (the message quotes its answer).
+        StoreError : the endpoint cannot be reached.
+        """
+        import pandas
+
+        answer = self._post(_DECLARED + sparql)
+        try:
+            columns = answer["head"]["vars"]
+            bindings = answer["results"]["bindings"]
+        except (KeyError, TypeError) as err:
+            raise QueryError(f"{self.url} did not answer with SPARQL JSON results (no {err})") from err
+        value = json_value if typed else _text_value
+        rows = [[value(binding.get(column)) for column in columns] for binding in bindings]
+        return pandas.DataFrame(rows, columns=columns)
+
+    def _post(self, sparql: str) -> dict:
+        body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
+        request = urllib.request.Request(
+            self.url, data=body, method="POST",
+            headers={"Accept": "application/sparql-results+json",
+                     "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return json.loads(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace").strip().splitlines()
+            raise QueryError(f"{self.url} answered HTTP {err.code}: {detail[0] if detail else err.reason}") from err
+        except urllib.error.URLError as err:
+            raise StoreError(f"cannot reach the SPARQL endpoint {self.url}: {err.reason}") from err
+        except (TimeoutError, ValueError) as err:  # a slow endpoint, or an answer that is not JSON
+            raise QueryError(f"{self.url}: no usable answer ({err})") from err
+
+
+def _text_value(term: dict | None) -> str | None:
+    if term is None or term.get("value") == "":
+        return None
+    return f"_:{term['value']}" if term.get("type") == "bnode" else term.get("value")
+
+
+def json_value(term: dict | None) -> object:
+    """A term of SPARQL JSON results as a Python value, typed like the local store's.
+
+    >>> json_value({"type": "literal", "value": "3", "datatype": "http://www.w3.org/2001/XMLSchema#integer"})
+    3
+    >>> json_value({"type": "uri", "value": "http://example.org/a"})
+    'http://example.org/a'
+    >>> json_value(None) is None
+    True
+    """
+    if term is None:
+        return None
+    value = term.get("value")
+    if term.get("type") == "bnode":
+        return f"_:{value}"
+    datatype = term.get("datatype", "")
+    local = datatype[len(_XSD):] if datatype.startswith(_XSD) else ""
+    try:
+        if local in _INTEGERS:
+            return int(value)
+        if local in _FLOATS:
+            return float(value)
+        if local == "boolean":
+            return value in ("true", "1")
+    except ValueError:  # an ill-typed literal stays text, as in the local store
+        return value
+    return value
+
+
+#: What the analyses accept as a source of the graph.
+Source = Union[GraphSource, "KnowledgeGraph", ox.Store, str, Path, None]
+
+
+def connect(source: Source = None) -> GraphSource:
+    """The graph source named by ``source``.
+
+    Parameters
+    ----------
+    source : an http(s) URL (a SPARQL endpoint); a store folder (``str`` or ``Path``); ``None``
+        (``$RECGRAPH_STORE`` or ``./.recgraph``); an open pyoxigraph ``Store``; a
+        :class:`~recgraph.graph.knowledge.KnowledgeGraph`; or a source already connected.
+
+    Raises
+    ------
+    StoreError : there is no store at that folder.
+
+    Examples
+    --------
+    >>> connect("http://localhost:8000/sparql")
+    <EndpointSource http://localhost:8000/sparql>
+    >>> connect(ox.Store())
+    <LocalSource in-memory store>
+    """
+    from recgraph.graph.knowledge import KnowledgeGraph
+    from recgraph.graph.store import open_store, store_location
+
+    if isinstance(source, (LocalSource, EndpointSource)) or hasattr(source, "select"):
+        return source  # type: ignore[return-value]
+    if isinstance(source, KnowledgeGraph):
+        return LocalSource(source.store, str(source.location or "in-memory store"))
+    if isinstance(source, ox.Store):
+        return LocalSource(source, "in-memory store")
+    if isinstance(source, str) and source.startswith(("http://", "https://")):
+        return EndpointSource(source)
+    location = store_location(source)
+    return LocalSource(open_store(location), str(location))
+
+
+def iri_values(iris: list[str] | tuple[str, ...] | set[str]) -> str:
+    """A SPARQL ``VALUES`` body of IRIs (angle brackets; characters IRIs forbid are refused).
+
+    >>> iri_values(["http://example.org/a"])
+    '<http://example.org/a>'
+
+    Raises
+    ------
+    QueryError : an IRI holds a character that cannot appear between angle brackets.
+    """
+    bad = set('<>"{}|^`\\ ')
+    for iri in iris:
+        if any(char in bad or ord(char) < 0x21 for char in iri):
+            raise QueryError(f"{iri!r} is not an IRI that can be written in SPARQL")
+    return " ".join(f"<{iri}>" for iri in sorted(iris))
+
+
+def string_literal(text: str) -> str:
+    """A SPARQL string literal for ``text`` (quotes, backslashes and line breaks escaped).
+
+    >>> string_literal('say "hi"')
+    '"say \\\\"hi\\\\""'
+    """
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
