@@ -12,11 +12,10 @@ from pathlib import Path
 
 import click
 
-# First, before recgraph.cli.main loads the command modules: recgraph.cli.views imports these from here.
-from recgraph.cli.sources import open_source as _source, source_options  # noqa: I001
 from recgraph.cli.analyses_render import TABLE_FORMATS, TRACE_FORMATS, choose_format, write_frames, write_text
 from recgraph.cli.errors import reports_errors
 from recgraph.cli.main import cli
+from recgraph.cli.sources import open_source, source_options
 
 
 def output_options(formats: tuple[str, ...] = TABLE_FORMATS):
@@ -46,7 +45,7 @@ def trace(rec, store, endpoint, fmt, out):
     from recgraph.graph.analyses import trace_html, trace_markdown
 
     chosen = choose_format(fmt, out, TRACE_FORMATS)
-    found = trace_recommendation(_source(store, endpoint), rec)
+    found = trace_recommendation(open_source(store, endpoint), rec)
     made = f"on {datetime.date.today().isoformat()}"
     if chosen == "table":
         print_trace(found)
@@ -73,7 +72,7 @@ def repeats(store, endpoint, fmt, out, min_score, summary):
     """Repeat chains: recommendations that raise the same issue again, report after report, earliest first."""
     from recgraph.graph.analyses import chain_summary, repeat_chains
 
-    chains = repeat_chains(_source(store, endpoint), min_score)
+    chains = repeat_chains(open_source(store, endpoint), min_score)
     if summary:
         write_frames({"chains": chain_summary(chains)}, choose_format(fmt, out), out)
         return
@@ -93,7 +92,7 @@ def themes(store, endpoint, fmt, out, communities, seed, resolution):
     """The theme network: co-occurrence, centrality (degree, betweenness, PageRank), Louvain communities."""
     from recgraph.graph.analyses import recommendation_communities, theme_network, theme_table
 
-    projection = _source(store, endpoint)
+    projection = open_source(store, endpoint)
     network = theme_network(projection, seed, resolution)
     if communities:
         frame = recommendation_communities(projection, network)
@@ -111,7 +110,7 @@ def owners(store, endpoint, fmt, out):
     """Owner load: open and stale recommendations per owner (stale: status unchanged across papers)."""
     from recgraph.graph.analyses import owner_load
 
-    write_frames({"owners": owner_load(_source(store, endpoint))}, choose_format(fmt, out), out)
+    write_frames({"owners": owner_load(open_source(store, endpoint))}, choose_format(fmt, out), out)
 
 
 @cli.command()
@@ -124,7 +123,7 @@ def systems(store, endpoint, fmt, out):
 
     columns = ["system", "open_dependents", "dependents", "direct_dependents", "open_mentions", "mentions",
                "open_recommendations"]
-    write_frames({"systems": system_hubs(_source(store, endpoint))}, choose_format(fmt, out), out, {"systems": columns})
+    write_frames({"systems": system_hubs(open_source(store, endpoint))}, choose_format(fmt, out), out, {"systems": columns})
 
 
 @cli.command()
@@ -137,7 +136,7 @@ def dependencies(store, endpoint, fmt, out, show):
     """The dependency graph: what recommendations wait on (systems, programmes, other recommendations)."""
     from recgraph.graph.analyses import dependency_chains, dependency_cycles, dependency_graph, dependency_order
 
-    graph = dependency_graph(_source(store, endpoint))
+    graph = dependency_graph(open_source(store, endpoint))
     analysis = {"chains": dependency_chains, "cycles": dependency_cycles, "order": dependency_order}[show]
     frame = analysis(graph)
     write_frames({show: frame}, choose_format(fmt, out), out, {show: [c for c in frame.columns if c != "iri"]})
@@ -151,4 +150,4 @@ def stats(store, endpoint, fmt, out):
     """The graph in figures: records, statuses, owners, links, chains and cycles."""
     from recgraph.graph.analyses import graph_stats
 
-    write_frames({"stats": graph_stats(_source(store, endpoint))}, choose_format(fmt, out), out)
+    write_frames({"stats": graph_stats(open_source(store, endpoint))}, choose_format(fmt, out), out)

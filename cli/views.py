@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from recgraph.cli.analyses import _source, source_options
 from recgraph.cli.errors import reports_errors
 from recgraph.cli.main import cli
+from recgraph.cli.sources import open_source, source_options
 
 #: The names ``recgraph view`` accepts (recgraph.visualisations.collection.VIEW_NAMES, plus trace);
 #: spelled out here so that ``--help`` does not import pyvis.
@@ -41,7 +41,7 @@ def view(name, rec, store, endpoint, out, max_nodes):
         raise click.UsageError("give the recommendation to trace: recgraph view trace REC")
     if rec and name != "trace":
         raise click.UsageError(f"unexpected argument {rec!r}: only `view trace` takes a recommendation")
-    source = _source(store, endpoint)
+    source = open_source(store, endpoint)
     folder = out or (ENDPOINT_FOLDER if endpoint else store_location(store) / "views")
     if name == "trace":
         traced = build_trace_view(source, rec)
