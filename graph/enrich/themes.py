@@ -7,7 +7,10 @@ are never tagged. The rule, measured on the seed papers (docs/enrichment.md):
 * a label found in the heading or text of the recommendation tags its theme: what a
   recommendation asks for is what it is about;
 * progress text only tells what was done, often naming neighbouring topics in passing, so a theme
-  found only there needs :data:`PROGRESS_MIN_HITS` matches (the same or different labels).
+  found only there needs :data:`PROGRESS_MIN_HITS` matches (the same or different labels);
+* a narrow *issue* (scope note "issue": the 30+ scheme, postings, analysts ...) tagged this way
+  tags its broader themes too, with the same evidence: a recommendation on the 30+ scheme is about
+  retention, even where the longer label of the issue hid the shorter label of the theme.
 """
 
 from __future__ import annotations
@@ -66,9 +69,15 @@ def tag_themes(
     for update in updates:
         for match in matcher.find(update.progress):
             evidence.setdefault(match.concept, []).append(Evidence.of("progress", match))
-    tags = []
+    tagged: dict[str, tuple[Evidence, ...]] = {}
     for concept in themes:
         found = evidence.get(concept.iri)
         if found and (concept.iri in own or len(found) >= PROGRESS_MIN_HITS):
-            tags.append(ThemeTag(rec.key, concept.iri, concept.pref_label, tuple(dict.fromkeys(found))))
-    return tuple(tags)
+            tagged[concept.iri] = tuple(dict.fromkeys(found))
+    for concept in themes:
+        if concept.issue and concept.iri in tagged:
+            for broader in concept.broader:
+                implied = themes.get(broader)
+                if implied is not None and not implied.grouping:
+                    tagged[broader] = tuple(dict.fromkeys((*tagged.get(broader, ()), *tagged[concept.iri])))
+    return tuple(ThemeTag(rec.key, c.iri, c.pref_label, tagged[c.iri]) for c in themes if c.iri in tagged)

@@ -45,6 +45,8 @@ class Concept:
     closed: bool = False
     grouping: bool = False
     broader: tuple[str, ...] = ()
+    #: A narrow issue (scope note "issue"): tagging it tags its broader themes too.
+    issue: bool = False
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -170,4 +172,5 @@ def _concept(graph: Graph, subject: URIRef) -> Concept:
         closed=bool(value(URIRef(RG + "closed"))),
         grouping="grouping" in texts(SKOS.scopeNote),
         broader=tuple(sorted(str(o) for o in graph.objects(subject, SKOS.broader))),
+        issue="issue" in texts(SKOS.scopeNote),
     )

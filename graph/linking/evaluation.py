@@ -7,14 +7,17 @@ different source reports (repeats never link items of one report). Two precision
   items the annotator considered), the share that are reference pairs. A reference annotation
   that lists a starting set of groups says nothing about items it never looked at, so pairs that
   touch such items are not counted against the links;
-* ``strict_precision``: among all predicted pairs, as if the reference were complete.
+* ``strict_precision``: among all predicted pairs, as if the reference were complete. This is the
+  precision of a synthetic corpus, whose planted groups are complete (:func:`planted_groups`).
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from recgraph.graph.enrich.model import RecKey
 
@@ -30,6 +33,16 @@ def reference_pairs(groups: Iterable[Sequence[RecKey]]) -> set[Pair]:
     return {
         frozenset((x, y)) for group in groups for x, y in itertools.combinations(group, 2) if x[0] != y[0]
     }
+
+
+def planted_groups(truth: str | Path | dict) -> list[list[RecKey]]:
+    """The planted repeat groups of a synthetic corpus's truth.json, as recommendation keys.
+
+    >>> planted_groups({"repeat_groups": [[["00001_x.txt", "audit-2001", "R6"], ["00007_y.txt", "inquiry-2010", "6(b)"]]]})
+    [[('audit-2001', 'R6'), ('inquiry-2010', '6(b)')]]
+    """
+    data = truth if isinstance(truth, dict) else json.loads(Path(truth).read_text(encoding="utf-8"))
+    return [[(report, number) for _paper, report, number in group] for group in data["repeat_groups"]]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from recgraph.graph.enrich.themes import PROGRESS_MIN_HITS, tag_themes
-from recgraph.graph.enrich.vocabulary import parse_vocabulary
+from recgraph.graph.enrich.vocabulary import load_vocabulary, parse_vocabulary
 from recgraph.graph.model import ProgressUpdate, Provenance, Recommendation
 
 SPAN = Provenance("p.txt", 1, 1, "x")
@@ -48,6 +48,21 @@ def test_grouping_themes_are_never_tagged():
     assert "People" not in labels("People and more People.")
 
 
+def test_an_issue_tags_its_broader_themes_with_its_evidence():
+    vocab = parse_vocabulary(
+        "themes",
+        """@prefix rg: <https://w3id.org/recgraph/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<http://x/hr> a rg:Theme ; skos:prefLabel "People"@en ; skos:scopeNote "grouping"@en .
+<http://x/retention> a rg:Theme ; skos:prefLabel "retention"@en ; skos:broader <http://x/hr> .
+<http://x/30plus> a rg:Theme ; skos:prefLabel "30+ scheme"@en ; skos:scopeNote "issue"@en ;
+    skos:broader <http://x/retention> , <http://x/hr> ; skos:altLabel "retired officers"@en .""",
+    )
+    rec = Recommendation("r", "1", "Draw on retired officers.", SPAN)
+    found = {t.label: [(e.field, e.words) for e in t.evidence] for t in tag_themes(rec, [], vocab)}
+    assert found == {"30+ scheme": [("text", "retired officers")], "retention": [("text", "retired officers")]}
+
+
 def test_a_user_can_add_a_theme_by_editing_the_turtle_alone():
     vocab = parse_vocabulary(
         "themes",
@@ -68,8 +83,10 @@ def _micro(pairs):
 
 
 def test_seed_themes_agree_with_the_reference_with_micro_f1_of_at_least_0_8(seed_enrichment, reference_recs):
+    # Issues are finer than the reference's themes: they are compared through the themes they imply.
+    issues = {concept.iri for concept in load_vocabulary("themes") if concept.issue}
     pairs = [
-        ({t.label for t in seed_enrichment.themes.get(key, ())}, set(ref["themes"]))
+        ({t.label for t in seed_enrichment.themes.get(key, ()) if t.theme not in issues}, set(ref["themes"]))
         for key, ref in reference_recs.items()
     ]
     precision, recall, f1 = _micro(pairs)
