@@ -8,6 +8,7 @@ Records are keyed as the readers key them: a recommendation by ``(source report 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from recgraph.graph.enrich.words import Match
@@ -137,7 +138,15 @@ class Enrichment:
         return self.statuses.get(latest) if latest else None
 
     def latest_update(self, rec: RecKey) -> UpdateKey | None:
-        keys = [key for key in self.statuses if key[:2] == rec]
+        keys = self._updates_by_rec.get(rec)
         if not keys:
             return None
         return max(keys, key=lambda key: (self.update_dates.get(key) or "", key[2]))
+
+    @cached_property
+    def _updates_by_rec(self) -> dict[RecKey, list[UpdateKey]]:
+        # An index, so that asking every recommendation's status is not quadratic in the updates.
+        index: dict[RecKey, list[UpdateKey]] = {}
+        for key in self.statuses:
+            index.setdefault(key[:2], []).append(key)
+        return index

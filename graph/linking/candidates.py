@@ -61,9 +61,8 @@ def neighbour_pairs(
         found.append((rows[best], cols[best], values[best]))
     if not found:
         return np.array([], int), np.array([], int), np.array([], np.float32)
-    return unique_pairs(
-        np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found]), n, np.concatenate([f[2] for f in found])
-    )
+    rows, cols, values = (np.concatenate([f[part] for f in found]) for part in range(3))
+    return unique_pairs(rows, cols, n, values)
 
 
 def unique_pairs(

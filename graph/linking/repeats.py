@@ -2,14 +2,18 @@
 
 Each pair is scored by :mod:`.similarity` (one number between 0 and 1)::
 
-    score = 0.45 * words + 0.45 * themes + 0.1 * systems
+    score = 0.5 * words + 0.4 * themes + 0.1 * systems
 
 where ``words`` is the TF-IDF cosine of their terms and adjacent pairs of terms (shrunk when they
 share few terms), and ``themes``/``systems`` the specificity of the most specific theme/system the
-two share (high for a theme few recommendations carry, nil for one that hundreds carry). Pairs are
-found without scoring all of them (:mod:`.candidates`): each recommendation's best word neighbours
-in other source reports, and every two recommendations sharing a specific theme or system. A pair
-is a repeat when its score reaches :data:`THRESHOLD`, one threshold measured on the seed papers and
+two share (high for a theme few recommendations carry, nil for one that hundreds carry). A
+heading that only leads into lettered parts ("... This means:", its progress reported under the
+parts) is compared by its themes and systems, not its words: its substance is in its parts, and
+two such lead-ins sharing a stock phrase are not one issue.
+
+Pairs are found without scoring all of them (:mod:`.candidates`): each recommendation's best
+word neighbours in other source reports, and every two recommendations sharing a specific theme or
+system. A pair is a repeat when its score reaches :data:`THRESHOLD`, one threshold measured on the seed papers and
 on synthetic corpora of 1,000 to 100,000 recommendations (docs/enrichment.md, docs/benchmarks.md).
 Recommendations of one source report never repeat each other, nor, by default, those of two
 reports of the same year (as written): they are contemporaries, not a repeat.
@@ -25,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, update_key
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
@@ -77,6 +82,8 @@ class Item:
     #: Date of the earliest paper that marked it complete, if any.
     closed_on: str | None = None
     progress: str = ""
+    #: It leads into lettered parts and has no progress of its own (its words are not compared).
+    lead: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +109,8 @@ class Repeat:
     closure: str | None = None
     word_cosine: float = 0.0
     shared_term_count: int = 0
+    #: False when one of the two only leads into lettered parts (see the module docstring).
+    words_counted: bool = True
     weights: tuple[float, float, float] = (WEIGHTS["words"], WEIGHTS["themes"], WEIGHTS["systems"])
 
     @property
@@ -116,7 +125,8 @@ class Repeat:
             f" (cosine {self.word_cosine:.3f} over {self.shared_term_count} shared terms)"
             f" + {w_themes}*themes {self.theme_similarity:.3f} + {w_systems}*systems {self.system_similarity:.3f}"
             " (specificity of the most specific one shared)",
-            f"shared terms: {', '.join(self.shared_terms) or 'none'}",
+            f"shared terms: {', '.join(self.shared_terms) or 'none'}"
+            + ("" if self.words_counted else " (not counted: a heading that leads into lettered parts)"),
         ]
         if self.shared_themes:
             parts.append(f"shared themes: {', '.join(t.rsplit('/', 1)[-1] for t in self.shared_themes)}")
@@ -135,8 +145,11 @@ def items_from(results: Sequence[ReadResult], enrichment: Enrichment) -> list[It
     progress: dict[RecKey, list[str]] = {}
     dates: dict[RecKey, list[str]] = {}
     closed: dict[RecKey, list[str]] = {}
+    parents: set[RecKey] = set()
     for result in results:
         for rec in result.recommendations:
+            if rec.parent:
+                parents.add((rec.source_report, rec.parent))
             texts.setdefault(rec.key, " ".join(filter(None, (rec.heading, rec.text))))
             if result.paper.date:
                 dates.setdefault(rec.key, []).append(result.paper.date)
@@ -157,6 +170,7 @@ def items_from(results: Sequence[ReadResult], enrichment: Enrichment) -> list[It
             Made(years.get(key[0]), min(dates[key]) if key in dates else None),
             min(closed[key]) if key in closed else None,
             " ".join(progress.get(key, ())),
+            key in parents and not "".join(progress.get(key, ())).strip(),
         )
         for key in keys
     ]
@@ -187,6 +201,7 @@ def detect_repeats(items: Sequence[Item], options: RepeatOptions | None = None) 
     if len(items) < 2:
         return ()
     words, single = word_vectors([item.text for item in items], [item.progress for item in items])
+    words = (sparse.diags(np.array([not item.lead for item in items], dtype=np.float32)) @ words).tocsr()
     themes = tag_matrix([item.themes for item in items], options.specific)
     systems = tag_matrix([item.systems for item in items], options.specific)
     scorer = PairScorer(words, single, themes, systems, options.weights, options.shrink)
@@ -202,7 +217,13 @@ def detect_repeats(items: Sequence[Item], options: RepeatOptions | None = None) 
     return tuple(sorted(found, key=lambda r: (-r.score, r.source, r.target)))
 
 
-def candidate_pairs(items: Sequence[Item], words, themes, systems, options: RepeatOptions) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(
+    items: Sequence[Item],
+    words: sparse.csr_matrix,
+    themes: sparse.csr_matrix,
+    systems: sparse.csr_matrix,
+    options: RepeatOptions,
+) -> tuple[np.ndarray, np.ndarray]:
     """Pairs worth scoring (see :mod:`.candidates`), without pairs the time rule excludes."""
     reports = {key: index for index, key in enumerate(sorted({item.key[0] for item in items}))}
     groups = np.array([reports[item.key[0]] for item in items])
@@ -229,10 +250,13 @@ def find_repeats(
     return detect_repeats(items_from(results, enrichment), options)
 
 
-def _repeat(items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple) -> Repeat:
+def _repeat(
+    items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple
+) -> Repeat:
     score, words, themes, systems, cosine, shared = parts
     first, second = items[a], items[b]
-    later, earlier = (first, second) if first.made.sort_key() + first.key > second.made.sort_key() + second.key else (second, first)
+    first_later = first.made.sort_key() + first.key > second.made.sort_key() + second.key
+    later, earlier = (first, second) if first_later else (second, first)
     same_date = later.made.sort_key() == earlier.made.sort_key()
     direction = (
         f"{later.key[0]} ({later.made.describe()}) "
@@ -256,6 +280,7 @@ def _repeat(items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[
         closure=closure,
         word_cosine=round(cosine, 4),
         shared_term_count=shared,
+        words_counted=not (earlier.lead or later.lead),
         weights=weights,
     )
 

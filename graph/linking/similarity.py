@@ -2,7 +2,7 @@
 
 The score of a pair is one number between 0 and 1 (:func:`pair_scores`)::
 
-    score = 0.45 * words + 0.45 * themes + 0.1 * systems
+    score = 0.5 * words + 0.4 * themes + 0.1 * systems
 
 * ``words``: the cosine of TF-IDF vectors of :func:`~.terms.features` (terms and adjacent pairs
   of terms; heading and text counted twice, progress once; sublinear term frequency), times
@@ -30,7 +30,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from recgraph.graph.linking.terms import features
 
 #: Weights of the word, theme and system parts of the score (they sum to 1).
-WEIGHTS = {"words": 0.45, "themes": 0.45, "systems": 0.1}
+WEIGHTS = {"words": 0.5, "themes": 0.4, "systems": 0.1}
 #: How many recommendations may carry a theme (or system) for sharing it to count half.
 SPECIFIC = 8.0
 #: Shared terms at which a word cosine counts half (see the module docstring).

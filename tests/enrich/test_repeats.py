@@ -62,6 +62,16 @@ def test_reports_of_the_same_year_are_contemporaries_unless_asked():
     assert "dated as" in repeat.direction
 
 
+def test_a_heading_that_only_leads_into_parts_is_compared_by_its_themes():
+    lead = "A more flexible approach to the recruitment of special constables is required. This means:"
+    a = Item(("inquiry", "4"), lead, made=Made((2005, 2005), None), lead=True)
+    b = Item(("review", "3"), lead, made=Made((2009, 2009), None), lead=True)
+    assert detect_repeats([a, b]) == ()
+    themed = [Item(i.key, i.text, ("t:positive-action",), (), i.made, lead=True) for i in (a, b)]
+    (repeat,) = detect_repeats(themed)
+    assert repeat.word_similarity == 0 and not repeat.words_counted and "not counted" in repeat.evidence()
+
+
 def test_an_earlier_item_closed_before_the_later_was_made_is_flagged():
     old = item("wc", "22", "Revisit the career management and postings policy.", (2000, 2000), closed="2002")
     new = item("rfi", "7(b)", "Review the postings policy and career management.", (2010, 2010))
