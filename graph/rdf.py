@@ -21,7 +21,7 @@ the shapes then report).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -292,17 +292,17 @@ def write_nquads(
     return counts
 
 
-def enrichment_nquads(results: Sequence[ReadResult], mint: Minter) -> list[str]:
+def enrichment_nquads(results: Sequence[ReadResult], mint: Minter) -> Iterator[str]:
     """N-Quads lines of the enrichment (themes, systems, owners, statuses) and the links
     (repeats, dependencies) of the records, all in the graph ``mint.enrichment_graph("links")``.
 
     Enrichment and linking run over all papers at once (repeats cross papers), so this graph is
-    rebuilt whole on every build.
+    rebuilt whole on every build. They run when the first line is asked for, and the lines are
+    produced as they are consumed: a large build streams them to its N-Quads file.
     """
     from recgraph.graph.enrich import enrich
-    from recgraph.graph.enrich.rdf import enrichment_quads
+    from recgraph.graph.enrich.rdf import enrichment_lines
     from recgraph.graph.linking import link
 
     enrichment = enrich(results)
-    quads = enrichment_quads(enrichment, link(results, enrichment), mint.enrichment_graph("links"), mint)
-    return [f"{quad} .\n" for quad in quads]
+    yield from enrichment_lines(enrichment, link(results, enrichment), mint.enrichment_graph("links"), mint)

@@ -10,23 +10,25 @@ owners.ttl become new rg:Owner units here. Data IRIs come from :class:`~recgraph
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, Quad
+from collections.abc import Iterator
+
+import pyoxigraph as ox
 
 from recgraph.graph.enrich.model import Dependency, Enrichment, OwnerMatch, RecKey, StatusAssignment, UpdateKey
 from recgraph.graph.iri import Minter, paper_slug
 from recgraph.graph.linking import Links
 from recgraph.graph.linking.repeats import Repeat
 from recgraph.graph.model import Provenance
-from recgraph.graph.namespaces import PREFIXES, RG
+from recgraph.graph.namespaces import PREFIXES
+from recgraph.graph.rdf import GraphWriter, literal, typed
 
-_XSD = PREFIXES["xsd"]
-_TYPE = NamedNode(PREFIXES["rdf"] + "type")
-_LABEL = NamedNode(PREFIXES["rdfs"] + "label")
-_SEE_ALSO = NamedNode(PREFIXES["rdfs"] + "seeAlso")
-_PREF = NamedNode(PREFIXES["skos"] + "prefLabel")
-_ALT = NamedNode(PREFIXES["skos"] + "altLabel")
-_DERIVED = NamedNode(PREFIXES["prov"] + "wasDerivedFrom")
-_UNIT = NamedNode(PREFIXES["org"] + "OrganizationalUnit")
+_TYPE = f"<{PREFIXES['rdf']}type>"
+_LABEL = f"<{PREFIXES['rdfs']}label>"
+_SEE_ALSO = f"<{PREFIXES['rdfs']}seeAlso>"
+_PREF = f"<{PREFIXES['skos']}prefLabel>"
+_ALT = f"<{PREFIXES['skos']}altLabel>"
+_DERIVED = f"<{PREFIXES['prov']}wasDerivedFrom>"
+_UNIT = f"<{PREFIXES['org']}OrganizationalUnit>"
 
 #: What rg:method says for each kind of link.
 METHODS = {
@@ -40,51 +42,52 @@ METHODS = {
 }
 
 
-def _rg(name: str) -> NamedNode:
-    return NamedNode(str(RG[name]))
+def _rg(name: str) -> str:
+    return f"<{PREFIXES['rg']}{name}>"
 
 
-def _text(value: str) -> Literal:
-    return Literal(value)
+def _iri(value: str) -> str:
+    return f"<{value}>"
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(f"{min(1.0, max(0.0, value)):.4f}", datatype=NamedNode(_XSD + "decimal"))
+def _decimal(value: float) -> str:
+    return typed(f"{min(1.0, max(0.0, value)):.4f}", "decimal")
 
 
-def _boolean(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=NamedNode(_XSD + "boolean"))
+def _boolean(value: bool) -> str:
+    return typed("true" if value else "false", "boolean")
 
 
-class _Writer:
+class _Writer(GraphWriter):
+    """N-Quads lines of the enrichment graph, handed out a record at a time (:meth:`take`)."""
+
     def __init__(self, graph: str, mint: Minter):
-        self.graph = NamedNode(graph)
+        super().__init__(graph)
         self.mint = mint
-        self.quads: list[Quad] = []
 
-    def add(self, subject: str | NamedNode, predicate: NamedNode, obj) -> None:
-        subject = subject if isinstance(subject, NamedNode) else NamedNode(subject)
-        if isinstance(obj, str):
-            obj = NamedNode(obj)
-        self.quads.append(Quad(subject, predicate, obj, self.graph))
+    def take(self) -> list[str]:
+        lines, self.lines = self.lines, []
+        return lines
 
     def rec(self, key: RecKey) -> str:
         return self.mint.recommendation(*key)
 
     def link(self, iri: str, kind: str, source: RecKey, target: str, method: str) -> None:
-        self.add(iri, _TYPE, _rg(kind))
-        self.add(iri, _TYPE, _rg("Link"))
-        self.add(iri, _rg("source"), self.rec(source))
-        self.add(iri, _rg("target"), target)
-        self.add(iri, _rg("method"), _text(method))
+        self.kind(iri, kind, "Link")
+        self.iri(iri, _rg("source"), self.rec(source))
+        self.iri(iri, _rg("target"), target)
+        self.add(iri, _rg("method"), literal(method))
 
     def derive(self, iri: str, provenance: Provenance | None) -> None:
         if provenance is not None:
-            self.add(iri, _DERIVED, self.mint.span(paper_slug(provenance.file), *provenance.lines))
+            self.iri(iri, _DERIVED, self.mint.span(paper_slug(provenance.file), *provenance.lines))
 
 
-def enrichment_quads(enrichment: Enrichment, links: Links, graph: str, mint: Minter | None = None) -> list[Quad]:
-    """The quads stating an enrichment and its links, all in the named graph ``graph``.
+def enrichment_lines(enrichment: Enrichment, links: Links, graph: str, mint: Minter | None = None) -> Iterator[str]:
+    """The N-Quads lines stating an enrichment and its links, all in the named graph ``graph``.
+
+    The lines are produced a record at a time, so that a build of 100,000 recommendations streams
+    millions of them to the bulk loader without holding them (as :func:`enrichment_quads` does).
 
     Parameters
     ----------
@@ -93,9 +96,43 @@ def enrichment_quads(enrichment: Enrichment, links: Links, graph: str, mint: Min
     graph : the IRI of the named graph to write into (e.g. ``mint.enrichment_graph("links")``).
     mint : the minter of data IRIs (default: the default base).
 
-    Returns
-    -------
-    list of pyoxigraph.Quad
+    Yields
+    ------
+    str : one N-Quads line, ending in a newline.
+    """
+    out = _Writer(graph, mint or Minter())
+    for tags in enrichment.themes.values():
+        for tag in tags:
+            iri = out.mint.link("theme-tag", *tag.rec, tag.theme.rstrip("/").rsplit("/", 1)[-1])
+            out.link(iri, "ThemeTag", tag.rec, tag.theme, METHODS["theme"])
+            for evidence in tag.evidence:
+                out.add(iri, _rg("evidence"), literal(str(evidence)))
+            out.iri(out.rec(tag.rec), _rg("theme"), tag.theme)
+            yield from out.take()
+    for mentions in enrichment.systems.values():
+        for mention in mentions:
+            iri = out.mint.link("system-mention", *mention.rec, mention.system.rstrip("/").rsplit("/", 1)[-1])
+            out.link(iri, "SystemMention", mention.rec, mention.system, METHODS["system"])
+            for evidence in mention.evidence:
+                out.add(iri, _rg("evidence"), literal(str(evidence)))
+            out.iri(out.rec(mention.rec), _rg("mentionsSystem"), mention.system)
+            yield from out.take()
+    yield from _dependencies(out, links.dependencies)
+    for repeat in links.repeats:
+        _repeat(out, repeat)
+        yield from out.take()
+    for key, status in enrichment.statuses.items():
+        _status(out, out.mint.update(paper_slug(key[2]), key[0], key[1]), status)
+        yield from out.take()
+    for key, status in enrichment.parent_statuses.items():
+        _status(out, out.rec(key), status)
+    yield from out.take()
+    _owners(out, enrichment.owners)
+    yield from out.take()
+
+
+def enrichment_quads(enrichment: Enrichment, links: Links, graph: str, mint: Minter | None = None) -> list[ox.Quad]:
+    """The quads of :func:`enrichment_lines` as pyoxigraph objects (for small enrichments and tests).
 
     Examples
     --------
@@ -105,36 +142,14 @@ def enrichment_quads(enrichment: Enrichment, links: Links, graph: str, mint: Min
     >>> any(q.predicate.value.endswith("#theme") and q.object.value.endswith("/appraisal") for q in quads)
     True
     """
-    out = _Writer(graph, mint or Minter())
-    for tags in enrichment.themes.values():
-        for tag in tags:
-            iri = out.mint.link("theme-tag", *tag.rec, tag.theme.rstrip("/").rsplit("/", 1)[-1])
-            out.link(iri, "ThemeTag", tag.rec, tag.theme, METHODS["theme"])
-            for evidence in tag.evidence:
-                out.add(iri, _rg("evidence"), _text(str(evidence)))
-            out.add(out.rec(tag.rec), _rg("theme"), tag.theme)
-    for mentions in enrichment.systems.values():
-        for mention in mentions:
-            iri = out.mint.link("system-mention", *mention.rec, mention.system.rstrip("/").rsplit("/", 1)[-1])
-            out.link(iri, "SystemMention", mention.rec, mention.system, METHODS["system"])
-            for evidence in mention.evidence:
-                out.add(iri, _rg("evidence"), _text(str(evidence)))
-            out.add(out.rec(mention.rec), _rg("mentionsSystem"), mention.system)
-    _dependencies(out, links.dependencies)
-    for repeat in links.repeats:
-        _repeat(out, repeat)
-    for key, status in enrichment.statuses.items():
-        _status(out, out.mint.update(paper_slug(key[2]), key[0], key[1]), status)
-    for key, status in enrichment.parent_statuses.items():
-        _status(out, out.rec(key), status)
-    _owners(out, enrichment.owners)
-    return out.quads
+    text = "".join(enrichment_lines(enrichment, links, graph, mint))
+    return list(ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS))
 
 
 def _status(out: _Writer, subject: str, status: StatusAssignment) -> None:
-    out.add(subject, _rg("status"), status.status)
-    out.add(subject, _rg("statusBasis"), _text(status.basis))
-    out.add(subject, _rg("statusRule"), _text(status.rule))
+    out.iri(subject, _rg("status"), status.status)
+    out.add(subject, _rg("statusBasis"), literal(status.basis))
+    out.add(subject, _rg("statusRule"), literal(status.rule))
 
 
 def _owners(out: _Writer, owners: dict[UpdateKey, OwnerMatch]) -> None:
@@ -142,16 +157,16 @@ def _owners(out: _Writer, owners: dict[UpdateKey, OwnerMatch]) -> None:
     for key, match in owners.items():
         update = out.mint.update(paper_slug(key[2]), key[0], key[1])
         unit = match.unit.iri or out.mint.owner(match.unit.label)
-        out.add(update, _rg("owner"), unit)
+        out.iri(update, _rg("owner"), unit)
         if not match.unit.known and unit not in created:
             created.add(unit)
             out.add(unit, _TYPE, _rg("Owner"))
             out.add(unit, _TYPE, _UNIT)
-            out.add(unit, _PREF, _text(match.unit.label))
-            out.add(unit, _ALT, _text(match.verbatim))
+            out.add(unit, _PREF, literal(match.unit.label))
+            out.add(unit, _ALT, literal(match.verbatim))
 
 
-def _dependencies(out: _Writer, dependencies: tuple[Dependency, ...]) -> None:
+def _dependencies(out: _Writer, dependencies: tuple[Dependency, ...]) -> Iterator[str]:
     counts: dict[RecKey, int] = {}
     for dependency in dependencies:
         counts[dependency.source] = counts.get(dependency.source, 0) + 1
@@ -163,14 +178,15 @@ def _dependencies(out: _Writer, dependencies: tuple[Dependency, ...]) -> None:
         else:  # a programme, or the later inspection a report was carried forward in
             target, direct = out.mint.programme(dependency.target), "subsumedInto"
             out.add(target, _TYPE, _rg("Programme"))
-            out.add(target, _LABEL, _text(dependency.target))
+            out.add(target, _LABEL, literal(dependency.target))
             if dependency.kind == "report":
-                out.add(target, _SEE_ALSO, out.mint.report(dependency.target))
+                out.iri(target, _SEE_ALSO, out.mint.report(dependency.target))
         out.link(iri, "Dependency", dependency.source, target, METHODS[f"dependency-{dependency.kind}"])
-        out.add(iri, _rg("phrase"), _text(dependency.phrase))
-        out.add(iri, _rg("evidence"), _text(f"{dependency.kind} dependency: {dependency.cue!r}"))
-        out.add(out.rec(dependency.source), _rg(direct), target)
+        out.add(iri, _rg("phrase"), literal(dependency.phrase))
+        out.add(iri, _rg("evidence"), literal(f"{dependency.kind} dependency: {dependency.cue!r}"))
+        out.iri(out.rec(dependency.source), _rg(direct), target)
         out.derive(iri, dependency.provenance)
+        yield from out.take()
 
 
 def _repeat(out: _Writer, repeat: Repeat) -> None:
@@ -178,12 +194,12 @@ def _repeat(out: _Writer, repeat: Repeat) -> None:
     target = out.rec(repeat.target)
     out.link(iri, "Repeat", repeat.source, target, METHODS["repeat"])
     out.add(iri, _rg("score"), _decimal(repeat.score))
-    out.add(iri, _rg("evidence"), _text(repeat.evidence()))
+    out.add(iri, _rg("evidence"), literal(repeat.evidence()))
     for term in repeat.shared_terms:
-        out.add(iri, _rg("sharedTerm"), _text(term))
+        out.add(iri, _rg("sharedTerm"), literal(term))
     for theme in repeat.shared_themes:
-        out.add(iri, _rg("sharedTheme"), theme)
+        out.iri(iri, _rg("sharedTheme"), theme)
     for system in repeat.shared_systems:
-        out.add(iri, _rg("sharedSystem"), system)
+        out.iri(iri, _rg("sharedSystem"), system)
     out.add(iri, _rg("recurringDespiteClosure"), _boolean(repeat.recurring_despite_closure))
-    out.add(out.rec(repeat.source), _rg("reiterates"), target)
+    out.iri(out.rec(repeat.source), _rg("reiterates"), target)
