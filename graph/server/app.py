@@ -19,6 +19,7 @@ from recgraph.graph.server.config import ServerConfig
 from recgraph.graph.server.errors import RequestError
 from recgraph.graph.server.graphstore import graph_store
 from recgraph.graph.server.page import STATIC, query_page
+from recgraph.graph.server.quick import QuickQueries
 from recgraph.graph.server.runner import Runner
 from recgraph.graph.server.sparql import sparql_endpoint
 from recgraph.graph.server.state import ServerState
@@ -97,7 +98,9 @@ def create_app(store: pyoxigraph.Store | str | os.PathLike, config: ServerConfig
         middleware=[CORS],
         exception_handlers={RequestError: _refusal},
     )
-    app.state.recgraph = ServerState(store=store, config=config, runner=Runner(config.workers, config.timeout))
+    quick = None if config.allow_updates else QuickQueries()
+    app.state.recgraph = ServerState(store=store, config=config, runner=Runner(config.workers, config.timeout),
+                                     quick=quick)
     return app
 
 

@@ -12,7 +12,7 @@ written and again with ``\\uXXXX`` escapes resolved, so an escaped keyword canno
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from recgraph.graph.server.errors import ForbiddenRemoteCall
@@ -22,7 +22,7 @@ from recgraph.graph.server.lexer import Kind, Token, tokenize, unescape_codepoin
 REMOTE_KEYWORDS = ("SERVICE", "LOAD")
 
 
-def remote_calls(text: str) -> list[tuple[str, str | None]]:
+def remote_calls(text: str, tokens: Sequence[Token] | None = None) -> list[tuple[str, str | None]]:
     """List the endpoints a query or update would call, as ``(keyword, IRI or None)``.
 
     ``None`` stands for an endpoint that cannot be known before the query runs (a variable,
@@ -32,6 +32,8 @@ def remote_calls(text: str) -> list[tuple[str, str | None]]:
     ----------
     text : str
         A SPARQL query or update.
+    tokens : sequence of Token, optional
+        ``tokenize(text)`` when the caller has it already (it is not read again).
 
     Returns
     -------
@@ -49,8 +51,12 @@ def remote_calls(text: str) -> list[tuple[str, str | None]]:
     [('SERVICE', None)]
     """
     found: list[tuple[str, str | None]] = []
-    for variant in dict.fromkeys((text, unescape_codepoints(text))):
-        for call in _calls(list(tokenize(variant))):
+    unescaped = unescape_codepoints(text)
+    variants = [list(tokens) if tokens is not None else list(tokenize(text))]
+    if unescaped != text:
+        variants.append(list(tokenize(unescaped)))
+    for variant in variants:
+        for call in _calls(variant):
             if call not in found:
                 found.append(call)
     return found
@@ -79,7 +85,25 @@ def check_remote_calls(text: str, allowed: Collection[str]) -> None:
     ...
     recgraph.graph.server.errors.ForbiddenRemoteCall: LOAD <http://169.254.169.254/latest> is refused: ...
     """
-    for keyword, iri in remote_calls(text):
+    refuse_unlisted(remote_calls(text), allowed)
+
+
+def refuse_unlisted(calls: Collection[tuple[str, str | None]], allowed: Collection[str]) -> None:
+    """Raise unless every call (from :func:`remote_calls`) names an endpoint in ``allowed``.
+
+    Raises
+    ------
+    ForbiddenRemoteCall
+        Naming the first endpoint refused and how to allow it.
+
+    Examples
+    --------
+    >>> refuse_unlisted([("SERVICE", None)], {"http://e.org/q"})
+    Traceback (most recent call last):
+    ...
+    recgraph.graph.server.errors.ForbiddenRemoteCall: SERVICE with an endpoint given by a variable, ...
+    """
+    for keyword, iri in calls:
         if iri is None:
             raise ForbiddenRemoteCall(
                 f"{keyword} with an endpoint given by a variable, a relative IRI or an undeclared prefix is refused: "

@@ -11,11 +11,12 @@ from starlette.responses import Response
 from recgraph.graph.server.access import require_writer
 from recgraph.graph.server.description import describe_service
 from recgraph.graph.server.errors import RequestError
-from recgraph.graph.server.guard import check_remote_calls
-from recgraph.graph.server.lexer import tokenize
+from recgraph.graph.server.guard import check_remote_calls, refuse_unlisted
 from recgraph.graph.server.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose, parse_accept
+from recgraph.graph.server.outline import CACHED_CHARS, Outline, outline_of
 from recgraph.graph.server.page import query_page
-from recgraph.graph.server.protocol import Operation, OperationKind, add_using_clauses, declares_dataset, read_operation
+from recgraph.graph.server.protocol import Operation, OperationKind, add_using_clauses, read_operation
+from recgraph.graph.server.quick import run_remembering
 from recgraph.graph.server.runner import CappedBuffer
 from recgraph.graph.server.state import ServerState, endpoint_url, read_body, state_of
 
@@ -42,8 +43,10 @@ async def sparql_endpoint(request: Request) -> Response:
         check_remote_calls(operation.text, state.config.allowed_services)
         await _update(operation, endpoint_url(request), state)
         return Response(status_code=204)
-    check_remote_calls(operation.text, state.config.allowed_services)
-    media_type, content = await _query(operation, endpoint_url(request), request.headers.get("accept"), state)
+    outline = outline_of(operation.text)
+    refuse_unlisted(outline.remote_calls, state.config.allowed_services)
+    media_type, content = await _query(operation, outline, endpoint_url(request), request.headers.get("accept"),
+                                       state)
     return Response(content, media_type=media_type)
 
 
@@ -69,28 +72,23 @@ def _description(request: Request, state: ServerState) -> Response:
     return Response(content, media_type=choice.media_type)
 
 
-def _query_form(text: str) -> str | None:
-    # The first of these keywords is the query form (a subquery can only be a SELECT inside one).
-    forms = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-    return next((token.text.upper() for token in tokenize(text) if token.is_keyword(*forms)), None)
-
-
-def _dataset_arguments(operation: Operation, state: ServerState) -> dict:
+def _dataset_arguments(operation: Operation, outline: Outline, state: ServerState) -> dict:
     dataset = operation.dataset
     if dataset:
         # The protocol's dataset replaces the query's own, both halves (SPARQL 1.1 Protocol, 2.1.4).
         return {"default_graph": [pyoxigraph.NamedNode(iri) for iri in dataset.default],
                 "named_graphs": [pyoxigraph.NamedNode(iri) for iri in dataset.named]}
-    if state.config.union_default_graph and not declares_dataset(operation.text):
+    if state.config.union_default_graph and not outline.declares_dataset:
         return {"use_default_graph_as_union": True}
     return {}
 
 
-async def _query(operation: Operation, base: str, accept: str | None, state: ServerState) -> tuple[str, bytes]:
-    form = _query_form(operation.text)
+async def _query(operation: Operation, outline: Outline, base: str, accept: str | None,
+                 state: ServerState) -> tuple[str, bytes]:
+    form = outline.form
     # Refuse an unacceptable Accept before the query runs, when the form is known from the text.
     choice = choose(accept, GRAPH_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS) if form else None
-    arguments = _dataset_arguments(operation, state)
+    arguments = _dataset_arguments(operation, outline, state)
 
     def job(cancel: threading.Event) -> tuple[str, bytes]:
         try:
@@ -107,7 +105,10 @@ async def _query(operation: Operation, base: str, accept: str | None, state: Ser
         results.serialize(buffer, chosen.format)
         return chosen.media_type, buffer.getvalue()
 
-    return await state.runner.run(job)
+    # Only a query whose cost depends on the store alone may prove quick: not one calling out.
+    if state.quick is None or outline.remote_calls or len(operation.text) > CACHED_CHARS:
+        return await state.runner.run(job)
+    return await run_remembering(state.runner, state.quick, (operation.text, operation.dataset), job)
 
 
 async def _update(operation: Operation, base: str, state: ServerState) -> None:

@@ -10,6 +10,7 @@ from starlette.requests import Request
 
 from recgraph.graph.server.config import ServerConfig
 from recgraph.graph.server.errors import RequestError
+from recgraph.graph.server.quick import QuickQueries
 from recgraph.graph.server.runner import Runner
 
 
@@ -18,12 +19,15 @@ class ServerState:
     """Shared by the handlers of one app; reached through :func:`state_of`.
 
     ``write_lock`` serialises writes (updates, Graph Store Protocol) so two never interleave.
+    ``quick`` remembers the queries that may run on the event loop; None when the store can
+    change (a write could make a quick query slow), and then every query runs in a worker.
     """
 
     store: pyoxigraph.Store
     config: ServerConfig
     runner: Runner
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    quick: QuickQueries | None = None
 
 
 def state_of(request: Request) -> ServerState:
