@@ -89,6 +89,8 @@ def _same(a: str, b: str) -> bool:
 
 def _pointed_to(updates: Sequence[ProgressUpdate], pointers: Sequence[CrossReference]) -> list[RecKey]:
     """The items a pointer-only progress refers to ("Response to Recommendation 17 refers.")."""
+    if not pointers:
+        return []  # nothing to point to (and no need to split the progress into sentences)
     targets: list[RecKey] = []
     for update in updates:
         said = sentences(update.progress or "")

@@ -8,7 +8,7 @@ Records are keyed as the readers key them: a recommendation by ``(source report 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from recgraph.graph.enrich.words import Match
@@ -20,7 +20,13 @@ UpdateKey = tuple[str, str, str]
 
 def update_key(update: ProgressUpdate) -> UpdateKey:
     """The key of a progress update: its recommendation's key and the paper's file name."""
-    return (update.source_report, update.recommendation, Path(update.paper).name)
+    return (update.source_report, update.recommendation, _file_name(update.paper))
+
+
+@lru_cache(maxsize=4096)
+def _file_name(path: str) -> str:
+    # A corpus has few papers and many updates: build a Path once per paper, not once per key.
+    return Path(path).name
 
 
 @dataclass(frozen=True)

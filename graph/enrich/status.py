@@ -50,6 +50,24 @@ def _compiled(statuses: Vocabulary) -> tuple[dict[str, Concept], list[tuple[Conc
     return labels, patterns
 
 
+@lru_cache(maxsize=8)
+def _any_pattern(statuses: Vocabulary) -> re.Pattern[str] | None:
+    """One pattern matching where any status pattern matches, or None when they cannot be joined.
+
+    Most sentences state no status: one search of the joined patterns rules them out, where trying
+    every pattern in turn costs several times more. Patterns with groups are not joined (the numbers
+    of their groups, and so their backreferences, would shift), nor are ones that do not compile
+    once joined (a global flag such as ``(?i)`` is allowed only at the start of a pattern).
+    """
+    _, patterns = _compiled(statuses)
+    if not patterns or any(pattern.groups for _, pattern in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in patterns), re.IGNORECASE)
+    except re.error:
+        return None
+
+
 def _by_notation(statuses: Vocabulary, notation: str) -> Concept:
     concept = statuses.by_notation(notation)
     if concept is None:
@@ -105,8 +123,11 @@ def infer_status(progress: str | None, statuses: Vocabulary) -> StatusAssignment
     if not progress or not progress.strip():
         return _assignment(_by_notation(statuses, UNKNOWN), "inferred", "no progress text")
     _, patterns = _compiled(statuses)
+    any_pattern = _any_pattern(statuses)
     best: tuple[Concept, re.Pattern[str], str] | None = None
     for sentence in sentences(progress):
+        if any_pattern is not None and not any_pattern.search(sentence):
+            continue
         # Patterns are in priority order, so the first hit is this sentence's status; a later
         # sentence that states a status overrides an earlier one (narratives end with the news).
         hit = next(((c, p) for c, p in patterns if p.search(sentence)), None)

@@ -41,6 +41,9 @@ DEPENDENCY_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"\bnot\s+(?:currently\s+)?within\s+the\s+build\b",
     )
 )
+# Whether any cue occurs at all, in one search: most texts have none, and then the cues need not be
+# tried one by one (a sentence is a piece of its text, so a text without a cue has no cue sentence).
+_ANY_CUE = re.compile("|".join(f"(?:{cue.pattern})" for cue in DEPENDENCY_CUES), re.IGNORECASE)
 # A cue sentence without a system name refers back ("It ...", "This ...") to the sentence before.
 _ANAPHOR = re.compile(r"^\s*(?:it|this|these|they|the\s+system)\b", re.IGNORECASE)
 
@@ -104,6 +107,8 @@ def find_system_dependencies(
     matcher = system_matcher(systems)
     found: dict[tuple[str, str], Dependency] = {}
     for _, text, provenance in _fields(rec, updates):
+        if not _ANY_CUE.search(text):
+            continue
         previous: list[Match] = []
         for sentence in sentences(text):
             named = matcher.find(sentence)
@@ -118,7 +123,9 @@ def find_system_dependencies(
 
 
 def _cue(sentence: str) -> str | None:
-    for cue in DEPENDENCY_CUES:
+    if not _ANY_CUE.search(sentence):
+        return None
+    for cue in DEPENDENCY_CUES:  # the first cue of the list wins, not the first in the sentence
         match = cue.search(sentence)
         if match:
             return match.group()

@@ -16,10 +16,11 @@ are never tagged. The rule, measured on the seed papers (docs/enrichment.md):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from recgraph.graph.enrich.model import Evidence, ThemeTag
-from recgraph.graph.enrich.vocabulary import Vocabulary
+from recgraph.graph.enrich.vocabulary import Concept, Vocabulary
 from recgraph.graph.enrich.words import Matcher
 from recgraph.graph.model import ProgressUpdate, Recommendation
 
@@ -69,15 +70,35 @@ def tag_themes(
     for update in updates:
         for match in matcher.find(update.progress):
             evidence.setdefault(match.concept, []).append(Evidence.of("progress", match))
+    if not evidence:
+        return ()
+    layout = _layout(themes)
     tagged: dict[str, tuple[Evidence, ...]] = {}
-    for concept in themes:
-        found = evidence.get(concept.iri)
-        if found and (concept.iri in own or len(found) >= PROGRESS_MIN_HITS):
-            tagged[concept.iri] = tuple(dict.fromkeys(found))
-    for concept in themes:
-        if concept.issue and concept.iri in tagged:
+    for iri in sorted(evidence, key=layout.position.__getitem__):
+        found = evidence[iri]
+        if iri in own or len(found) >= PROGRESS_MIN_HITS:
+            tagged[iri] = tuple(dict.fromkeys(found))
+    for concept in layout.issues:
+        if concept.iri in tagged:
             for broader in concept.broader:
-                implied = themes.get(broader)
+                implied = layout.by_iri.get(broader)
                 if implied is not None and not implied.grouping:
                     tagged[broader] = tuple(dict.fromkeys((*tagged.get(broader, ()), *tagged[concept.iri])))
-    return tuple(ThemeTag(rec.key, c.iri, c.pref_label, tagged[c.iri]) for c in themes if c.iri in tagged)
+    concepts = (layout.by_iri[iri] for iri in sorted(tagged, key=layout.position.__getitem__))
+    return tuple(ThemeTag(rec.key, c.iri, c.pref_label, tagged[c.iri]) for c in concepts)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where each theme stands in its vocabulary, so a record's few themes are put in vocabulary
+    order without walking the whole vocabulary for every record."""
+
+    position: dict[str, int]
+    by_iri: dict[str, Concept]
+    issues: tuple[Concept, ...]
+
+
+@lru_cache(maxsize=8)
+def _layout(themes: Vocabulary) -> _Layout:
+    position = {c.iri: i for i, c in enumerate(themes)}
+    return _Layout(position, {c.iri: c for c in themes}, tuple(c for c in themes if c.issue))

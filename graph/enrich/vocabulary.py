@@ -61,6 +61,12 @@ class Vocabulary:
     name: str
     concepts: tuple[Concept, ...]
 
+    def __hash__(self) -> int:
+        # Matchers and patterns are cached by their vocabulary and looked up once per record; the
+        # generated hash would hash every concept and label each time. Equal vocabularies still hash
+        # equal, and the few a process holds are told apart by __eq__ when they collide.
+        return hash((self.name, len(self.concepts)))
+
     def __iter__(self):
         return iter(self.concepts)
 

@@ -17,9 +17,10 @@ training, not also "diversity"); labels of equal length that match at the same p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _VOWEL = re.compile(r"[aeiouy]")
@@ -103,23 +104,34 @@ class Pattern:
     keys: tuple[tuple[bool, str], ...]
     owner: str
 
-    def matches_at(self, words: Sequence[Token], index: int) -> bool:
-        if index + len(self.keys) > len(words):
-            return False
-        return all(_word_matches(words[index + k], key) for k, key in enumerate(self.keys))
 
-
-def _word_matches(word: Token, key: tuple[bool, str]) -> bool:
+def _word_matches(word: str, key: tuple[bool, str]) -> bool:
     exact, value = key
     if exact:
-        return word.raw == value or word.raw == value + "s"
-    return word.stem == value
+        return word == value or word == value + "s"
+    return stem(word) == value
 
 
 def compile_label(label: str, owner: str) -> Pattern | None:
     """A label as a :class:`Pattern` owned by a concept IRI; None for a label with no words."""
     keys = tuple((True, t.raw) if is_acronym(t.raw) else (False, t.stem) for t in tokens(label))
     return Pattern(label, keys, owner) if keys else None
+
+
+_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
+def split_words(text: str) -> tuple[list[str], list[str]]:
+    """The words of a text as printed (the ``raw`` of :func:`tokens`) and the pieces it splits into.
+
+    The pieces alternate between what separates words and the words themselves (separator, word,
+    separator, ..., separator), so they give each word's offsets without a :class:`Token` per word.
+
+    >>> split_words("Multi-point entry; PDRs.")
+    (['Multi', 'point', 'entry', 'PDRs'], ['', 'Multi', '-', 'point', ' ', 'entry', '; ', 'PDRs', '.'])
+    """
+    pieces = _SPLIT.split(text)
+    return pieces[1::2], pieces
 
 
 @dataclass(frozen=True)
@@ -131,6 +143,10 @@ class Match:
     words: str
     start: int
     end: int
+
+
+#: Printed words a matcher remembers having looked up before it starts afresh (a bound on memory).
+_MEMO_LIMIT = 1 << 18
 
 
 class Matcher:
@@ -147,38 +163,79 @@ class Matcher:
             pattern = compile_label(label, owner)
             if pattern is not None:
                 self._by_first.setdefault(pattern.keys[0], []).append(pattern)
-        for patterns in self._by_first.values():
-            patterns.sort(key=lambda p: -len(p.keys))
+        # Texts share most of their words, so each printed word is stemmed and looked up once, not
+        # at every place it occurs: the labels that can start with it, and every word looked up.
+        self._starting: dict[str, tuple[Pattern, ...]] = {}
+        self._seen: set[str] = set()
 
     def find(self, text: str | None) -> list[Match]:
         """Every match in ``text``, in reading order; overlapping shorter matches are dropped."""
         if not text:
             return []
-        words = tokens(text)
+        words, pieces = split_words(text)
+        starting = self._starting_words(words)
+        if starting.keys().isdisjoint(words):
+            return []
+        places = [index for index, word in enumerate(words) if word in starting]
+        # Offsets by summing piece lengths: word i is pieces[2i + 1], so it ends at ends[2i + 1].
+        ends = list(accumulate(map(len, pieces)))
         found: list[Match] = []
-        index = 0
-        while index < len(words):
-            best = self._longest_at(words, index)
+        free = 0  # the first word not yet inside a match
+        for index in places:
+            if index < free:
+                continue
+            best = _longest_at(starting[words[index]], words, index)
             if not best:
-                index += 1
                 continue
             size = len(best[0].keys)
-            first, last = words[index], words[index + size - 1]
+            start, end = ends[2 * index], ends[2 * (index + size) - 1]
             seen: set[str] = set()
             for pattern in best:
                 if pattern.owner not in seen:
                     seen.add(pattern.owner)
-                    found.append(Match(pattern.owner, pattern.label, text[first.start : last.end], first.start, last.end))
-            index += size
+                    found.append(Match(pattern.owner, pattern.label, text[start:end], start, end))
+            free = index + size
         return found
 
-    def _longest_at(self, words: Sequence[Token], index: int) -> list[Pattern]:
-        word = words[index]
-        candidates = self._by_first.get((False, word.stem), []) + self._by_first.get((True, word.raw), [])
-        if word.raw.endswith("s"):
-            candidates += self._by_first.get((True, word.raw[:-1]), [])
-        hits = [p for p in candidates if p.matches_at(words, index)]
-        if not hits:
-            return []
-        size = max(len(p.keys) for p in hits)
-        return [p for p in hits if len(p.keys) == size]
+    def _starting_words(self, words: list[str]) -> dict[str, tuple[Pattern, ...]]:
+        """The labels that can start at each word some label starts with (of these words and more)."""
+        if len(self._seen) > _MEMO_LIMIT:
+            # Start afresh with new objects: a find() under way elsewhere keeps the ones it has.
+            self._starting, self._seen = {}, set()
+        starting, seen = self._starting, self._seen
+        distinct = set(words)
+        for word in distinct - seen:
+            candidates = self._candidates(word)
+            if candidates:
+                starting[word] = candidates
+        seen |= distinct
+        return starting
+
+    def _candidates(self, word: str) -> tuple[Pattern, ...]:
+        # A label starts with the word's stem, or with the word as printed (an acronym, maybe
+        # plural). Longest first; the sort is stable, so labels of one length keep this order.
+        candidates = self._by_first.get((False, stem(word)), []) + self._by_first.get((True, word), [])
+        if word.endswith("s"):
+            candidates += self._by_first.get((True, word[:-1]), [])
+        return tuple(sorted(candidates, key=lambda p: -len(p.keys)))
+
+
+def _longest_at(candidates: tuple[Pattern, ...], words: list[str], index: int) -> list[Pattern]:
+    """The longest of the candidates that match from ``words[index]`` on (several if of equal length).
+
+    The candidates are the labels that can start with ``words[index]``, longest first.
+    """
+    best: list[Pattern] = []
+    for pattern in candidates:
+        size = len(pattern.keys)
+        if best and size < len(best[0].keys):
+            break  # candidates are longest first: the rest are shorter than a match found
+        if index + size > len(words):
+            continue
+        # The first word matched when the candidates were looked up; check only the others.
+        for offset in range(1, size):
+            if not _word_matches(words[index + offset], pattern.keys[offset]):
+                break
+        else:
+            best.append(pattern)
+    return best

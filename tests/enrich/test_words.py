@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from recgraph.graph.enrich.words import Matcher, is_acronym, stem, tokens
+from recgraph.graph.enrich import words
+from recgraph.graph.enrich.words import Matcher, is_acronym, split_words, stem, tokens
 
 
 @pytest.mark.parametrize(
@@ -47,3 +48,23 @@ def test_the_longest_label_wins_and_ties_tag_every_concept():
 
 def test_nothing_is_found_in_empty_text():
     assert Matcher([("t:a", "appraisal")]).find(None) == []
+
+
+@pytest.mark.parametrize("text", ["Multi-point entry (PDR).", "", "...", "PDRs", " two  words "])
+def test_split_words_gives_the_words_of_tokens_and_pieces_that_make_up_the_text(text):
+    found, pieces = split_words(text)
+    assert found == [t.raw for t in tokens(text)]
+    assert "".join(pieces) == text
+    assert pieces[1::2] == found
+
+
+def test_a_matcher_finds_the_same_after_forgetting_the_words_it_has_seen(monkeypatch):
+    monkeypatch.setattr(words, "_MEMO_LIMIT", 2)
+    matcher = Matcher([("t:a", "appraisal"), ("t:dt", "diversity training")])
+    text = "Diversity training and staff appraisals."
+    first = matcher.find(text)
+    matcher.find("Many other words seen in between, more than the limit.")
+    assert matcher.find(text) == first
+    assert [(m.concept, m.words, text[m.start : m.end]) for m in first] == [
+        ("t:dt", "Diversity training", "Diversity training"), ("t:a", "appraisals", "appraisals")
+    ]
