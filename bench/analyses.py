@@ -5,18 +5,23 @@ source reports of 100 recommendations over 2000-2015, one or two progress update
 owner, date, text, a text span), lettered parts, 1-4 themes out of 40 (skewed), system mentions
 and dependencies on 15 systems, pointers and dependencies between recommendations (a few
 cycles), programmes, and repeat links from a fifth of the recommendations to earlier ones, each
-link with its resource (score, evidence) as the enrichment writes it. It is bulk-loaded into an
-on-disk store, then each analysis is timed from a fresh Projection (so each pays for its own
-SPARQL projection), and once more on a shared Projection (as `recgraph stats` runs them).
+link with its resource (score, evidence) as the enrichment writes it. It is bulk-loaded into a
+store folder laid out as `recgraph build` lays one out, then each analysis is timed from a fresh
+Projection that keeps no tables (so each pays for its own SPARQL projection, as the first analysis
+of a build does), `stats` (all of them on one projection) with the build's cache empty (so it
+also writes the tables), and each analysis again reading the tables that cache kept.
 
-Run: .venv/bin/python bench/analyses.py [N ...] [--endpoint]
-(--endpoint also times a few analyses through a SPARQL endpoint served in the background.)
+Run: .venv/bin/python bench/analyses.py [N ...] [--endpoint] [--store DIR]
+(--endpoint also times a few analyses through a SPARQL endpoint served in the background;
+--store times a store folder already built instead, e.g. a copy of a real build: its build's
+cache of tables, builds/<id>/analyses, is removed first and written by the run.)
 """
 
 from __future__ import annotations
 
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -167,11 +172,11 @@ def timed(label: str, action, results: list) -> object:
     return value
 
 
-def run_analyses(source, count: int) -> list[tuple[str, float]]:
-    """Time each analysis on its own fresh projection, then all of them on one shared projection."""
-    results: list[tuple[str, float]] = []
-    fresh = lambda: analyses.Projection(source)  # noqa: E731
-    middle = f"rep-{count // 200}/{50}"
+def run_analyses(source, middle: str, keep: bool = False, results: list | None = None) -> list[tuple[str, float, float]]:
+    """Time each analysis on its own fresh projection (``keep``: one that reads and writes the
+    build's cache of tables), then all of them on one shared projection."""
+    results = [] if results is None else results
+    fresh = lambda: analyses.Projection(source, keep=keep)  # noqa: E731
     timed("repeat chains (+ summary)", lambda: analyses.chain_summary(analyses.repeat_chains(fresh())), results)
     timed("theme network (co-occurrence, centrality, Louvain)", lambda: analyses.theme_network(fresh()), results)
     timed("recommendation communities", lambda: analyses.recommendation_communities(fresh()), results)
@@ -187,34 +192,67 @@ def run_analyses(source, count: int) -> list[tuple[str, float]]:
     return results
 
 
-def main(counts: list[int], endpoint: bool) -> None:
+def run_all(location: Path, middle: str) -> None:
+    """The analyses of a store folder: without the cache, then filling it, then reading it."""
+    from recgraph.graph.analyses.cache import FOLDER
+    from recgraph.graph.store import current_build
+
+    shutil.rmtree(current_build(location) / FOLDER, ignore_errors=True)
+    print("  each analysis on its own, no tables kept (the first analysis of a build):")
+    run_analyses(location, middle)
+    print("  stats with the build's cache empty (it writes the tables):")
+    timed("stats, writing the cache", lambda: analyses.graph_stats(analyses.Projection(location)), [])
+    print("  each analysis again, reading the tables the cache kept:")
+    run_analyses(location, middle, keep=True)
+
+
+def store_folder(folder: Path, count: int) -> Path:
+    """A store folder of ``count`` synthetic recommendations, laid out as `recgraph build` does."""
+    build = folder / "store" / "builds" / "synthetic"
+    build.mkdir(parents=True)
+    path = folder / "synthetic.nq"
+    started = time.perf_counter()
+    with path.open("w", encoding="utf-8") as out:
+        quads = synthetic_nquads(count, out)
+    store = ox.Store(str(build / "oxigraph"))
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    del store  # closed: the analyses open it read-only, as they open a build
+    path.unlink()
+    (build / "manifest.json").write_text(f'{{"quads": {quads}}}', encoding="utf-8")
+    (folder / "store" / "CURRENT").write_text("synthetic\n", encoding="utf-8")
+    print(f"{count:,} recommendations: {quads:,} quads written and loaded in "
+          f"{time.perf_counter() - started:.1f} s", flush=True)
+    return folder / "store"
+
+
+def main(counts: list[int], endpoint: bool, location: Path | None) -> None:
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    for count in counts:
+    if location is not None:
+        labels = analyses.Projection(location, keep=False).labels()["label"].sort_values()
+        run_all(location, labels.iloc[len(labels) // 2])
+    for count in counts if location is None else []:
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "synthetic.nq"
-            started = time.perf_counter()
-            with path.open("w", encoding="utf-8") as out:
-                quads = synthetic_nquads(count, out)
-            store = ox.Store(str(Path(folder) / "store"))
-            store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-            print(f"{count:,} recommendations: {quads:,} quads written and loaded in "
-                  f"{time.perf_counter() - started:.1f} s", flush=True)
-            run_analyses(store, count)
+            store = store_folder(Path(folder), count)
+            middle = f"rep-{count // 200}/{50}"
+            run_all(store, middle)
             if endpoint:
                 from recgraph.graph.server import ServerConfig, create_app
                 from recgraph.graph.server.background import serve_in_background
+                from recgraph.graph.store import current_build
 
                 config = ServerConfig(timeout=300, max_result_bytes=2**31)
-                with serve_in_background(create_app(store, config)) as url:
+                with serve_in_background(create_app(current_build(store) / "oxigraph", config)) as url:
                     print(f"  through the SPARQL endpoint {url}/sparql:")
                     results: list = []
                     timed("repeat chains", lambda: analyses.repeat_chains(f"{url}/sparql"), results)
                     timed("system hubs", lambda: analyses.system_hubs(f"{url}/sparql"), results)
-                    timed("trace of one recommendation", lambda: analyses.trace(f"{url}/sparql", f"rep-{count // 200}/50"), results)
-            del store
+                    timed("trace of one recommendation", lambda: analyses.trace(f"{url}/sparql", middle), results)
+                    timed("stats", lambda: analyses.graph_stats(f"{url}/sparql"), results)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main([int(a) for a in arguments] or [10_000, 100_000], "--endpoint" in sys.argv)
+    arguments = sys.argv[1:]
+    folder = Path(arguments.pop(arguments.index("--store") + 1)) if "--store" in arguments else None
+    numbers = [int(a) for a in arguments if not a.startswith("--")]
+    main(numbers or [10_000, 100_000], "--endpoint" in arguments, folder)

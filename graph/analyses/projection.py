@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 from typing import TYPE_CHECKING
 
+from recgraph.graph.analyses.cache import TableCache
 from recgraph.graph.analyses.source import GraphSource, Source, connect, iri_values
 from recgraph.graph.analyses.tables import (
     LINK_CLASSES,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     import pandas
 
 _RG = PREFIXES["rg"]
+#: How booleans are written.
+_FLAGS = {"true": True, "1": True, "false": False, "0": False}
 #: The direct link properties, each an edge kind.
 LINK_KINDS = ("reiterates", "dependsOn", "subsumedInto", "refersTo", "partOf", "mentionsSystem", "theme")
 #: The properties of a link resource that carry its evidence, by class.
@@ -49,15 +52,22 @@ _LINK_DETAILS = {
     "ThemeTag": ("evidence",),
 }
 
-# The recommendations' properties are asked for one or two at a time and joined with pandas: on a
-# large store each OPTIONAL pattern of a query costs about as much as a query of its own, and a
-# VALUES clause joined with several OPTIONAL patterns can cost quadratic time. Update IRIs are
-# never asked for: one update per paper and recommendation, so (rec, paper) names it.
-_RECOMMENDATIONS = "SELECT ?rec ?label WHERE { ?rec a rg:Recommendation OPTIONAL { ?rec rdfs:label ?label } }"
+# The recommendations' and the updates' properties are asked for one triple pattern a query and
+# joined with pandas: pyoxigraph answers one pattern from one index scan, where each further
+# pattern joined in the query costs an index seek per row (on a large store about four times the
+# cost of writing the row out), and a VALUES clause joined with several OPTIONAL patterns can cost
+# quadratic time. The updates' properties are joined by update IRI; the tables keep none: one
+# update per paper and recommendation, so (rec, paper) names it.
+_RECOMMENDATION_IRIS = "SELECT ?rec WHERE { ?rec a rg:Recommendation }"
 #: Properties of recommendations, each a column; the rg:status of a recommendation (not of an
 #: update) is the status derived from its lettered parts.
 _REC_COLUMNS = {"heading": "?rec rg:heading ?o", "parent": "?rec rg:partOf ?o",
                 "own_status": "?rec a rg:Recommendation ; rg:status ?o", "text": "?rec rg:text ?o"}
+#: The same for the whole graph: one pattern each, the rows picked by the recommendations' IRIs.
+_REC_PROPERTIES = {"heading": "rg:heading", "parent": "rg:partOf", "own_status": "rg:status", "text": "rg:text"}
+#: The properties of progress updates, each asked for alone (see above) and joined by update.
+_UPDATE_PROPERTIES = {"rec": "rg:reportsOn", "paper": "rg:inPaper", "date": "dcterms:date", "status": "rg:status"}
+_OWNER_PROPERTIES = {"owner": "rg:owner", "owner_text": "rg:ownerText"}
 _UPDATES = """
 SELECT ?rec ?paper ?date ?status
 WHERE {
@@ -104,6 +114,9 @@ class Projection:
     Parameters
     ----------
     source : where the graph is (see :func:`~recgraph.graph.analyses.source.connect`).
+    keep : keep the tables beside the build and read them back from there (see
+        :mod:`~recgraph.graph.analyses.cache`); only a store opened from its folder has a place
+        for them.
 
     Examples
     --------
@@ -114,17 +127,44 @@ class Projection:
     ['http://e/r1']
     """
 
-    def __init__(self, source: Source = None):
+    def __init__(self, source: Source = None, keep: bool = True):
         self.source: GraphSource = connect(source)
         self._cache: dict[object, object] = {}
+        self.kept = TableCache.for_build(getattr(self.source, "build", None)) if keep else None
 
     def __repr__(self) -> str:
         return f"<Projection of {self.source.name}>"
 
-    def _once(self, key: object, compute):
+    def _once(self, key: object, compute, keep: bool = True):
+        """The table of ``key``: from memory, else from the build's cache, else computed (and kept)."""
         if key not in self._cache:
-            self._cache[key] = compute()
+            table = self.kept.get(key) if keep and self.kept else None
+            if table is None:
+                table = compute()
+                if keep and self.kept:
+                    self.kept.put(key, table)
+            self._cache[key] = table
         return self._cache[key]
+
+    def _has(self, key: object) -> bool:
+        if key not in self._cache and self.kept:
+            table = self.kept.get(key)
+            if table is not None:
+                self._cache[key] = table
+        return key in self._cache
+
+    def pattern(self, predicate: str) -> pandas.DataFrame:
+        """Every subject and object of a property in the graph (``?s predicate ?o``): s, o as text.
+
+        Kept in memory only: the tables made from these are what the build's cache keeps.
+        """
+        return self._once(("pattern", predicate), lambda: self.source.select(
+            f"SELECT ?s ?o WHERE {{ ?s {predicate} ?o }}", typed=False), keep=False)
+
+    def _first(self, predicate: str) -> pandas.Series:
+        """The first object of each subject of a property, to ``map`` subjects with."""
+        return self._once(("first", predicate), lambda: self.pattern(predicate)
+                          .drop_duplicates("s").set_index("s")["o"], keep=False)
 
     def _text(self, query: str, iris: Iterable[str] | None = None) -> pandas.DataFrame:
         """A query for every recommendation, or (with ``iris``) for these only; values as text."""
@@ -145,10 +185,25 @@ class Projection:
 
         With ``owners=False`` the owner columns are None (one query fewer on large graphs).
         """
-        core = self._once("updates", lambda: _one_per_paper(self._text(_UPDATES)))
+        core = self._once("updates", lambda: _one_per_paper(self._each_update()[["rec", "paper", "date", "status"]]))
         if not owners:
             return core.assign(owner=None, owner_text=None)
-        return self._once("updates+owners", lambda: _with_owners(core, self.source.select(_OWNERS, typed=False)))
+        return self._once("updates+owners", lambda: _with_owners(core, self._update_owners()))
+
+    def _each_update(self) -> pandas.DataFrame:
+        """Every update (IRI) with rec, paper, date and status, from one property at a time."""
+        return self._once("each update", lambda: _by_subject(
+            self.pattern(_UPDATE_PROPERTIES["rec"]), "update", "rec",
+            self.pattern(_UPDATE_PROPERTIES["paper"]), "paper",
+            {column: self._first(_UPDATE_PROPERTIES[column]) for column in ("date", "status")}), keep=False)
+
+    def _update_owners(self) -> pandas.DataFrame:
+        """rec, paper, owner, owner_text: one row per update (owners None where it names none)."""
+        each = self._each_update()
+        owners = each[["rec", "paper"]].copy()
+        for column, predicate in _OWNER_PROPERTIES.items():
+            owners[column] = each["update"].map(self._first(predicate))
+        return none_for_missing(owners)
 
     def recommendations(self, text: bool = True, owners: bool = True) -> pandas.DataFrame:
         """One row per recommendation, indexed by IRI (see :func:`~.tables.recommendation_table`).
@@ -160,7 +215,7 @@ class Projection:
             analysis does not use spares a query each on large graphs.
         """
         for has_text, has_owners in ((True, True), (True, False), (False, True)):  # a table with more will do
-            if has_text >= text and has_owners >= owners and ("recommendations", has_text, has_owners) in self._cache:
+            if has_text >= text and has_owners >= owners and self._has(("recommendations", has_text, has_owners)):
                 return self._cache[("recommendations", has_text, has_owners)]
         return self._once(("recommendations", text, owners), lambda: self._table(None, text, owners))
 
@@ -170,8 +225,9 @@ class Projection:
         return self._once("labels", self._labels)
 
     def _labels(self) -> pandas.DataFrame:
-        rows = self.source.select(_RECOMMENDATIONS, typed=False).drop_duplicates("rec")
-        rows["report_iri"] = rows["rec"].map(self._pairs("?rec rg:sourceReport ?o"))
+        rows = self.source.select(_RECOMMENDATION_IRIS, typed=False).drop_duplicates("rec", ignore_index=True)
+        rows["label"] = rows["rec"].map(self._first("rdfs:label"))
+        rows["report_iri"] = rows["rec"].map(self._first("rg:sourceReport"))
         known = self.reports()
         rows["report"] = rows["report_iri"].map(known["key"])
         years = {text: year_of(text) for text in known["report_year"].dropna().unique()}
@@ -191,17 +247,34 @@ class Projection:
         kept); more, and the whole table is projected (and kept) and the rows picked from it.
         """
         iris = sorted(set(iris))
-        if ("recommendations", True, True) in self._cache or len(iris) > FEW:
+        if self._has(("recommendations", True, True)) or len(iris) > FEW:
             table = self.recommendations()
             return table[table.index.isin(iris)]
         return self._table(iris, True, True)
 
     def _table(self, iris: list[str] | None, text: bool, owners: bool) -> pandas.DataFrame:
         if iris is None:
+            self._prefetch(text, owners)
             updates = self.updates(owners)
         else:
             updates = _with_owners(_one_per_paper(self._text(_UPDATES, iris)), self._text(_OWNERS, iris))
         return recommendation_table(self._rows(iris, text), updates, self.concepts())
+
+    def _prefetch(self, text: bool, owners: bool) -> None:
+        """Ask for the patterns the whole table needs two at a time (pyoxigraph lets go of the GIL
+        while it answers, so two queries use both cores of a small machine); only those of the
+        tables neither in memory nor kept."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        predicates = [value for column, value in _REC_PROPERTIES.items() if column != "text" or text]
+        if not self._has("labels"):
+            predicates += ["rdfs:label", "rg:sourceReport"]
+        if not self._has("updates") or (owners and not self._has("updates+owners")):
+            predicates += [*_UPDATE_PROPERTIES.values(), *(_OWNER_PROPERTIES.values() if owners else ())]
+        wanted = [p for p in dict.fromkeys(predicates) if ("pattern", p) not in self._cache]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for _ in pool.map(self.pattern, wanted):
+                pass
 
     def _rows(self, iris: list[str] | None, text: bool) -> pandas.DataFrame:
         """The recommendations' own properties and their reports', one column each."""
@@ -217,10 +290,12 @@ class Projection:
             rows["report"] = rows["report_iri"].map(self.reports()["key"])
             rows["label"] = _labelled(rows)
         for column, pattern in _REC_COLUMNS.items():
-            if column != "text" or text:
-                rows[column] = rows["rec"].map(self._pairs(pattern, values))
-            else:
+            if column == "text" and not text:
                 rows[column] = None
+            elif iris is None:  # the whole graph's, one pattern each
+                rows[column] = rows["rec"].map(self._first(_REC_PROPERTIES[column]))
+            else:
+                rows[column] = rows["rec"].map(self._pairs(pattern, values))
         reports = self.reports()
         rows["key"] = rows.pop("report")
         rows["report"] = rows.pop("report_iri")
@@ -251,25 +326,38 @@ class Projection:
     def _details(self, cls: str) -> pandas.DataFrame:
         import pandas
 
+        # The properties of each link resource in one scan, one row each (the link's IRI written
+        # once a property): a pattern joined per property costs an index seek per link and
+        # property, and the filter compares terms without writing out the properties left out
+        # (a repeat link has a dozen shared terms and themes).
         names = _LINK_DETAILS[cls]
-        optional = " ".join(f"OPTIONAL {{ ?link rg:{name} ?{name} }}" for name in names)
-        query = (f"SELECT ?link ?source ?target {' '.join('?' + n for n in names)} "
-                 f"WHERE {{ ?link a rg:{cls} ; rg:source ?source ; rg:target ?target . {optional} }}")
-        rows = self.source.select(query, typed=False)
-        for name in ("score", "evidence", "phrase", "recurringDespiteClosure"):
-            if name not in rows:
-                rows[name] = None
-        rows["score"] = pandas.to_numeric(rows["score"], errors="coerce")
-        rows["despite"] = rows.pop("recurringDespiteClosure").map({"true": True, "1": True, "false": False, "0": False})
-        if rows["link"].duplicated().any():  # several evidence or phrase values on one link
-            rows = rows.groupby("link", sort=False).agg(
-                source=("source", "first"), target=("target", "first"), score=("score", "max"),
-                evidence=("evidence", join_texts), phrase=("phrase", distinct_texts), despite=("despite", any_flag),
-            ).reset_index()
-        else:
-            rows["phrase"] = rows["phrase"].map(lambda p: (p,) if isinstance(p, str) else None)
-        rows["class"] = cls
-        return none_for_missing(rows[["source", "target", "class", "score", "evidence", "phrase", "despite"]])
+        wanted = ", ".join(f"rg:{name}" for name in ("source", "target", *names))
+        rows = self.source.select(
+            f"SELECT ?link ?p ?o WHERE {{ ?link a rg:{cls} ; ?p ?o FILTER(?p IN ({wanted})) }}", typed=False)
+        rows = rows.assign(name=rows["p"].str.slice(len(_RG)))
+
+        def values(name: str) -> pandas.DataFrame:
+            return rows.loc[rows["name"] == name, ["link", "o"]]
+
+        def first(name: str) -> pandas.Series:
+            return values(name).drop_duplicates("link").set_index("link")["o"]
+
+        out = first("source").rename("source").to_frame().join(first("target").rename("target"), how="inner")
+        if "score" in names:
+            scores = values("score").assign(o=lambda v: pandas.to_numeric(v["o"], errors="coerce"))
+            out["score"] = scores.groupby("link")["o"].max()
+        if "evidence" in names:
+            out["evidence"] = values("evidence").groupby("link", sort=False)["o"].agg(join_texts)
+        if "phrase" in names:
+            out["phrase"] = values("phrase").groupby("link", sort=False)["o"].agg(distinct_texts)
+        if "recurringDespiteClosure" in names:
+            flags = values("recurringDespiteClosure")["o"].map(_FLAGS)
+            out["despite"] = flags.groupby(values("recurringDespiteClosure")["link"]).agg(any_flag)
+        for name in ("score", "evidence", "phrase", "despite"):
+            if name not in out:
+                out[name] = None
+        out["class"] = cls
+        return none_for_missing(out.reset_index(drop=True)[["source", "target", "class", "score", "evidence", "phrase", "despite"]])
 
     def links(self, kinds: Iterable[str] = LINK_KINDS, evidence: Iterable[str] | None = None) -> pandas.DataFrame:
         """The direct links of these kinds with the evidence of their link resources.
@@ -305,6 +393,17 @@ def _with_owners(updates: pandas.DataFrame, owners: pandas.DataFrame) -> pandas.
     """The updates with the owner and the owner as printed that each names (None where none)."""
     by_update = owners.groupby(["rec", "paper"], sort=False).agg(owner=("owner", "first"), owner_text=("owner_text", "first"))
     return updates.join(by_update, on=["rec", "paper"])
+
+
+def _by_subject(pairs: pandas.DataFrame, subject: str, column: str, others: pandas.DataFrame, other: str,
+                firsts: dict[str, pandas.Series]) -> pandas.DataFrame:
+    """Two properties of the same subjects joined (as two patterns of one query would be), with the
+    first value of further properties: ``subject``, ``column``, ``other``, then one column each."""
+    rows = pairs.rename(columns={"s": subject, "o": column}).merge(
+        others.rename(columns={"s": subject, "o": other}), on=subject)
+    for name, values in firsts.items():
+        rows[name] = rows[subject].map(values)
+    return none_for_missing(rows)
 
 
 def _one_per_paper(updates: pandas.DataFrame) -> pandas.DataFrame:
@@ -351,12 +450,12 @@ def recommendation_graph(source: Source | Projection = None, tag_evidence: bool 
     for iri, row in concepts.to_dict("index").items():
         if isinstance(row["kind"], str) and row["kind"] != "status":
             graph.add_node(iri, **node_attributes(iri, None, row))
-    for row in links.itertuples(index=False):
-        for end in (row.source, row.target):
-            if end not in graph:  # a target of no known class: a programme or report by name only
-                graph.add_node(end, kind="programme", label=end, title=end, url=end)
-        graph.add_edge(row.source, row.target, key=row.kind, kind=row.kind, score=row.score,
-                       evidence=edge_evidence(row.phrase, row.evidence))
+    ends = (end for pair in zip(links["source"], links["target"]) for end in pair if end not in graph)
+    graph.add_nodes_from((end, {"kind": "programme", "label": end, "title": end, "url": end})  # of no known class
+                         for end in dict.fromkeys(ends))
+    graph.add_edges_from((source, target, kind, {"kind": kind, "score": score, "evidence": edge_evidence(phrase, evidence)})
+                         for source, target, kind, score, phrase, evidence in zip(
+                             links["source"], links["target"], links["kind"], links["score"], links["phrase"], links["evidence"]))
     for iri, owner, name in zip(recs.index, recs["owner_iri"], recs["owner"]):
         if owner is None:
             continue

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 _XSD = PREFIXES["xsd"]
 _INTEGERS = frozenset({"integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"})
 _FLOATS = frozenset({"decimal", "double", "float"})
+_JSON = "application/sparql-results+json"
 _DECLARED = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
 
 
@@ -49,11 +50,14 @@ class LocalSource:
     ----------
     store : the store.
     name : how messages and reports name it (e.g. its folder).
+    build : the build folder the store was opened from, if any: its projected tables may then be
+        kept beside it (see :mod:`~recgraph.graph.analyses.cache`).
     """
 
-    def __init__(self, store: ox.Store, name: str = "local store"):
+    def __init__(self, store: ox.Store, name: str = "local store", build: Path | None = None):
         self.store = store
         self.name = name
+        self.build = build
 
     def __repr__(self) -> str:
         return f"<LocalSource {self.name}>"
@@ -79,18 +83,15 @@ class LocalSource:
             columns, rows = result_rows(result)
             return pandas.DataFrame(rows, columns=columns)
         columns = [variable.value for variable in result.variables]
-        data = result.serialize(format=ox.QueryResultsFormat.CSV)
-        frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[""],
-                                names=columns, header=0) if data.strip() else pandas.DataFrame(columns=columns)
-        frame = frame.astype(object)
-        return frame.where(frame.notna(), None)
+        return csv_frame(result.serialize(format=ox.QueryResultsFormat.CSV), columns)
 
 
 class EndpointSource:
     """A SPARQL 1.1 endpoint spoken to over HTTP (the SPARQL protocol, JSON results).
 
     The prefixes of :data:`~recgraph.graph.namespaces.PREFIXES` are declared in every query, so
-    any endpoint understands them. The endpoint should use the union of its graphs as the default
+    any endpoint understands them. Answers whose values are wanted as text are asked for as CSV
+    (read by pandas, no Python object per value), else as JSON, which every endpoint writes. The endpoint should use the union of its graphs as the default
     graph, as ``recgraph serve`` does.
 
     Parameters
@@ -117,7 +118,16 @@ class EndpointSource:
         """
         import pandas
 
-        answer = self._post(_DECLARED + sparql)
+        if not typed:
+            kind, data = self._post(_DECLARED + sparql, f"text/csv, {_JSON};q=0.5")
+            if kind == "text/csv":
+                return csv_frame(data)
+        else:
+            kind, data = self._post(_DECLARED + sparql, _JSON)
+        try:
+            answer = json.loads(data.decode("utf-8"))
+        except ValueError as err:
+            raise QueryError(f"{self.url}: no usable answer ({err})") from err
         try:
             columns = answer["head"]["vars"]
             bindings = answer["results"]["bindings"]
@@ -127,23 +137,44 @@ class EndpointSource:
         rows = [[value(binding.get(column)) for column in columns] for binding in bindings]
         return pandas.DataFrame(rows, columns=columns)
 
-    def _post(self, sparql: str) -> dict:
+    def _post(self, sparql: str, accept: str) -> tuple[str, bytes]:
+        """The media type and the body of the endpoint's answer."""
         body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
         request = urllib.request.Request(
             self.url, data=body, method="POST",
-            headers={"Accept": "application/sparql-results+json",
-                     "Content-Type": "application/x-www-form-urlencoded"},
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return json.loads(response.read().decode("utf-8"))
+                return response.headers.get_content_type(), response.read()
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", "replace").strip().splitlines()
             raise QueryError(f"{self.url} answered HTTP {err.code}: {detail[0] if detail else err.reason}") from err
         except urllib.error.URLError as err:
             raise StoreError(f"cannot reach the SPARQL endpoint {self.url}: {err.reason}") from err
-        except (TimeoutError, ValueError) as err:  # a slow endpoint, or an answer that is not JSON
+        except (TimeoutError, ValueError) as err:  # a slow endpoint
             raise QueryError(f"{self.url}: no usable answer ({err})") from err
+
+
+def csv_frame(data: bytes, columns: list[str] | None = None) -> pandas.DataFrame:
+    """SPARQL CSV results as a DataFrame of text (an empty value, i.e. an unbound one, as None).
+
+    Parameters
+    ----------
+    data : the CSV, its first line naming the variables.
+    columns : the variables, when known (an answer with no solution may lack even the header).
+
+    >>> csv_frame(b"s,o\\r\\nhttp://e/a,\\r\\n").values.tolist()
+    [['http://e/a', None]]
+    """
+    import pandas
+
+    if not data.strip():
+        return pandas.DataFrame(columns=columns or [])
+    frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[""],
+                            names=columns, header=0 if columns else "infer")
+    frame = frame.astype(object)
+    return frame.where(frame.notna(), None)
 
 
 def _text_value(term: dict | None) -> str | None:
@@ -206,7 +237,7 @@ def connect(source: Source = None) -> GraphSource:
     <LocalSource in-memory store>
     """
     from recgraph.graph.knowledge import KnowledgeGraph
-    from recgraph.graph.store import open_store, store_location
+    from recgraph.graph.store import current_build, open_store, store_location
 
     if isinstance(source, (LocalSource, EndpointSource)) or hasattr(source, "select"):
         return source  # type: ignore[return-value]
@@ -217,7 +248,10 @@ def connect(source: Source = None) -> GraphSource:
     if isinstance(source, str) and source.startswith(("http://", "https://")):
         return EndpointSource(source)
     location = store_location(source)
-    return LocalSource(open_store(location), str(location))
+    build = current_build(location)
+    store = open_store(location)
+    # a build that went live between the two calls: read it, but keep no tables for it
+    return LocalSource(store, str(location), build if current_build(location) == build else None)
 
 
 def iri_values(iris: list[str] | tuple[str, ...] | set[str]) -> str:

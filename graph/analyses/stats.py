@@ -33,7 +33,7 @@ def graph_stats(source: Source | Projection = None) -> pandas.DataFrame:
 
     projection = project(source)
     recs = projection.recommendations(text=False)
-    links = projection.links(LINK_KINDS)
+    links = projection.links(LINK_KINDS, evidence=["reiterates"])  # the figures use no other link's evidence
     counts = projection.source.select(_COUNTS).iloc[0]
     chains = chains_from_links(links[links["kind"] == "reiterates"], recs)
     summary = chain_summary(chains)

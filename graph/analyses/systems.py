@@ -32,7 +32,7 @@ def system_hubs(source: Source | Projection = None) -> pandas.DataFrame:
     pandas.DataFrame : see :func:`hubs_from_links`.
     """
     projection = project(source)
-    links = projection.links([*WAITING_KINDS, "mentionsSystem"])
+    links = projection.links([*WAITING_KINDS, "mentionsSystem"], evidence=[])  # hubs count links, no evidence
     return hubs_from_links(links, projection.recommendations(text=False, owners=False), projection.concepts())
 
 

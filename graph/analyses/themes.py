@@ -178,5 +178,6 @@ def recommendation_communities(
         chosen = min(votes, key=lambda c: (-votes[c], c)) if votes else None
         rows.append({"iri": iri, "label": label, "report": report, "community": chosen, "themes": ", ".join(themes)})
     frame = pandas.DataFrame(rows, columns=["iri", "label", "report", "community", "themes"], dtype=object)
-    order = frame["community"].map(lambda c: c if c is not None else 10**9)
-    return frame.iloc[sorted(range(len(frame)), key=lambda i: (order.iloc[i], frame["label"].iloc[i]))].reset_index(drop=True)
+    order = frame["community"].map(lambda c: c if c is not None else 10**9).astype(int)
+    by = frame.assign(_order=order).sort_values(["_order", "label"], kind="stable")  # no community last
+    return by.drop(columns="_order").reset_index(drop=True)
