@@ -87,21 +87,26 @@ def build(paths, store, base, update, no_validate, strict, catalogue, no_overrid
 
 @cli.command()
 @store_option
+@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="sparql: the shapes as queries on the store (fast); pyshacl: the reference engine (slow on large graphs).")
 @reports_errors
-def validate(store):
+def validate(store, engine):
     """Check the store's graph against the SHACL shapes; print every violation.
 
     Exit code 0 when the graph conforms, 1 when it does not, 2 when there is no store.
     """
     from recgraph.cli.graph_render import print_violations
     from recgraph.graph.knowledge import open_graph
+    from recgraph.graph.validation import validate_store
 
-    report = open_graph(store).validate()
+    report = validate_store(open_graph(store).store, engine=engine)
     if report.conforms:
         click.echo("The graph conforms to the shapes.")
         return
     print_violations(report.violations)
-    click.echo(f"{len(report.violations)} violation(s): the graph does not conform to the shapes.", err=True)
+    if report.omitted:
+        click.echo(f"... and {report.omitted} more past the cap of results per constraint.", err=True)
+    click.echo(f"{len(report.violations) + report.omitted} violation(s): the graph does not conform to the shapes.", err=True)
     sys.exit(EXIT_PROBLEMS)
 
 

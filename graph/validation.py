@@ -1,14 +1,21 @@
-"""Checking the graph against the SHACL shapes with pySHACL.
+"""Checking the graph against the SHACL shapes.
 
 A finding about the data is a result (:class:`ValidationReport`), not an exception: exceptions mean
 validation could not run. The data validated is the union of the store's graphs (papers, ontology,
 vocabularies, enrichment), so ``sh:class`` sees the ontology's subclasses.
+
+Two engines. ``"sparql"`` (the default for stores) compiles the shapes into SPARQL queries
+(:mod:`recgraph.graph.shacl_sparql`) and runs them on the Oxigraph store itself: no copy of the data,
+seconds at 100,000 recommendations. ``"pyshacl"`` copies the store into rdflib and runs pySHACL: the
+reference, slow and memory-hungry on large graphs. When the shapes use a feature the compiler does not
+support, the SPARQL engine falls back to pySHACL for the whole validation and says why in the report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pyoxigraph as ox
 import rdflib
@@ -16,9 +23,15 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
 from recgraph.errors import StoreError
+from recgraph.graph.shacl_sparql import Check, UnsupportedShape, compile_shapes, subclass_finder
 from recgraph.graph.store import ontology_dir
 
 _UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"  # run with the default graph as the union
+
+Engine = Literal["sparql", "pyshacl"]
+ENGINES: tuple[str, ...] = ("sparql", "pyshacl")
+#: Results kept per (shape, constraint): a badly broken graph must not yield millions of rows.
+RESULTS_PER_CHECK = 1000
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,7 @@ class Violation:
     severity: str = "Violation"
     value: str | None = None
     shape: str | None = None
+    component: str | None = None  # e.g. "MinCountConstraintComponent"
 
     def __str__(self) -> str:
         where = f"{self.focus} {self.path}" if self.path else self.focus
@@ -40,44 +54,78 @@ class Violation:
 
 @dataclass
 class ValidationReport:
-    """Whether the data conforms, every violation, and pySHACL's own text report."""
+    """Whether the data conforms, every violation (up to the cap per check), and a text report.
+
+    ``omitted`` counts the results past :data:`RESULTS_PER_CHECK` of each check (SPARQL engine only);
+    ``engine`` says which engine produced the report.
+    """
 
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
     text: str = ""
+    omitted: int = 0
+    engine: str = "pyshacl"
 
 
 def shapes_path(folder: Path | None = None) -> Path:
     return (folder or ontology_dir()) / "shapes.ttl"
 
 
-def validate_graph(data: rdflib.Graph, shapes: Path | None = None) -> ValidationReport:
+def validate_graph(data: rdflib.Graph, shapes: Path | None = None, engine: Engine = "pyshacl") -> ValidationReport:
     """Validate an rdflib graph (which should include the ontology) against the shapes.
 
     Parameters
     ----------
     data : the data graph; the ontology's subclass axioms must be in it for sh:class to see them.
     shapes : the shapes file (default: the packaged ``shapes.ttl``).
+    engine : ``"pyshacl"`` (default here) or ``"sparql"`` (copies the graph into an in-memory Oxigraph store).
 
     Returns
     -------
     ValidationReport
     """
-    from pyshacl import validate
+    if engine == "sparql":
+        store = ox.Store()
+        store.load(data.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        return validate_store(store, shapes, engine="sparql")
+    return _pyshacl(data, _read_shapes(shapes))
 
-    shapes_graph = rdflib.Graph().parse(shapes or shapes_path(), format="turtle")
-    conforms, results, text = validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
-    return ValidationReport(bool(conforms), _violations(results), text)
 
-
-def validate_store(store: ox.Store, shapes: Path | None = None) -> ValidationReport:
+def validate_store(store: ox.Store, shapes: Path | None = None, engine: Engine = "sparql",
+                   limit: int = RESULTS_PER_CHECK) -> ValidationReport:
     """Validate the union of every graph of a store.
+
+    Parameters
+    ----------
+    store : the Oxigraph store (read-only is fine).
+    shapes : the shapes file (default: the packaged ``shapes.ttl``).
+    engine : ``"sparql"`` (default: queries on the store itself; falls back to pySHACL, with a note in
+        ``report.text``, when the shapes use a feature it does not support) or ``"pyshacl"``.
+    limit : results kept per (shape, constraint) by the SPARQL engine; the rest are counted in ``omitted``.
+
+    Returns
+    -------
+    ValidationReport
 
     Raises
     ------
     StoreError : the store cannot be read.
+    ValueError : an unknown engine.
     """
-    return validate_graph(union_graph(store), shapes)
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}: use one of {', '.join(ENGINES)}")
+    shapes_graph = _read_shapes(shapes)
+    note = ""
+    if engine == "sparql":
+        try:
+            checks = compile_shapes(shapes_graph, subclass_finder(lambda query: _column(store, query)))
+        except UnsupportedShape as err:
+            note = f"Validated with pySHACL: the SPARQL engine does not support a shape feature: {err}.\n"
+        else:
+            return _run_checks(store, checks, limit)
+    report = _pyshacl(union_graph(store), shapes_graph)
+    report.text = note + report.text
+    return report
 
 
 def union_graph(store: ox.Store) -> rdflib.Graph:
@@ -87,6 +135,69 @@ def union_graph(store: ox.Store) -> rdflib.Graph:
     except OSError as err:
         raise StoreError(f"cannot read the store: {err}") from err
     return rdflib.Graph().parse(data=data, format="nt")
+
+
+def _read_shapes(shapes: Path | None) -> rdflib.Graph:
+    return rdflib.Graph().parse(shapes or shapes_path(), format="turtle")
+
+
+def _pyshacl(data: rdflib.Graph, shapes_graph: rdflib.Graph) -> ValidationReport:
+    from pyshacl import validate
+
+    conforms, results, text = validate(data, shacl_graph=shapes_graph, inference="none", allow_warnings=True)
+    return ValidationReport(bool(conforms), _violations(results), text, engine="pyshacl")
+
+
+def _run_checks(store: ox.Store, checks: list[Check], limit: int) -> ValidationReport:
+    """Run each compiled check, keeping up to ``limit`` results and counting the rest."""
+    violations: list[Violation] = []
+    notes = []
+    omitted = 0
+    for check in checks:
+        rows = list(_select(store, f"{check.query} LIMIT {limit + 1}"))
+        violations += [_violation(check, row["focus"], row["value"] if check.reports_value else None) for row in rows[:limit]]
+        if len(rows) > limit:
+            total = _count(store, check.query)
+            omitted += total - limit
+            notes.append(f"{check.component} of {check.shape}: {total} results, the first {limit} kept.")
+    violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
+    conforms = not any(v.severity == "Violation" for v in violations)
+    text = "\n".join([f"Validation Report (SPARQL engine, {len(checks)} checks)", f"Conforms: {conforms}",
+                      f"Results ({len(violations) + omitted}):", *map(str, violations), *notes])
+    return ValidationReport(conforms, violations, text, omitted, engine="sparql")
+
+
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    try:
+        return store.query(query, use_default_graph_as_union=True)
+    except OSError as err:
+        raise StoreError(f"cannot read the store: {err}") from err
+
+
+def _column(store: ox.Store, query: str) -> list[str]:
+    return [row[0].value for row in _select(store, query)]
+
+
+def _count(store: ox.Store, query: str) -> int:
+    rows = list(_select(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {{ {query} }} }}"))
+    return int(rows[0]["n"].value)
+
+
+def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """A term as the reports show it: an IRI or a literal's lexical form, a blank node as ``_:id``."""
+    return str(term) if isinstance(term, ox.BlankNode) else term.value
+
+
+def _violation(check: Check, focus: ox.NamedNode | ox.BlankNode, value: object | None) -> Violation:
+    return Violation(
+        focus=_text(focus),
+        path=check.path,
+        message=check.message,
+        severity=check.severity,
+        value=None if value is None else _text(value),
+        shape=check.shape,
+        component=check.component,
+    )
 
 
 def _path_text(results: rdflib.Graph, path: rdflib.term.Node | None) -> str | None:
@@ -107,12 +218,21 @@ def _violations(results: rdflib.Graph) -> list[Violation]:
         severity = results.value(result, SH.resultSeverity)
         found.append(
             Violation(
-                focus=str(results.value(result, SH.focusNode)),
+                focus=_rdflib_text(results.value(result, SH.focusNode)),
                 path=_path_text(results, path),
                 message=str(results.value(result, SH.resultMessage) or "does not conform"),
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-                value=None if value is None else str(value),
+                value=None if value is None else _rdflib_text(value),
                 shape=str(results.value(result, SH.sourceShape) or "") or None,
+                component=_local_name(results.value(result, SH.sourceConstraintComponent)),
             )
         )
     return sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
+
+
+def _local_name(term: rdflib.term.Node | None) -> str | None:
+    return None if term is None else str(term).rsplit("#", 1)[-1]
+
+
+def _rdflib_text(term: rdflib.term.Node) -> str:
+    return term.n3() if isinstance(term, rdflib.BNode) else str(term)
