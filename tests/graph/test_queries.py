@@ -12,6 +12,7 @@ from recgraph.errors import QueryError
 from recgraph.graph.iri import Minter
 from recgraph.graph.knowledge import open_graph
 from recgraph.graph.namespaces import OWNER, RG, STATUS, SYSTEM, THEME
+from recgraph.graph.rdf import enrichment_nquads as enrichment_nquads_of
 from recgraph.graph.queries import ResultFormat, resolve_query, result_rows, run_query, saved_queries, serialize_result
 from recgraph.graph.store import build_store, open_store
 from recgraph.graph.validation import validate_store
@@ -56,6 +57,14 @@ def enriched_store(tmp_path_factory, seed_results):
     return open_store(location)
 
 
+@pytest.fixture(scope="module")
+def fully_enriched_store(tmp_path_factory, seed_results):
+    """The seed papers with the enrichment and links ``recgraph build`` writes."""
+    location = tmp_path_factory.mktemp("fully-enriched") / ".recgraph"
+    build_store(seed_results, location, extra_nquads=enrichment_nquads_of(seed_results, Minter()))
+    return open_store(location)
+
+
 def rows(store, name, **bindings):
     label, text = resolve_query(name)
     columns, values = result_rows(run_query(store, text, bindings, label))
@@ -85,6 +94,16 @@ def test_recommendations_per_source_report_match_the_reference(seed_store, seed_
     assert found == seed_facts["report_counts"]
 
 
+def test_reports_count_the_whole_recommendations_and_parts_the_reader_read(seed_store, seed_results):
+    read: dict[str, tuple[set, set]] = {}
+    for result in seed_results:
+        for rec in result.recommendations:
+            whole, parts = read.setdefault(rec.source_report, (set(), set()))
+            (parts if rec.parent else whole).add(rec.number)
+    found = {r["key"]: (r["recommendations"], r["lettered_parts"]) for r in rows(open_store(seed_store), "reports")}
+    assert found == {key: (len(whole), len(parts)) for key, (whole, parts) in read.items()}
+
+
 def test_the_eight_cross_references_of_the_reference_are_resolved(seed_store, seed_facts):
     found = sorted([r["from"], r["to"]] for r in rows(open_store(seed_store), "cross-references"))
     assert found == seed_facts["cross_references"]
@@ -93,6 +112,36 @@ def test_the_eight_cross_references_of_the_reference_are_resolved(seed_store, se
 def test_systems_are_found_by_name_before_any_enrichment(seed_store, seed_facts):
     found = sorted([r["label"], r["system"]] for r in rows(open_store(seed_store), "systems"))
     assert found == seed_facts["systems"]
+
+
+def test_on_an_enriched_store_systems_come_from_the_enrichment_and_cover_every_name_in_the_text(
+    fully_enriched_store, seed_facts
+):
+    found = rows(fully_enriched_store, "systems")
+    assert {r["how"] for r in found} == {"depends on", "mentions"}  # no text search when the enrichment ran
+    assert {"PRISM", "MetHR"} <= {r["system"] for r in found if r["how"] == "depends on"}
+    assert {(label, system) for label, system in seed_facts["systems"]} <= {(r["label"], r["system"]) for r in found}
+    prism = next(r for r in found if (r["system"], r["label"], r["how"]) == ("PRISM", "hmic-mps-2000-01/26", "depends on"))
+    assert "PRISM" in prism["evidence_found"]
+
+
+def test_repeats_list_what_each_link_shares(enriched_store, fully_enriched_store):
+    assert [(r["later"], r["earlier"], r["score"], r["despite_closure"], r["shared_terms"], r["shared_themes"],
+             r["shared_systems"]) for r in rows(enriched_store, "repeats")] == [
+        ("district-audit-ppp-2001-02/R6", "hmic-mps-2000-01/26", 0.62, True, "appraisal", "appraisal/performance review", None)]
+    shared = rows(fully_enriched_store, "SELECT ?later ?earlier ?what ?value WHERE { ?link a rg:Repeat ; "
+                  "rg:source/rdfs:label ?later ; rg:target/rdfs:label ?earlier . { ?link rg:sharedTerm ?value "
+                  "BIND ('terms' AS ?what) } UNION { ?link rg:sharedTheme/skos:prefLabel ?value BIND ('themes' AS ?what) } "
+                  "UNION { ?link rg:sharedSystem/skos:prefLabel ?value BIND ('systems' AS ?what) } }")
+    expected: dict[tuple, set[str]] = {}
+    for r in shared:
+        expected.setdefault((r["later"], r["earlier"], r["what"]), set()).add(r["value"])
+    found = rows(fully_enriched_store, "repeats")
+    assert len(found) == len({(r["later"], r["earlier"]) for r in shared}) > 10
+    for r in found:
+        for what in ("terms", "themes", "systems"):
+            listed = set(r[f"shared_{what}"].split(", ")) if r[f"shared_{what}"] else set()
+            assert listed == expected.get((r["later"], r["earlier"], what), set()), (r["later"], r["earlier"], what)
 
 
 def test_papers_and_the_reports_they_track(seed_store):
