@@ -16,7 +16,7 @@ from recgraph.graph.queries import SavedQuery
 from recgraph.graph.store import BuildSummary
 from recgraph.graph.validation import ValidationReport, Violation
 
-_STAGES = {"papers": "Building RDF", "load": "Loading the store", "check": "Validating (SHACL)", "swap": "Swapping in"}
+_STAGES = {"papers": "Building RDF", "load": "Loading the store", "optimize": "Compacting the store", "check": "Validating (SHACL)", "swap": "Swapping in"}
 
 
 class BuildProgress:
