@@ -117,7 +117,7 @@ def pipeline(config: dict) -> None:
 
     from recgraph.graph import linking
     from recgraph.graph.enrich import enrich
-    from recgraph.graph.enrich.rdf import enrichment_quads
+    from recgraph.graph.enrich.rdf import enrichment_lines
     from recgraph.graph.iri import Minter
     from recgraph.graph.reading import read_papers
     from recgraph.graph.store import build_store, open_store
@@ -159,18 +159,29 @@ def pipeline(config: dict) -> None:
         if step == "load" and done == 0:  # the N-Quads are written; the bulk load starts
             marks["load"], marks["rdf_peak"] = time.perf_counter(), peak_mib()
             reset_peak()
+        if step == "optimize" and done == 0:  # loaded; the compaction starts
+            marks["optimize"] = time.perf_counter()
 
     emit("begin", stage="RDF build and store load", budget=budget)
     gc.collect()
     reset_peak()
     started = time.perf_counter()
-    # What rdf.enrichment_nquads does, on the enrichment and links made above (not made twice).
-    extra = [f"{quad} .\n" for quad in enrichment_quads(enrichment, links, mint.enrichment_graph("links"), mint)]
+    # What rdf.enrichment_nquads does, on the enrichment and links made above (not made twice):
+    # the lines are streamed to the build's N-Quads file, counted on the way.
+    written = [0]
+
+    def counted(lines):
+        for line in lines:
+            written[0] += 1
+            yield line
+
+    extra = counted(enrichment_lines(enrichment, links, mint.enrichment_graph("links"), mint))
     summary = build_store(results, location, mint=mint, extra_nquads=extra, progress=progress)
     ended = time.perf_counter()
     emit("stage", stage="RDF build", seconds=marks["load"] - started, peak_mib=marks["rdf_peak"],
-         enrichment_quads=len(extra))
-    emit("stage", stage="store load", seconds=ended - marks["load"], peak_mib=peak_mib(), quads=summary.quads)
+         enrichment_quads=written[0])
+    emit("stage", stage="store load", seconds=ended - marks["load"], peak_mib=peak_mib(), quads=summary.quads,
+         optimize_seconds=ended - marks.get("optimize", ended))
     del extra, results, enrichment, links, outcome
 
     store = open_store(location)
