@@ -252,7 +252,11 @@ def main(counts: list[int], endpoint: bool, location: Path | None) -> None:
 
 
 if __name__ == "__main__":
-    arguments = sys.argv[1:]
-    folder = Path(arguments.pop(arguments.index("--store") + 1)) if "--store" in arguments else None
-    numbers = [int(a) for a in arguments if not a.startswith("--")]
-    main(numbers or [10_000, 100_000], "--endpoint" in arguments, folder)
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="bench/analyses.py", description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, help="recommendations (default: 10000 100000)")
+    parser.add_argument("--endpoint", action="store_true", help="also time analyses through a SPARQL endpoint")
+    parser.add_argument("--store", type=Path, help="time this store folder (a copy: its cache is rewritten)")
+    args = parser.parse_args()
+    main(args.sizes or [10_000, 100_000], args.endpoint, args.store)
