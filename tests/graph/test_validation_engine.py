@@ -168,3 +168,27 @@ def test_an_unknown_engine_is_a_value_error(seed_store):
 def test_recgraph_validate_engine_pyshacl_runs_the_reference_engine(seed_store):
     result = CliRunner().invoke(cli, ["validate", "--store", str(seed_store), "--engine", "pyshacl"])
     assert (result.exit_code, result.output.strip()) == (0, "The graph conforms to the shapes.")
+
+
+SHARED_VALUES_SHAPE = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix rg: <https://w3id.org/recgraph/ontology#> .
+@prefix rgsh: <https://w3id.org/recgraph/shapes#> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+rgsh:HeadingShape a sh:NodeShape ; sh:targetClass rg:Recommendation ;
+    sh:property [ sh:path rg:heading ; sh:datatype xsd:string ; sh:maxCount 1 ] ,
+                [ sh:path rg:sourceReport ; sh:class rg:SourceReport ] .
+"""
+
+
+def test_a_bad_value_shared_by_several_nodes_is_reported_for_each_targeted_node_only(tmp_path):
+    # the engine tests each distinct value once, then joins the failures back to their focus nodes
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text(SHARED_VALUES_SHAPE, encoding="utf-8")
+    store = ox.Store()
+    add(store, """<urn:a> a rg:Recommendation ; rg:heading <urn:iri>, "also" ; rg:sourceReport <urn:report> .
+        <urn:b> a rg:Recommendation ; rg:heading <urn:iri> ; rg:sourceReport <urn:c> .
+        <urn:c> rg:heading <urn:iri>, "two", "three" ; rg:sourceReport <urn:c> .
+        <urn:report> a rg:SourceReport .""")
+    found = {(v.focus, v.component, v.value) for v in validate_store(store, shapes).violations}
+    assert found == {("urn:a", "DatatypeConstraintComponent", "urn:iri"),
+                     ("urn:b", "DatatypeConstraintComponent", "urn:iri"),
+                     ("urn:a", "MaxCountConstraintComponent", None),
+                     ("urn:b", "ClassConstraintComponent", "urn:c")}
