@@ -20,6 +20,9 @@ def read_options(command):
     command = click.option("--no-overrides", is_flag=True, help="Ignore analysts' corrections (overrides.csv).")(command)
     command = click.option("--max-size", type=click.FloatRange(min=0.001), default=20.0, show_default=True,
                            help="Refuse files larger than this many MB.")(command)
+    command = click.option("--workers", type=click.IntRange(min=1), default=None,
+                           help="Processes reading papers side by side (default: RECGRAPH_WORKERS, else one per CPU "
+                                "for a large read; 1: one process).")(command)
     return command
 
 
@@ -36,7 +39,7 @@ def _options(catalogue, no_overrides, max_size):
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
 @read_options
 @reports_errors
-def read(paths, fmt, out, catalogue, no_overrides, max_size):
+def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
     """Read papers (files or folders; default: the data folder's papers) into recommendation records.
 
     Exit code 0 when every paper was read, 1 when some could not be, 2 when none could.
@@ -45,7 +48,7 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size):
     from recgraph.graph.reading import read_papers
     from recgraph.graph.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
 
-    outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size))
+    outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size), workers=workers)
     for error in outcome.errors:
         click.echo(f"Error: {error}", err=True)
     if not outcome.results:

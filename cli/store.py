@@ -40,7 +40,7 @@ def base_option(command):
 @click.option("--strict", is_flag=True, help="Keep the previous store when the new graph does not conform.")
 @read_options
 @reports_errors
-def build(paths, store, base, update, no_validate, strict, catalogue, no_overrides, max_size):
+def build(paths, store, base, update, no_validate, strict, catalogue, no_overrides, max_size, workers):
     """Read papers (default: the data folder's papers), build the graph, validate it and store it.
 
     The new store replaces the old one atomically: if the build fails or is killed, the previous
@@ -65,7 +65,7 @@ def build(paths, store, base, update, no_validate, strict, catalogue, no_overrid
         return reports[-1].conforms or not strict
 
     with BuildProgress() as progress:
-        outcome = read_papers(paths or [papers_dir()], options, progress=progress.reading)
+        outcome = read_papers(paths or [papers_dir()], options, progress=progress.reading, workers=workers)
         if not outcome.results:
             for error in outcome.errors or ["no paper found to read"]:
                 click.echo(f"Error: {error}", err=True)
