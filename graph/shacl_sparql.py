@@ -27,7 +27,7 @@ import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
-from recgraph.errors import RecgraphError
+from recgraph.errors import UnsupportedShape
 
 #: Parameters that describe a shape without constraining the data.
 _DESCRIPTIVE = {"targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "property", "path",
@@ -55,10 +55,6 @@ _NODE_KINDS = {
     SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
 }
 _MAX_NESTING = 8  # sh:node / sh:or depth; deeper (or recursive) shapes are not compiled
-
-
-class UnsupportedShape(RecgraphError, ValueError):
-    """A shape uses a SHACL feature the SPARQL compiler does not implement."""
 
 
 @dataclass(frozen=True)

@@ -51,3 +51,15 @@ class StoreError(RecgraphError, OSError):
 
 class QueryError(RecgraphError, ValueError):
     """A SPARQL query could not be parsed or run."""
+
+
+class RecommendationLookupError(QueryError):
+    """No recommendation, or more than one, answers to what was asked; ``candidates`` lists close matches."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()):
+        self.candidates = candidates
+        super().__init__(message)
+
+
+class UnsupportedShape(RecgraphError, ValueError):
+    """A SHACL shape uses a feature the SPARQL validation engine does not implement."""

@@ -9,20 +9,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from recgraph.errors import QueryError
+from recgraph.errors import RecommendationLookupError
 from recgraph.graph.analyses.projection import Projection, Source, project
 from recgraph.graph.analyses.source import iri_values, string_literal
 
 #: How many close matches an unknown recommendation's message lists.
 CLOSE_MATCHES = 8
-
-
-class RecommendationLookupError(QueryError):
-    """No recommendation, or more than one, answers to what was asked; ``candidates`` lists close matches."""
-
-    def __init__(self, message: str, candidates: tuple[str, ...] = ()):
-        self.candidates = candidates
-        super().__init__(message)
 
 
 _ALL_LABELS = "SELECT ?rec ?label WHERE { ?rec a rg:Recommendation ; rdfs:label ?label }"
