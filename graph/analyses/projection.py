@@ -273,8 +273,7 @@ class Projection:
             predicates += [*_UPDATE_PROPERTIES.values(), *(_OWNER_PROPERTIES.values() if owners else ())]
         wanted = [p for p in dict.fromkeys(predicates) if ("pattern", p) not in self._cache]
         with ThreadPoolExecutor(max_workers=2) as pool:
-            for _ in pool.map(self.pattern, wanted):
-                pass
+            list(pool.map(self.pattern, wanted))  # each answer is kept by self.pattern
 
     def _rows(self, iris: list[str] | None, text: bool) -> pandas.DataFrame:
         """The recommendations' own properties and their reports', one column each."""

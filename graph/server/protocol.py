@@ -188,17 +188,6 @@ def _decode(body: bytes, charset: str | None) -> str:
         raise RequestError(400, f"the body is not UTF-8 (byte {err.start}): send SPARQL text as UTF-8") from err
 
 
-def declares_dataset(query: str) -> bool:
-    """True when a query names its own dataset with FROM or FROM NAMED.
-
-    >>> declares_dataset("SELECT * FROM <http://e.org/g> { ?s ?p ?o }")
-    True
-    >>> declares_dataset('SELECT * { ?s ?p "FROM" }')
-    False
-    """
-    return any(token.is_keyword("FROM") for token in tokenize(query))
-
-
 def add_using_clauses(update: str, dataset: Dataset) -> str:
     """Apply the protocol's ``using-graph-uri``/``using-named-graph-uri`` to an update's operations.
 
