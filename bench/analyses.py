@@ -29,7 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from recgraph.graph import analyses
-from recgraph.graph.namespaces import PREFIXES
+from recgraph.graph.rdf.namespaces import PREFIXES
 
 RG = PREFIXES["rg"]
 BASE = "https://w3id.org/recgraph/id/"
@@ -194,7 +194,7 @@ def run_analyses(source, middle: str, keep: bool = False, results: list | None =
 def run_all(location: Path, middle: str) -> None:
     """The analyses of a store folder: without the cache, then filling it, then reading it."""
     from recgraph.graph.analyses.cache import FOLDER
-    from recgraph.graph.store import current_build
+    from recgraph.graph.store.database import current_build
 
     shutil.rmtree(current_build(location) / FOLDER, ignore_errors=True)
     print("  each analysis on its own, no tables kept (the first analysis of a build):")
@@ -237,7 +237,7 @@ def main(counts: list[int], endpoint: bool, location: Path | None) -> None:
             if endpoint:
                 from recgraph.graph.server import ServerConfig, create_app
                 from recgraph.graph.server.background import serve_in_background
-                from recgraph.graph.store import current_build
+                from recgraph.graph.store.database import current_build
 
                 config = ServerConfig(timeout=300, max_result_bytes=2**31)
                 with serve_in_background(create_app(current_build(store) / "oxigraph", config)) as url:

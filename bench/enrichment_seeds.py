@@ -20,7 +20,7 @@ from recgraph.graph.linking import link
 from recgraph.graph.linking.evaluation import reference_pairs, threshold_table
 from recgraph.graph.linking.repeats import NEIGHBOURS, THRESHOLD, RepeatOptions, find_repeats
 from recgraph.graph.linking.similarity import SHRINK, SPECIFIC, WEIGHTS
-from recgraph.graph.reading import read_papers
+from recgraph.graph.reading.papers import read_papers
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests/enrich/fixtures/seeds_enrichment.json"

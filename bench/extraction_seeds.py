@@ -18,8 +18,8 @@ import unicodedata
 from pathlib import Path
 
 import recgraph
-from recgraph.graph.reading import read_papers
-from recgraph.graph.records import rows_from_results
+from recgraph.graph.reading.papers import read_papers
+from recgraph.graph.reading.records import rows_from_results
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = json.loads((ROOT / "tests/fixtures/seeds_expected.json").read_text(encoding="utf-8"))

@@ -38,10 +38,10 @@ from urllib.parse import quote, urlencode
 import pyoxigraph as ox
 
 import recgraph
-from recgraph.graph.namespaces import PREFIXES, RG
-from recgraph.graph.queries import saved_queries
-from recgraph.graph.reading import read_papers
-from recgraph.graph.store import build_store, open_store
+from recgraph.graph.rdf.namespaces import PREFIXES, RG
+from recgraph.graph.store.queries import saved_queries
+from recgraph.graph.reading.papers import read_papers
+from recgraph.graph.store.database import build_store, open_store
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
 SECTION = "## HTTP load"

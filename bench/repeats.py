@@ -38,7 +38,7 @@ def prepare(n: int, seed: int, work: Path) -> Path:
     from recgraph.graph.enrich import enrich
     from recgraph.graph.linking.evaluation import planted_groups
     from recgraph.graph.linking.repeats import items_from
-    from recgraph.graph.reading import read_papers
+    from recgraph.graph.reading.papers import read_papers
     from recgraph.graph.synthetic import generate_corpus
 
     out = work / f"n{n}-seed{seed}"

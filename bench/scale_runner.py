@@ -90,7 +90,7 @@ def measure_size(size: int, options: Options, folder: Path, say: Callable[[str],
 
 
 def saved_query_names() -> list[str]:
-    from recgraph.graph.queries import saved_queries
+    from recgraph.graph.store.queries import saved_queries
 
     return sorted(saved_queries())
 

@@ -117,10 +117,10 @@ def pipeline(config: dict) -> None:
 
     from recgraph.graph import linking
     from recgraph.graph.enrich import enrich
-    from recgraph.graph.enrich.rdf import enrichment_lines
-    from recgraph.graph.iri import Minter
-    from recgraph.graph.reading import read_papers
-    from recgraph.graph.store import build_store, open_store
+    from recgraph.graph.rdf.enrichment import enrichment_lines
+    from recgraph.graph.rdf.iri import Minter
+    from recgraph.graph.reading.papers import read_papers
+    from recgraph.graph.store.database import build_store, open_store
     from recgraph.graph.synthetic import generate_corpus
 
     root, budget = Path(config["folder"]), config["stage_timeout"]
@@ -216,7 +216,7 @@ def planted_scores(repeats, truth_path: Path) -> dict:
 
 def sample_label(store) -> str | None:
     """The label of a recommendation with progress, to bind the one-recommendation queries to."""
-    from recgraph.graph.queries import run_query
+    from recgraph.graph.store.queries import run_query
 
     rows = list(run_query(store, "SELECT ?label WHERE { ?u rg:reportsOn ?r . ?r rdfs:label ?label } "
                                  "ORDER BY ?label LIMIT 1"))
@@ -227,8 +227,8 @@ def sample_label(store) -> str | None:
 
 
 def validate(config: dict) -> None:
-    from recgraph.graph.store import open_store
-    from recgraph.graph.validation import validate_store
+    from recgraph.graph.store.database import open_store
+    from recgraph.graph.store.validation import validate_store
 
     store = open_store(config["store"])
     with stage("validate", config["stage_timeout"]) as info:
@@ -237,7 +237,7 @@ def validate(config: dict) -> None:
 
 
 def graph(config: dict) -> None:
-    from recgraph.graph.store import open_store
+    from recgraph.graph.store.database import open_store
 
     store = open_store(config["store"])
     with stage("analyses", config["stage_timeout"]) as info:
@@ -282,7 +282,7 @@ def run_analyses(store) -> dict[str, float | str]:
 
 def query_texts(label: str | None) -> dict[str, str]:
     """The text of every saved query; those needing a value get a VALUES clause binding it."""
-    from recgraph.graph.queries import saved_queries
+    from recgraph.graph.store.queries import saved_queries
 
     texts = {}
     for name, saved in saved_queries().items():
@@ -314,9 +314,9 @@ def repeat_runs(action: Callable[[], object], runs: int, spend: float,
 
 def queries(config: dict) -> None:
     from recgraph.errors import QueryError
-    from recgraph.graph.queries import run_query
+    from recgraph.graph.store.queries import run_query
     from recgraph.graph.server import ServerConfig, create_app
-    from recgraph.graph.store import open_store
+    from recgraph.graph.store.database import open_store
 
     store = open_store(config["store"])
     texts = query_texts(config["label"])

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from recgraph.graph.export import ExportFormat, export_store
-from recgraph.graph.iri import Minter
+from recgraph.graph.store.export import ExportFormat, export_store
+from recgraph.graph.rdf.iri import Minter
 from recgraph.graph.model import Paper, ProgressUpdate, Provenance, ReadResult, Recommendation, SourceReport
-from recgraph.graph.queries import run_query
-from recgraph.graph.rdf import write_nquads
-from recgraph.graph.store import build_store, open_store
+from recgraph.graph.store.queries import run_query
+from recgraph.graph.rdf.writer import write_nquads
+from recgraph.graph.store.database import build_store, open_store
 
 WORDS = "appraisal backlog recruitment retention personnel data postings panel mentoring scheme civilianisation".split()
 

@@ -11,10 +11,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from recgraph.graph.model import ReadResult
-from recgraph.graph.namespaces import PREFIXES
-from recgraph.graph.queries import SavedQuery
-from recgraph.graph.store import BuildSummary
-from recgraph.graph.validation import ValidationReport, Violation
+from recgraph.graph.rdf.namespaces import PREFIXES
+from recgraph.graph.store.queries import SavedQuery
+from recgraph.graph.store.database import BuildSummary
+from recgraph.graph.store.validation import ValidationReport, Violation
 
 _STAGES = {"papers": "Building RDF", "load": "Loading the store", "optimize": "Compacting the store", "check": "Validating (SHACL)", "swap": "Swapping in"}
 
@@ -36,6 +36,13 @@ class BuildProgress:
 
     def __exit__(self, *exc: object) -> None:
         self._progress.__exit__(*exc)
+
+    def report(self, stage: str, done: int, total: int | None, item: str | None) -> None:
+        """The callback of :func:`recgraph.graph.store.pipeline.build`."""
+        if stage == "read":
+            self.reading(Path(item))
+        else:
+            self.building(stage, done, total)
 
     def reading(self, path: Path) -> None:
         self._progress.update(self._task, description=f"Reading {Path(path).name}", advance=1)

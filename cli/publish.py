@@ -31,9 +31,9 @@ def publish(store, endpoint, token, user, digest, timeout):
     import os
 
     from recgraph.cli.publish_render import PublishProgress, print_publish_summary
-    from recgraph.graph.publish import publish as publish_store
-    from recgraph.graph.remote import Credentials
-    from recgraph.graph.store import open_store, store_location
+    from recgraph.graph.store.publish import publish as publish_store
+    from recgraph.graph.store.remote import Credentials
+    from recgraph.graph.store.database import open_store, store_location
 
     if token and user:
         raise click.UsageError("give either --token or --user, not both")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from recgraph.graph.publish import PublishSummary
+from recgraph.graph.store.publish import PublishSummary
 
 
 class PublishProgress:
-    """A rich progress bar on standard error, fed by :func:`recgraph.graph.publish.publish`'s callback."""
+    """A rich progress bar on standard error, fed by :func:`recgraph.graph.store.publish.publish`'s callback."""
 
     def __init__(self, console: Console | None = None):
         self._progress = Progress(

@@ -27,7 +27,7 @@ def read_options(command):
 
 
 def _options(catalogue, no_overrides, max_size):
-    from recgraph.graph.reading import ReadOptions
+    from recgraph.graph.reading.papers import ReadOptions
 
     return ReadOptions(catalogue=catalogue, use_overrides=not no_overrides, max_bytes=int(max_size * 1048576))
 
@@ -44,9 +44,9 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
 
     Exit code 0 when every paper was read, 1 when some could not be, 2 when none could.
     """
-    from recgraph.graph.locations import papers_dir
-    from recgraph.graph.reading import read_papers
-    from recgraph.graph.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
+    from recgraph.graph.reading.locations import papers_dir
+    from recgraph.graph.reading.papers import read_papers
+    from recgraph.graph.reading.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
 
     outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size), workers=workers)
     for error in outcome.errors:
@@ -94,8 +94,8 @@ def import_corrections_command(file, data_dir):
     Only the cells that differ from what the readers extract are kept, in DATA/overrides.csv;
     they win over extraction on every later read.
     """
-    from recgraph.graph.corrections_import import import_corrections
-    from recgraph.graph.locations import default_data_dir
+    from recgraph.graph.reading.corrections_import import import_corrections
+    from recgraph.graph.reading.locations import default_data_dir
 
     report = import_corrections(file, data_dir or default_data_dir())
     for note in report.ignored:
@@ -111,8 +111,8 @@ def import_corrections_command(file, data_dir):
 @reports_errors
 def list_corrections(data_dir):
     """List the corrections kept in the data folder's overrides.csv."""
-    from recgraph.graph.corrections import OVERRIDES_NAME, load_overrides
-    from recgraph.graph.locations import default_data_dir
+    from recgraph.graph.reading.corrections import OVERRIDES_NAME, load_overrides
+    from recgraph.graph.reading.locations import default_data_dir
 
     path = (data_dir or default_data_dir()) / OVERRIDES_NAME
     overrides = load_overrides(path)

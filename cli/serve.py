@@ -37,7 +37,7 @@ def serve(store, host, port, allow_updates, token, timeout, allowed_services):
 
     from recgraph.graph.server import ServerConfig, create_app
     from recgraph.graph.server.pages import linked_data_routes
-    from recgraph.graph.store import store_location
+    from recgraph.graph.store.database import store_location
 
     if token and not allow_updates:
         click.echo("Warning: the token has no effect without --allow-updates; serving read-only", err=True)
@@ -58,7 +58,7 @@ def _base(location) -> str | None:
     # The IRIs resolve under the base the store was built with; a store without a manifest
     # (e.g. one built by hand) falls back to $RECGRAPH_BASE or the default base.
     from recgraph.errors import StoreError
-    from recgraph.graph.store import read_manifest
+    from recgraph.graph.store.database import read_manifest
 
     try:
         return read_manifest(location).get("base")
@@ -67,12 +67,12 @@ def _base(location) -> str | None:
 
 
 def _open(location, writable: bool):
-    from recgraph.graph import store as stores
+    from recgraph.graph.store import database as stores
 
     if not writable:
         return stores.open_store(location)
     from recgraph.graph.server import open_store
 
     # store.open_store only opens read-only; the live build's database is the "oxigraph" folder of
-    # the build CURRENT names (the layout documented in graph/store.py).
+    # the build CURRENT names (the layout documented in graph/store/database.py).
     return open_store(stores.current_build(location) / "oxigraph", writable=True)

@@ -49,39 +49,26 @@ def build(paths, store, base, update, no_validate, strict, catalogue, no_overrid
     could be built.
     """
     from recgraph.cli.graph_render import BuildProgress, print_build_summary, print_violations
-    from recgraph.graph.iri import Minter
-    from recgraph.graph.locations import papers_dir
-    from recgraph.graph.rdf import enrichment_nquads
-    from recgraph.graph.reading import ReadOptions, read_papers
-    from recgraph.graph.store import build_store, store_location, update_store
-    from recgraph.graph.validation import validate_store
+    from recgraph.graph.reading.papers import ReadOptions
+    from recgraph.graph.store.pipeline import NothingToBuildError, build as build_graph
 
-    mint = Minter(base)
     options = ReadOptions(catalogue=catalogue, use_overrides=not no_overrides, max_bytes=int(max_size * 1048576))
-    reports = []
-
-    def check(new_store) -> bool:
-        reports.append(validate_store(new_store))
-        return reports[-1].conforms or not strict
-
     with BuildProgress() as progress:
-        outcome = read_papers(paths or [papers_dir()], options, progress=progress.reading, workers=workers)
-        if not outcome.results:
-            for error in outcome.errors or ["no paper found to read"]:
+        try:
+            outcome = build_graph(
+                paths, store=store, base=base, update=update, validate=not no_validate, strict=strict,
+                options=options, workers=workers, progress=progress.report,
+            )
+        except NothingToBuildError as err:
+            for error in err.errors or [err]:
                 click.echo(f"Error: {error}", err=True)
             sys.exit(EXIT_UNUSABLE)
-        location = store_location(store)
-        kwargs = dict(mint=mint, check=None if no_validate else check, progress=progress.building)
-        if update:
-            summary = update_store(outcome.results, location, **kwargs)
-        else:
-            summary = build_store(outcome.results, location, extra_nquads=enrichment_nquads(outcome.results, mint), **kwargs)
     for error in outcome.errors:
         click.echo(f"Error: {error}", err=True)
-    print_build_summary(summary, outcome.results, reports[-1] if reports else None)
-    if reports and not reports[-1].conforms:
-        print_violations(reports[-1].violations, limit=20)
-    if outcome.errors or (reports and not reports[-1].conforms):
+    print_build_summary(outcome.summary, outcome.results, outcome.report)
+    if outcome.report and not outcome.report.conforms:
+        print_violations(outcome.report.violations, limit=20)
+    if not outcome.ok:
         sys.exit(EXIT_PROBLEMS)
 
 
@@ -96,8 +83,8 @@ def validate(store, engine):
     Exit code 0 when the graph conforms, 1 when it does not, 2 when there is no store.
     """
     from recgraph.cli.graph_render import print_violations
-    from recgraph.graph.knowledge import open_graph
-    from recgraph.graph.validation import validate_store
+    from recgraph.graph.store.knowledge import open_graph
+    from recgraph.graph.store.validation import validate_store
 
     report = validate_store(open_graph(store).store, engine=engine)
     if report.conforms:
@@ -129,8 +116,8 @@ def query(query, store, list_saved, fmt, bindings, out, endpoint):
     declaring them.
     """
     from recgraph.cli.graph_render import print_rows, print_saved_queries
-    from recgraph.graph.knowledge import open_graph
-    from recgraph.graph.queries import ResultFormat, resolve_query, result_rows, run_query, saved_queries, serialize_result
+    from recgraph.graph.store.knowledge import open_graph
+    from recgraph.graph.store.queries import ResultFormat, resolve_query, result_rows, run_query, saved_queries, serialize_result
 
     if list_saved:
         print_saved_queries(saved_queries())
@@ -140,7 +127,7 @@ def query(query, store, list_saved, fmt, bindings, out, endpoint):
     values = dict(_binding(b) for b in bindings)
     label, text = resolve_query(query)
     if endpoint:
-        from recgraph.graph.remote import run_remote_query
+        from recgraph.graph.store.remote import run_remote_query
 
         result = run_remote_query(endpoint, text, values, label)
     else:
@@ -164,9 +151,9 @@ def query(query, store, list_saved, fmt, bindings, out, endpoint):
 @reports_errors
 def export(store, fmt, graph, out):
     """Write the store out as Turtle, N-Triples (all graphs merged), N-Quads, TriG or JSON-LD."""
-    from recgraph.graph.export import ExportFormat, export_store
-    from recgraph.graph.iri import Minter, paper_slug
-    from recgraph.graph.knowledge import open_graph
+    from recgraph.graph.store.export import ExportFormat, export_store
+    from recgraph.graph.rdf.iri import Minter, paper_slug
+    from recgraph.graph.store.knowledge import open_graph
 
     knowledge = open_graph(store)
     chosen = ExportFormat(fmt) if fmt else (ExportFormat.from_path(out) if out else None) or ExportFormat.TURTLE
@@ -185,7 +172,7 @@ def export(store, fmt, graph, out):
 @reports_errors
 def docs(out):
     """Write an HTML page documenting the ontology, the shapes, the vocabularies and the saved queries."""
-    from recgraph.graph.docs import write_docs
+    from recgraph.graph.store.docs import write_docs
 
     click.echo(f"Wrote {write_docs(out)}")
 

@@ -33,7 +33,7 @@ def view(name, rec, store, endpoint, out, max_nodes):
     writes the neighbourhood of one recommendation (REC: an IRI or a short form such as
     winning-consent/22). The pages load nothing from the network: open them from disk.
     """
-    from recgraph.graph.store import store_location
+    from recgraph.graph.store.database import store_location
     from recgraph.visualisations.collection import build_trace_view, build_views
     from recgraph.visualisations.page import write_index, write_view, write_views
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import recgraph
-from recgraph.graph.reading import read_paper
-from recgraph.graph.records import rows_from_results
+from recgraph.graph.reading.papers import read_paper
+from recgraph.graph.reading.records import rows_from_results
 
 EXPECTED = json.loads((Path(__file__).parent / "fixtures" / "seeds_expected.json").read_text(encoding="utf-8"))
 PAPERS = {paper["file"]: paper for paper in EXPECTED["papers"]}

@@ -183,7 +183,7 @@ def _edge_tooltip(graph: nx.MultiDiGraph, source: Hashable, target: Hashable, da
 
 def _file_stem(label: str) -> str:
     """A file-name-safe form of a label: 'winning-consent/6(b)' -> 'winning-consent-6b'."""
-    from recgraph.graph.readers.text import slugify
+    from recgraph.graph.reading.readers.text import slugify
 
     return slugify(label) or "recommendation"
 

@@ -1,8 +1,10 @@
-"""Analyses of the knowledge graph: repeat chains, the theme network, owner load, system hubs,
-dependencies, figures, and the auditor's trace of one recommendation.
+"""Stage 6, analyses: takes a store or SPARQL endpoint and gives DataFrames and networkx graphs.
+
+Repeat chains, the theme network, owner load, system hubs, dependencies, figures, and the
+auditor's trace of one recommendation.
 
 Every analysis takes a ``source``: a store folder, ``None`` (``$RECGRAPH_STORE`` or
-``./.recgraph``), an open pyoxigraph store or :class:`~recgraph.graph.knowledge.KnowledgeGraph`,
+``./.recgraph``), an open pyoxigraph store or :class:`~recgraph.graph.store.knowledge.KnowledgeGraph`,
 the URL of a SPARQL endpoint, or a :class:`Projection` (to share the queries between analyses).
 The graph is projected through targeted SPARQL SELECT queries (never every triple) onto pandas
 tables and small networkx graphs; the analyses proper are pure functions of those, tested on tiny

@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from recgraph.graph.builds import MANIFEST
+from recgraph.graph.store.builds import MANIFEST
 
 if TYPE_CHECKING:
     import pandas

@@ -32,7 +32,7 @@ from recgraph.graph.analyses.tables import (
     with_details,
     year_of,
 )
-from recgraph.graph.namespaces import PREFIXES
+from recgraph.graph.rdf.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     import networkx

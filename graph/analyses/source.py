@@ -4,7 +4,7 @@ Every analysis asks the graph only SPARQL SELECT queries, through :meth:`GraphSo
 same code runs on an open pyoxigraph store and on any SPARQL 1.1 endpoint (e.g. ``recgraph serve``).
 Results come back as DataFrames of plain Python values: IRIs and text as ``str``, numbers as ``int``
 or ``float``, booleans as ``bool``, unbound values as ``None`` (the same as
-:func:`recgraph.graph.queries.term_value`).
+:func:`recgraph.graph.store.queries.term_value`).
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Protocol, Union
 import pyoxigraph as ox
 
 from recgraph.errors import QueryError, StoreError
-from recgraph.graph.namespaces import PREFIXES
-from recgraph.graph.queries import result_rows, run_query
+from recgraph.graph.rdf.namespaces import PREFIXES
+from recgraph.graph.store.queries import result_rows, run_query
 
 if TYPE_CHECKING:
     import pandas
 
-    from recgraph.graph.knowledge import KnowledgeGraph
+    from recgraph.graph.store.knowledge import KnowledgeGraph
 
 _XSD = PREFIXES["xsd"]
 _INTEGERS = frozenset({"integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger"})
@@ -89,7 +89,7 @@ class LocalSource:
 class EndpointSource:
     """A SPARQL 1.1 endpoint spoken to over HTTP (the SPARQL protocol, JSON results).
 
-    The prefixes of :data:`~recgraph.graph.namespaces.PREFIXES` are declared in every query, so
+    The prefixes of :data:`~recgraph.graph.rdf.namespaces.PREFIXES` are declared in every query, so
     any endpoint understands them. Answers whose values are wanted as text are asked for as CSV
     (read by pandas, no Python object per value), else as JSON, which every endpoint writes. The endpoint should use the union of its graphs as the default
     graph, as ``recgraph serve`` does.
@@ -223,7 +223,7 @@ def connect(source: Source = None) -> GraphSource:
     ----------
     source : an http(s) URL (a SPARQL endpoint); a store folder (``str`` or ``Path``); ``None``
         (``$RECGRAPH_STORE`` or ``./.recgraph``); an open pyoxigraph ``Store``; a
-        :class:`~recgraph.graph.knowledge.KnowledgeGraph`; or a source already connected.
+        :class:`~recgraph.graph.store.knowledge.KnowledgeGraph`; or a source already connected.
 
     Raises
     ------
@@ -236,8 +236,8 @@ def connect(source: Source = None) -> GraphSource:
     >>> connect(ox.Store())
     <LocalSource in-memory store>
     """
-    from recgraph.graph.knowledge import KnowledgeGraph
-    from recgraph.graph.store import current_build, open_store, store_location
+    from recgraph.graph.store.knowledge import KnowledgeGraph
+    from recgraph.graph.store.database import current_build, open_store, store_location
 
     if isinstance(source, (LocalSource, EndpointSource)) or hasattr(source, "select"):
         return source  # type: ignore[return-value]

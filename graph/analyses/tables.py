@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from recgraph.graph.namespaces import PREFIXES
+from recgraph.graph.rdf.namespaces import PREFIXES
 
 if TYPE_CHECKING:
     import pandas

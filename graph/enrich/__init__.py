@@ -1,4 +1,6 @@
-"""Enrichment: themes, systems, owners and statuses of the records read from papers.
+"""Stage 2, enrichment: takes records and gives their themes, systems, owners and statuses.
+
+Each fact comes with its evidence (the words matched and where).
 
 :func:`enrich` is the one entry point: records in, an :class:`~.model.Enrichment` out, each fact
 with its evidence. The words it looks for all live in the vocabularies (themes.ttl, systems.ttl,
@@ -18,7 +20,7 @@ from recgraph.graph.enrich.systems import find_system_dependencies, find_systems
 from recgraph.graph.enrich.themes import tag_themes
 from recgraph.graph.enrich.vocabulary import Vocabularies, load_vocabularies
 from recgraph.graph.model import CrossReference, ProgressUpdate, ReadResult, Recommendation
-from recgraph.graph.readers.phrases import sentences
+from recgraph.graph.reading.readers.phrases import sentences
 
 __all__ = ["enrich", "Enrichment"]
 

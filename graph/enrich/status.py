@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from recgraph.graph.enrich.model import StatusAssignment
 from recgraph.graph.enrich.vocabulary import Concept, Vocabulary, VocabularyError
-from recgraph.graph.readers.phrases import sentences
+from recgraph.graph.reading.readers.phrases import sentences
 
 #: Notations of the statuses the rules below produce; statuses.ttl must define them.
 COMPLETE, SUBSTANTIALLY, PARTIAL, IN_PROGRESS, UNKNOWN = "complete", "substantially", "partial", "in_progress", "unknown"

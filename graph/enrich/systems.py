@@ -22,7 +22,7 @@ from recgraph.graph.enrich.model import Dependency, Evidence, SystemMention
 from recgraph.graph.enrich.vocabulary import Vocabulary
 from recgraph.graph.enrich.words import Match, Matcher
 from recgraph.graph.model import ProgressUpdate, Provenance, Recommendation
-from recgraph.graph.readers.phrases import sentences
+from recgraph.graph.reading.readers.phrases import sentences
 
 #: Wording that makes a sentence naming a system a dependency on it.
 DEPENDENCY_CUES: tuple[re.Pattern[str], ...] = tuple(

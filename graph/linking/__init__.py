@@ -1,4 +1,6 @@
-"""Linking: repeats across source reports and dependencies, each with its evidence.
+"""Stage 3, linking: takes records and their enrichment and gives repeat and dependency links.
+
+Each link comes with its evidence.
 
 :func:`link` is the entry point: records and their enrichment in, :class:`Links` out.
 """

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from recgraph.graph.enrich.model import Dependency
 from recgraph.graph.linking.dates import parse_year
 from recgraph.graph.model import ReadResult, SourceReport
-from recgraph.graph.readers.phrases import sentences
+from recgraph.graph.reading.readers.phrases import sentences
 
 _SUBSUMED = re.compile(
     r"\bsubsumed\s+(?:into|within|by)\s+(?:the\s+)?"

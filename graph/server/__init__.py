@@ -1,4 +1,6 @@
-"""recgraph over HTTP: a SPARQL 1.1 endpoint, the Graph Store Protocol, a query page, Linked Data.
+"""Stage 7, serving: takes a store and gives it over HTTP (SPARQL 1.1, Graph Store, Linked Data).
+
+recgraph over HTTP: a SPARQL 1.1 endpoint, the Graph Store Protocol, a query page, Linked Data.
 
 Build the ASGI app with :func:`create_app` (``routes=linked_data_routes(base)`` adds the pages of
 every IRI) and serve it with uvicorn (``recgraph serve`` does).

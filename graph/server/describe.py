@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from recgraph.graph.namespaces import PREFIXES, RG
+from recgraph.graph.rdf.namespaces import PREFIXES, RG
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 

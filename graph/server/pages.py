@@ -33,8 +33,8 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from recgraph.errors import IRIError
-from recgraph.graph.iri import decode_segment, encode_segment, resolve_base
-from recgraph.graph.namespaces import PREFIXES, RG
+from recgraph.graph.rdf.iri import decode_segment, encode_segment, resolve_base
+from recgraph.graph.rdf.namespaces import PREFIXES, RG
 from recgraph.graph.server.describe import RDF_TYPE, describe, exists, label, triples
 from recgraph.graph.server.errors import RequestError
 from recgraph.graph.server.markup import document, join, tag
@@ -82,7 +82,7 @@ def linked_data_routes(base: str | None = None, views: str | Path | None = None)
     ----------
     base : str, optional
         The base the store's IRIs were minted under (its manifest's ``base``); default as
-        :func:`recgraph.graph.iri.resolve_base`.
+        :func:`recgraph.graph.rdf.iri.resolve_base`.
     views : path, optional
         A folder of HTML views to serve under ``/views/`` (it may be created later).
 

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 
-from recgraph.graph.namespaces import PREFIXES
+from recgraph.graph.rdf.namespaces import PREFIXES
 from recgraph.graph.server.describe import LIST_LIMIT, Description, Term
 from recgraph.graph.server.markup import Html, join, safe_href, tag
 

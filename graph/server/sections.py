@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from recgraph.graph.namespaces import PREFIXES, RG
+from recgraph.graph.rdf.namespaces import PREFIXES, RG
 from recgraph.graph.server.describe import DERIVED_FROM, Description, Entry
 from recgraph.graph.server.markup import Html, document, join, tag
 from recgraph.graph.server.render import (

@@ -1,4 +1,6 @@
-"""A seeded synthetic corpus of monitoring papers in every layout family, with its ground truth.
+"""Beside the flow, test corpora: takes a size and seed and gives paper files with their truth.
+
+A seeded synthetic corpus of monitoring papers in every layout family, with its ground truth.
 
 :func:`generate_corpus` writes papers that the real readers read (``table``, ``proforma``,
 ``pdf_columns``, ``committee``, ``implementation``, each with its family's quirks), a

@@ -17,7 +17,7 @@ import random
 import string
 from dataclasses import dataclass, field, replace
 
-from recgraph.graph.readers.text import slugify
+from recgraph.graph.reading.readers.text import slugify
 from recgraph.graph.synthetic.issues import TEMPLATES, IssueTemplate
 from recgraph.graph.synthetic.vocabulary import FILLERS, KINDS_BY_LAYOUT, REPORT_KINDS, REPORT_NAMES, REPORT_SUBJECTS, SLOTS
 

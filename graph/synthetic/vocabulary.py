@@ -5,7 +5,7 @@ and inquiry recommendations on people and HR matters). The issues themselves (th
 problems and the phrasings of their demands) are in :mod:`.issues`; their slots are filled from the
 lists here (unit, staff group, borough, period, measure, system).
 
-No sentence here states a status (see :data:`recgraph.graph.readers.phrases.STATUS_PATTERNS` and
+No sentence here states a status (see :data:`recgraph.graph.reading.readers.phrases.STATUS_PATTERNS` and
 the patterns of ontology/statuses.ttl) or looks like a pointer ("see", "refers", "under" next to a
 recommendation number, "next recommendation", "as paragraph N"), and none names an IT system
 outside a ``{system}`` slot: the tests check all three.

@@ -181,7 +181,7 @@ def endpoint() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def tiny_folder(tmp_path_factory):
     """The tiny graph as a store folder (as `recgraph build` leaves it), for the commands; read only."""
-    from recgraph.graph.store import build_store
+    from recgraph.graph.store.database import build_store
 
     quads = ox.serialize(make_store(), format=ox.RdfFormat.N_QUADS).decode("utf-8")
     location = tmp_path_factory.mktemp("analyses") / "store"

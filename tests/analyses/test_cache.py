@@ -9,7 +9,7 @@ import pyoxigraph as ox
 
 from recgraph.graph.analyses import Projection, owner_load, recommendation_graph
 from recgraph.graph.analyses.cache import FOLDER, TableCache, build_identity
-from recgraph.graph.store import build_store, current_build
+from recgraph.graph.store.database import build_store, current_build
 
 from .conftest import TINY, make_store
 

@@ -27,10 +27,10 @@ APPRAISAL_CHAIN = ["hmic-mps-2000-01/26", "district-audit-ppp-2001-02/R6", "race
 @pytest.fixture(scope="module")
 def seeds(tmp_path_factory) -> Path:
     """A store of the seed papers, built the way `recgraph build` builds it."""
-    from recgraph.graph.iri import Minter
-    from recgraph.graph.rdf import enrichment_nquads
-    from recgraph.graph.reading import ReadOptions, read_papers
-    from recgraph.graph.store import build_store
+    from recgraph.graph.rdf.iri import Minter
+    from recgraph.graph.rdf.writer import enrichment_nquads
+    from recgraph.graph.reading.papers import ReadOptions, read_papers
+    from recgraph.graph.store.database import build_store
 
     mint = Minter("https://w3id.org/recgraph/id/")
     results = read_papers([recgraph.data_path() / "papers"], ReadOptions()).results

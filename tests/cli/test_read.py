@@ -34,7 +34,7 @@ def test_json_has_one_object_per_recommendation_with_the_documented_keys():
 def test_csv_has_the_same_columns_and_rows(tmp_path):
     out = tmp_path / "recs.csv"
     assert run("read", IMPLEMENTATION, "--format", "csv", "--out", out).exit_code == 0
-    from recgraph.graph.records import rows_from_csv
+    from recgraph.graph.reading.records import rows_from_csv
 
     assert [r.number for r in rows_from_csv(out.read_text())] == [str(n) for n in range(1, 14)]
 

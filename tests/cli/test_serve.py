@@ -16,7 +16,7 @@ def served(monkeypatch):
     calls: dict = {}
     store = pyoxigraph.Store()
     monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **_: calls.update(app=app, host=host, port=port))
-    monkeypatch.setattr("recgraph.graph.store.open_store", lambda location: calls.update(location=location) or store)
+    monkeypatch.setattr("recgraph.graph.store.database.open_store", lambda location: calls.update(location=location) or store)
 
     def run(*args):
         result = CliRunner().invoke(cli, ["serve", *args])
@@ -61,7 +61,7 @@ def test_a_missing_store_is_one_error_line(monkeypatch, tmp_path):
 
 
 def test_updates_open_the_live_build_for_writing(monkeypatch, tmp_path):
-    # The layout of graph/store.py: CURRENT names the live build under builds/.
+    # The layout of graph/store/database.py: CURRENT names the live build under builds/.
     database = tmp_path / "builds" / "b1" / "oxigraph"
     database.parent.mkdir(parents=True)
     pyoxigraph.Store(str(database)).flush()

@@ -11,7 +11,7 @@ import pytest
 import recgraph
 from recgraph.graph.enrich import enrich
 from recgraph.graph.linking import link
-from recgraph.graph.reading import read_papers
+from recgraph.graph.reading.papers import read_papers
 
 FIXTURE = Path(__file__).parent / "fixtures" / "seeds_enrichment.json"
 

@@ -16,12 +16,12 @@ from recgraph.graph.enrich.model import (
     StatusAssignment,
     ThemeTag,
 )
-from recgraph.graph.enrich.rdf import enrichment_quads
-from recgraph.graph.iri import Minter
+from recgraph.graph.rdf.enrichment import enrichment_quads
+from recgraph.graph.rdf.iri import Minter
 from recgraph.graph.linking import Links
-from recgraph.graph.rdf import write_nquads
-from recgraph.graph.store import ontology_files
-from recgraph.graph.validation import validate_store
+from recgraph.graph.rdf.writer import write_nquads
+from recgraph.graph.store.database import ontology_files
+from recgraph.graph.store.validation import validate_store
 
 RG = "https://w3id.org/recgraph/ontology#"
 MINT = Minter("http://example.org/")

@@ -15,7 +15,7 @@ from recgraph.graph.linking.evaluation import planted_groups, reference_pairs, s
 from recgraph.graph.linking.repeats import THRESHOLD, Item, RepeatOptions, detect_repeats
 from recgraph.graph.linking.similarity import WEIGHTS, specificity
 from recgraph.graph.linking.terms import features
-from recgraph.graph.reading import read_papers
+from recgraph.graph.reading.papers import read_papers
 from recgraph.graph.synthetic import generate_corpus
 
 APPRAISAL = [("hmic-mps-2000-01", "26"), ("district-audit-ppp-2001-02", "R6"), ("race-and-faith", "6(b)")]

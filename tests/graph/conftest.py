@@ -22,8 +22,8 @@ from recgraph.graph.model import (
     Recommendation,
     SourceReport,
 )
-from recgraph.graph.reading import read_papers
-from recgraph.graph.store import build_store
+from recgraph.graph.reading.papers import read_papers
+from recgraph.graph.store.database import build_store
 
 
 def span(file: str, first: int, last: int, text: str) -> Provenance:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recgraph.errors import CatalogueError
-from recgraph.graph.catalogue import PaperEntry, ReportEntry, apply_catalogue, guess_year, load_catalogue
+from recgraph.graph.reading.catalogue import PaperEntry, ReportEntry, apply_catalogue, guess_year, load_catalogue
 from recgraph.graph.model import Paper, ProgressUpdate, Provenance, ReadResult, Recommendation, SourceReport
 
 SPAN = Provenance("p.txt", 1, 2, "x\ny")

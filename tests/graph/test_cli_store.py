@@ -13,9 +13,9 @@ from rdflib.compare import isomorphic
 
 import recgraph
 from recgraph.cli.main import cli
-from recgraph.graph.queries import saved_queries
-from recgraph.graph.store import build_store, open_store
-from recgraph.graph.validation import union_graph
+from recgraph.graph.store.queries import saved_queries
+from recgraph.graph.store.database import build_store, open_store
+from recgraph.graph.store.validation import union_graph
 
 PAPERS = recgraph.data_path() / "papers"
 

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 import recgraph
 from recgraph.cli.main import cli
 from recgraph.errors import CorrectionsError
-from recgraph.graph.corrections import load_overrides
-from recgraph.graph.corrections_import import import_corrections
-from recgraph.graph.reading import read_paper
-from recgraph.graph.records import rows_from_results, rows_to_csv, rows_to_xlsx
+from recgraph.graph.reading.corrections import load_overrides
+from recgraph.graph.reading.corrections_import import import_corrections
+from recgraph.graph.reading.papers import read_paper
+from recgraph.graph.reading.records import rows_from_results, rows_to_csv, rows_to_xlsx
 
 PAPER = "004_2d7aea74777c19f4.txt"
 

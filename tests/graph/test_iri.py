@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recgraph.errors import IRIError, RecgraphError
-from recgraph.graph.iri import DEFAULT_BASE, Minter, encode_segment, paper_slug, parse_iri, resolve_base
+from recgraph.graph.rdf.iri import DEFAULT_BASE, Minter, encode_segment, paper_slug, parse_iri, resolve_base
 
 
 @pytest.fixture

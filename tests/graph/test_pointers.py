@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recgraph.graph.model import Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
-from recgraph.graph.pointers import find_cross_references
+from recgraph.graph.reading.pointers import find_cross_references
 
 SPAN = Provenance("p.txt", 10, 11, "first line\nsecond line")
 

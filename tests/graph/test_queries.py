@@ -9,13 +9,13 @@ import pytest
 import rdflib
 
 from recgraph.errors import QueryError
-from recgraph.graph.iri import Minter
-from recgraph.graph.knowledge import open_graph
-from recgraph.graph.namespaces import OWNER, RG, STATUS, SYSTEM, THEME
-from recgraph.graph.rdf import enrichment_nquads as enrichment_nquads_of
-from recgraph.graph.queries import ResultFormat, resolve_query, result_rows, run_query, saved_queries, serialize_result
-from recgraph.graph.store import build_store, open_store
-from recgraph.graph.validation import validate_store
+from recgraph.graph.rdf.iri import Minter
+from recgraph.graph.store.knowledge import open_graph
+from recgraph.graph.rdf.namespaces import OWNER, RG, STATUS, SYSTEM, THEME
+from recgraph.graph.rdf.writer import enrichment_nquads as enrichment_nquads_of
+from recgraph.graph.store.queries import ResultFormat, resolve_query, result_rows, run_query, saved_queries, serialize_result
+from recgraph.graph.store.database import build_store, open_store
+from recgraph.graph.store.validation import validate_store
 
 SAVED = sorted(saved_queries())
 PAPER_000, PAPER_001 = "000-e465e3dd12847c8c", "001-feb76c68d8c1448c"

@@ -14,10 +14,10 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF
 
 from recgraph.errors import ReadError
-from recgraph.graph.iri import Minter, paper_slug
+from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.model import Paper, Provenance, ReadResult, Recommendation
-from recgraph.graph.namespaces import RG
-from recgraph.graph.rdf import date_literal, paper_nquads, write_nquads
+from recgraph.graph.rdf.namespaces import RG
+from recgraph.graph.rdf.writer import date_literal, paper_nquads, write_nquads
 
 BASE = "http://example.org/"
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")

@@ -10,8 +10,8 @@ import pytest
 
 import recgraph
 from recgraph.errors import ReadError
-from recgraph.graph import reading
-from recgraph.graph.reading import ReadOutcome, read_papers
+from recgraph.graph.reading import papers as reading
+from recgraph.graph.reading.papers import ReadOutcome, read_papers
 from recgraph.graph.synthetic import generate_corpus
 
 needs_fork = pytest.mark.skipif(

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recgraph.errors import CorrectionsError
-from recgraph.graph.records import COLUMNS, Row, rows_from_csv, rows_from_xlsx, rows_to_csv, rows_to_xlsx
+from recgraph.graph.reading.records import COLUMNS, Row, rows_from_csv, rows_from_xlsx, rows_to_csv, rows_to_xlsx
 
 # Cell text as analysts type it: any printable text, including quotes, commas, new lines and
 # non-ASCII; no leading/trailing blanks in list items, no ";" inside a reference.

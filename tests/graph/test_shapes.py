@@ -10,9 +10,9 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from recgraph.graph.model import Provenance, Recommendation
-from recgraph.graph.namespaces import RG, THEME
-from recgraph.graph.store import build_store, ontology_dir, open_store
-from recgraph.graph.validation import validate_store
+from recgraph.graph.rdf.namespaces import RG, THEME
+from recgraph.graph.store.database import build_store, ontology_dir, open_store
+from recgraph.graph.store.validation import validate_store
 
 RG_NS = str(RG)
 

@@ -18,9 +18,9 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from recgraph.errors import StoreError
-from recgraph.graph.export import ExportFormat, export_store
-from recgraph.graph.iri import Minter
-from recgraph.graph.store import (
+from recgraph.graph.store.export import ExportFormat, export_store
+from recgraph.graph.rdf.iri import Minter
+from recgraph.graph.store.database import (
     build_store,
     current_build,
     ontology_dir,
@@ -29,7 +29,7 @@ from recgraph.graph.store import (
     store_location,
     update_store,
 )
-from recgraph.graph.validation import union_graph
+from recgraph.graph.store.validation import union_graph
 
 BASE = "https://w3id.org/recgraph/id/"
 ONTOLOGY_GRAPHS = {f"{BASE}graph/ontology/{name}" for name in ("recgraph", "themes", "statuses", "systems", "owners")}
@@ -149,7 +149,7 @@ KILLED_BUILD = textwrap.dedent(
     """
     import sys, time
     from recgraph.graph.model import Paper, Provenance, ReadResult, Recommendation, SourceReport
-    from recgraph.graph.store import build_store
+    from recgraph.graph.store.database import build_store
 
     def paper(i):
         span = Provenance(f"p{i}.txt", 1, 1, "text")

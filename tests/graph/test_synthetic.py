@@ -15,11 +15,11 @@ import pytest
 import rdflib
 
 from recgraph.graph.model import Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
-from recgraph.graph.pointers import find_cross_references
-from recgraph.graph.readers import FAMILIES, detect_layout
-from recgraph.graph.readers.phrases import find_status_phrase
-from recgraph.graph.readers.text import load_document
-from recgraph.graph.reading import read_papers
+from recgraph.graph.reading.pointers import find_cross_references
+from recgraph.graph.reading.readers import FAMILIES, detect_layout
+from recgraph.graph.reading.readers.phrases import find_status_phrase
+from recgraph.graph.reading.readers.text import load_document
+from recgraph.graph.reading.papers import read_papers
 from recgraph.graph.synthetic import PAPER_NAME, generate_corpus
 from recgraph.graph.synthetic.__main__ import parse_size
 from recgraph.graph.synthetic.content import gerund, reword

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from recgraph.errors import ReadError
-from recgraph.graph.readers.text import Coverage, Document, clean, load_document, slugify
+from recgraph.graph.reading.readers.text import Coverage, Document, clean, load_document, slugify
 
 
 def test_an_empty_file_is_refused_naming_the_file(tmp_path):

@@ -10,9 +10,9 @@ import rdflib
 from click.testing import CliRunner
 
 from recgraph.cli.main import cli
-from recgraph.graph.shacl_sparql import UnsupportedShape, compile_shapes
-from recgraph.graph.store import open_store
-from recgraph.graph.validation import ValidationReport, shapes_path, validate_store
+from recgraph.graph.rdf.shacl_sparql import UnsupportedShape, compile_shapes
+from recgraph.graph.store.database import open_store
+from recgraph.graph.store.validation import ValidationReport, shapes_path, validate_store
 
 PREFIXES = """PREFIX rg: <https://w3id.org/recgraph/ontology#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>

@@ -13,8 +13,8 @@ import pytest
 
 import recgraph
 from recgraph.errors import ReadError
-from recgraph.graph.readers import committee
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import committee
+from recgraph.graph.reading.readers.text import Document, load_document
 
 PAPERS = recgraph.data_path() / "papers"
 SEED = "003_4b6427e468c57cc2.txt"

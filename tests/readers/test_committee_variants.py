@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from recgraph.graph.readers import committee, detect_layout, layout_modules
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import committee, detect_layout, layout_modules
+from recgraph.graph.reading.readers.text import Document, load_document
 
 VARIANTS = Path(__file__).parent / "variants"
 
@@ -346,16 +346,16 @@ Progress so far
 
 
 def test_a_heading_after_a_doubled_paragraph_number_is_read():
-    from recgraph.graph.readers import committee
-    from recgraph.graph.readers.text import Document
+    from recgraph.graph.reading.readers import committee
+    from recgraph.graph.reading.readers.text import Document
 
     result = committee.read(Document.from_text(_DOUBLED, "x.txt"))
     assert [r.number for r in result.recommendations] == ["1", "1(a)", "2", "2(a)"]
 
 
 def test_parts_before_a_misprinted_heading_are_reported_not_absorbed_into_the_background():
-    from recgraph.graph.readers import committee
-    from recgraph.graph.readers.text import Document
+    from recgraph.graph.reading.readers import committee
+    from recgraph.graph.reading.readers.text import Document
 
     result = committee.read(Document.from_text(_DOUBLED.replace("Recommendation 1", "Recommendaton 1"), "x.txt"))
     assert [r.number for r in result.recommendations] == ["2", "2(a)"]

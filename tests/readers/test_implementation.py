@@ -14,8 +14,8 @@ import pytest
 
 import recgraph
 from recgraph.errors import ReadError
-from recgraph.graph.readers import implementation
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import implementation
+from recgraph.graph.reading.readers.text import Document, load_document
 
 PAPERS = recgraph.data_path() / "papers"
 SEED = "004_2d7aea74777c19f4.txt"

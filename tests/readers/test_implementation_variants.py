@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from recgraph.graph.readers import detect_layout, implementation, layout_modules
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import detect_layout, implementation, layout_modules
+from recgraph.graph.reading.readers.text import Document, load_document
 
 VARIANTS = Path(__file__).parent / "variants"
 INVITES = "The Implementation Board invites members to agree that this recommendation has been achieved."

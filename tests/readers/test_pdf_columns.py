@@ -13,8 +13,8 @@ import pytest
 
 import recgraph
 from recgraph.errors import ReadError
-from recgraph.graph.readers import pdf_columns
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import pdf_columns
+from recgraph.graph.reading.readers.text import Document, load_document
 
 PAPERS = Path(recgraph.data_path()) / "papers"
 # Facts copied from the reference annotation (heading, classification, text/progress starts, status,

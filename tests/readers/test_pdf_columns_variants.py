@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from recgraph.graph.readers import detect_layout, layout_modules, pdf_columns
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import detect_layout, layout_modules, pdf_columns
+from recgraph.graph.reading.readers.text import Document, load_document
 
 VARIANTS = Path(__file__).parent / "variants"
 NS = "Non\ue007statutory"  # the PDF's hyphen glyph, kept verbatim
@@ -400,7 +400,7 @@ def test_an_interleaved_first_row_printed_over_several_lines_is_still_found(resu
 
 
 def test_a_year_range_before_the_date_is_not_read_as_a_day():
-    from recgraph.graph.readers.pdf_header import DATE, iso_date
+    from recgraph.graph.reading.readers.pdf_header import DATE, iso_date
 
     title = "ACTION PLAN PROGRESS SUMMARY : AUDIT OF X 2002/03 October 15 2004 No Subject Lead"
     assert iso_date(DATE.search(title)) == "2004-10-15"

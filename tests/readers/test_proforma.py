@@ -9,8 +9,8 @@ import pytest
 
 import recgraph
 from recgraph.errors import ReadError
-from recgraph.graph.readers import proforma
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import proforma
+from recgraph.graph.reading.readers.text import Document, load_document
 
 PAPERS = recgraph.data_path() / "papers"
 GOLD = json.loads((Path(__file__).parent / "fixtures" / "proforma_001.json").read_text(encoding="utf-8"))

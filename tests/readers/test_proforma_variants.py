@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from recgraph.graph.readers import detect_layout, layout_modules, proforma
-from recgraph.graph.readers.text import Document, load_document
+from recgraph.graph.reading.readers import detect_layout, layout_modules, proforma
+from recgraph.graph.reading.readers.text import Document, load_document
 
 VARIANTS = Path(__file__).parent / "variants"
 FORM = "MPA/MPS HMIC INSPECTION RECOMMENDATIONS MONITORING AND REVIEW PROFORMA"

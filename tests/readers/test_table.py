@@ -9,8 +9,8 @@ import pytest
 
 import recgraph
 from recgraph.errors import ReadError
-from recgraph.graph.readers import table
-from recgraph.graph.readers.text import Document, load_document, slugify
+from recgraph.graph.reading.readers import table
+from recgraph.graph.reading.readers.text import Document, load_document, slugify
 
 PAPERS = recgraph.data_path() / "papers"
 GOLD = json.loads((Path(__file__).parent / "fixtures" / "table_000.json").read_text(encoding="utf-8"))

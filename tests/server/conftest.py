@@ -147,8 +147,8 @@ HAND_MADE_LINKS = f"""
 def seed_location(tmp_path_factory):
     """A store built from the five seed papers plus :data:`HAND_MADE_LINKS` (read-only for tests)."""
     import recgraph
-    from recgraph.graph.reading import read_papers
-    from recgraph.graph.store import build_store
+    from recgraph.graph.reading.papers import read_papers
+    from recgraph.graph.store.database import build_store
 
     outcome = read_papers([recgraph.data_path() / "papers"])
     assert not outcome.errors and len(outcome.results) == 5
@@ -169,7 +169,7 @@ def views_folder(tmp_path_factory):
 def linked(seed_location, views_folder) -> Iterator[str]:
     """The base URL of a read-only server over the seed store with the Linked Data routes."""
     from recgraph.graph.server.pages import linked_data_routes
-    from recgraph.graph.store import open_store
+    from recgraph.graph.store.database import open_store
 
     app = create_app(open_store(seed_location), routes=linked_data_routes(ID, views=views_folder))
     with serve_in_background(app) as url:

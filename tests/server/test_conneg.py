@@ -11,7 +11,7 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from recgraph.graph.store import open_store
+from recgraph.graph.store.database import open_store
 
 DOC = "/doc/report/winning-consent/rec/22"
 IRI = "https://w3id.org/recgraph/id/report/winning-consent/rec/22"

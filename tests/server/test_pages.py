@@ -206,7 +206,7 @@ def test_the_full_iri_resolves_when_the_data_base_is_the_servers_own():
 def test_iris_with_encoded_or_non_ascii_characters_round_trip_through_the_redirect(number):
     import asyncio
 
-    from recgraph.graph.iri import Minter
+    from recgraph.graph.rdf.iri import Minter
 
     iri = Minter("http://recgraph.test/id/").recommendation("odd", number)
     store = pyoxigraph.Store()

@@ -21,12 +21,12 @@ from click.testing import CliRunner
 
 from recgraph.cli.main import cli
 from recgraph.errors import QueryError
-from recgraph.graph.publish import graphs_to_publish, publish
-from recgraph.graph.queries import result_rows, run_query, saved_queries
-from recgraph.graph.remote import Credentials, RemoteError, construct, run_remote_query, select
+from recgraph.graph.store.publish import graphs_to_publish, publish
+from recgraph.graph.store.queries import result_rows, run_query, saved_queries
+from recgraph.graph.store.remote import Credentials, RemoteError, construct, run_remote_query, select
 from recgraph.graph.server import ServerConfig, create_app
 from recgraph.graph.server.background import serve_in_background
-from recgraph.graph.store import open_store
+from recgraph.graph.store.database import open_store
 
 START_TIMEOUT = 15.0
 #: Saved queries that need a binding to give rows.

@@ -36,7 +36,7 @@ ex:link a rg:Repeat ; rg:source ex:b1 ; rg:target ex:a1 ; rg:score 0.7 ; rg:evid
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
-    from recgraph.graph.store import build_store
+    from recgraph.graph.store.database import build_store
 
     memory = ox.Store()
     memory.load(GRAPH.encode("utf-8"), format=ox.RdfFormat.TURTLE)

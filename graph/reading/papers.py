@@ -1,0 +1,225 @@
+"""Reading papers end to end: file -> layout reader -> catalogue -> pointers -> corrections.
+
+:func:`read_paper` reads one file and raises :class:`~recgraph.errors.ReadError` when nothing
+sensible can be read from it. :func:`read_papers` reads many (folders are searched for ``*.txt``)
+and collects per-file errors instead of stopping, so one bad paper does not hide the others; a
+large read runs in worker processes (:mod:`recgraph.graph.reading.pool`) with the same outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from recgraph.errors import ReadError
+from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, find_catalogue, load_catalogue
+from recgraph.graph.reading.corrections import OVERRIDES_NAME, Override, apply_overrides, load_overrides
+from recgraph.graph.model import ReadResult
+from recgraph.graph.reading.pointers import find_cross_references
+from recgraph.graph.reading.readers import detect_layout
+from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, load_document
+from recgraph.graph.reading.pool import MAX_WORKERS, available_cpus, read_in_pool, workers_from_environment
+
+#: File suffixes taken when a folder is given.
+PAPER_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass
+class ReadOptions:
+    """How to read: where the catalogue and corrections are (None: found beside each paper)."""
+
+    catalogue: Path | None = None
+    overrides: Path | None = None
+    use_overrides: bool = True
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class ReadOutcome:
+    results: list[ReadResult] = field(default_factory=list)
+    errors: list[ReadError] = field(default_factory=list)
+
+
+def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResult:
+    """Read one paper into records.
+
+    Raises
+    ------
+    ReadError : the file is unreadable, of no known layout, yields no recommendation, or holds a
+        recommendation number twice in one source report (file and lines named).
+    """
+    options = options or ReadOptions()
+    path = Path(path)
+    document = load_document(path, options.max_bytes)
+    reader = detect_layout(document)
+    result = reader.read(document)
+    result.warnings[:0] = document.warnings
+    if not result.recommendations:
+        raise ReadError(f"looks like a {reader.NAME} paper but no recommendation could be read from it", str(path))
+    _check_duplicates(result)
+    catalogue = _catalogue_for(path, options)
+    result = apply_catalogue(result, catalogue.entry_for(path.name))
+    result.cross_references = find_cross_references(result)
+    for pointer in result.cross_references:
+        if pointer.resolved is None:
+            result.warnings.append(
+                f"{pointer.provenance.file}:{pointer.provenance.first_line}: recommendation {pointer.recommendation} "
+                f"points to {pointer.target!r}, which this paper does not hold (kept unresolved)"
+            )
+    if options.use_overrides:
+        overrides_path = _overrides_for(path, options)
+        result = apply_overrides(result, _load_overrides_cached(overrides_path), overrides_path)
+    return result
+
+
+def read_papers(
+    paths: Iterable[str | Path],
+    options: ReadOptions | None = None,
+    progress: Callable[[Path], None] | None = None,
+    workers: int | None = None,
+) -> ReadOutcome:
+    """Read every paper named (folders: every ``*.txt`` inside, sorted); collect errors per file.
+
+    Parameters
+    ----------
+    paths : files and folders of papers.
+    options : where the catalogue and corrections are, and the size limit.
+    progress : called with each file, in order, as it is read.
+    workers : processes that read files side by side; the outcome is the same whatever the number.
+        None: ``RECGRAPH_WORKERS`` when set, else one per CPU (up to 8) when the papers total at
+        least :data:`PARALLEL_MIN_BYTES`, else 1 (reading in this process).
+
+    Raises
+    ------
+    ReadError : ``RECGRAPH_WORKERS`` is not a whole number >= 1, or a worker process failed (the
+        files being read are named). An unreadable paper is collected in ``errors``, not raised.
+    """
+    files = expand_paths(paths)
+    count = _worker_count(files, workers)
+    read_one = partial(_read_or_error, options=options)
+    if count > 1:
+        chunk_size = max(1, min(_MAX_CHUNK, len(files) // (count * 16)))
+        outcomes = _reported(read_in_pool(files, read_one, count, chunk_size), progress)
+    else:
+        outcomes = _read_here(files, read_one, progress)
+    outcome = ReadOutcome()
+    for value in outcomes:
+        if isinstance(value, ReadError):
+            outcome.errors.append(value)
+        else:
+            outcome.results.append(value)
+    return outcome
+
+
+#: Below this much paper text (about 1.5 s of reading) stay in one process. On two free cores a pool
+#: pays from ~0.25 MB, but it costs ~10% more CPU (results are pickled back) and ~0.1 s to start,
+#: and on a machine whose cores are taken by other work it was 15-50% slower at 1-3 MB.
+PARALLEL_MIN_BYTES = 2 * 1048576
+_MAX_CHUNK = 8
+
+
+def _worker_count(files: list[Path], asked: int | None) -> int:
+    if asked is None:
+        asked = workers_from_environment()
+    if asked is None:
+        total = sum(path.stat().st_size for path in files if path.is_file())
+        asked = min(available_cpus(), MAX_WORKERS) if total >= PARALLEL_MIN_BYTES else 1
+    return max(1, min(asked, len(files)))
+
+
+def _read_here(
+    files: list[Path], read_one: Callable[[Path], object], progress: Callable[[Path], None] | None
+) -> Iterator[object]:
+    for path in files:
+        if progress:
+            progress(path)
+        yield read_one(path)
+
+
+def _reported(outcomes: Iterator[tuple[Path, object]], progress: Callable[[Path], None] | None) -> Iterator[object]:
+    # A pool reads ahead: a file is reported once its outcome is back, still in order.
+    for path, value in outcomes:
+        if progress:
+            progress(path)
+        yield value
+
+
+def _read_or_error(path: Path, options: ReadOptions | None) -> ReadResult | ReadError:
+    # Errors come back as values so a pool can carry them; read_papers collects them in order.
+    try:
+        return read_paper(path, options)
+    except ReadError as err:
+        return err
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAPER_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def read_frame(*paths: str | Path, options: ReadOptions | None = None):
+    """Read papers and return one row per recommendation as a pandas DataFrame.
+
+    Raises
+    ------
+    ReadError : the first error met, when no paper at all could be read.
+    """
+    from recgraph.graph.reading.records import rows_from_results, rows_to_frame
+
+    outcome = read_papers(paths, options)
+    if outcome.errors and not outcome.results:
+        raise outcome.errors[0]
+    return rows_to_frame(rows_from_results(outcome.results))
+
+
+def _check_duplicates(result: ReadResult) -> None:
+    seen: dict[tuple[str, str], int] = {}
+    for rec in result.recommendations:
+        if rec.key in seen:
+            raise ReadError(
+                f"recommendation {rec.number} of {rec.source_report!r} appears twice (lines {seen[rec.key]} and "
+                f"{rec.provenance.first_line}); fix the paper, or number them apart in the overrides file",
+                rec.provenance.file,
+                rec.provenance.first_line,
+            )
+        seen[rec.key] = rec.provenance.first_line
+
+
+def _catalogue_for(path: Path, options: ReadOptions) -> Catalogue:
+    location = options.catalogue or find_catalogue(path.resolve())
+    return _load_catalogue_cached(location) if location else Catalogue()
+
+
+_CATALOGUES: dict[tuple[Path, float], Catalogue] = {}
+_OVERRIDES: dict[tuple[Path, float], list[Override]] = {}
+
+
+def _load_catalogue_cached(location: Path) -> Catalogue:
+    key = (location.resolve(), location.stat().st_mtime)
+    if key not in _CATALOGUES:
+        _CATALOGUES[key] = load_catalogue(location)
+    return _CATALOGUES[key]
+
+
+def _overrides_for(path: Path, options: ReadOptions) -> Path:
+    if options.overrides:
+        return options.overrides
+    catalogue = options.catalogue or find_catalogue(path.resolve())
+    folder = catalogue.parent if catalogue else path.resolve().parent
+    return folder / OVERRIDES_NAME
+
+
+def _load_overrides_cached(location: Path) -> list[Override]:
+    if not location.is_file():
+        return []
+    key = (location.resolve(), location.stat().st_mtime)
+    if key not in _OVERRIDES:
+        _OVERRIDES[key] = load_overrides(location)
+    return _OVERRIDES[key]
