@@ -79,10 +79,34 @@ class Recommendation:
     heading: str | None = None
     para_ref: str | None = None
     classification: str | None = None
+    covers: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.source_report, self.number)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A recommendation cited without its wording: by number ("recommendations 4 and 6 are
+    complete") or by topic, in prose, in a list of numbers grouped by status, or in the paper's own
+    recommendations to Members.
+
+    One mention per number: a range or list ("recommendations 1 to 12", "(2, 7, 9)") gives one
+    Mention each, all sharing ``printed`` and ``sentence``; a status stated for the group applies to
+    each. ``number`` is as printed for this one number ("12", "R12", "4(b)"); ``topic`` holds the
+    words a mention by topic names it with (``number`` is then None).
+    """
+
+    source_report: str
+    number: str | None
+    paper: str
+    printed: str
+    sentence: str
+    provenance: Provenance
+    status_phrase: str | None = None
+    topic: str | None = None
+    paper_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +167,7 @@ class ReadResult:
     recommendations: list[Recommendation] = field(default_factory=list)
     updates: list[ProgressUpdate] = field(default_factory=list)
     cross_references: list[CrossReference] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
