@@ -239,7 +239,10 @@ def discard(folder: Path, err: BaseException) -> None:
 
 
 def new_build_folder(location: Path) -> tuple[str, Path]:
-    build_id = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    # the time to the microsecond first, so that names sort in the order the builds were made
+    now = time.time()
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.localtime(now)) + f".{int(now % 1 * 1e6):06d}"
+    build_id = f"{stamp}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     folder = location / BUILDS / build_id
     try:
         folder.mkdir(parents=True)

@@ -63,20 +63,19 @@ def check_contents(database: Path, recorded: dict | None) -> None:
             raise _damage(path, "has changed since the build wrote it (its SHA-256 differs)")
 
 
-def damaged(err: BaseException, database: Path) -> StoreError:
+def damaged(err: BaseException, database: Path | None) -> StoreError:
     """The StoreError to raise for an error pyoxigraph gave while reading ``database``."""
     text = " ".join(str(err).split())
     named = next((word for word in text.split() if word.endswith(_TABLE_SUFFIX) or "/MANIFEST-" in word), None)
-    where = named.rstrip(".,:") if named else str(database)
-    return StoreError(f"{where}: the store's database is damaged ({text[:200]}); {_advice(database)}")
+    where = named.rstrip(".,:") if named else str(database or "the store")
+    return StoreError(f"{where}: the store's database is damaged ({text[:200]}); {_ADVICE}")
 
 
 def _damage(path: Path, what: str) -> StoreError:
-    return StoreError(f"{path}: the store's database file {what}: the build is damaged; {_advice(path.parent)}")
+    return StoreError(f"{path}: the store's database file {what}: the build is damaged; {_ADVICE}")
 
 
-def _advice(database: Path) -> str:
-    return "restore another with `recgraph builds restore ID` (`recgraph builds` lists them) or run `recgraph build`"
+_ADVICE = "restore another with `recgraph builds restore ID` (`recgraph builds` lists them) or run `recgraph build`"
 
 
 def _tables(database: Path) -> dict[str, int]:
