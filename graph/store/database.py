@@ -186,7 +186,7 @@ def build_store(
             loading.load_ontology(store, mint, ontology)
             results = list(results)
             counts = loading.load_papers(store, results, mint, folder, extra_nquads, progress)
-            made = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+            made = loading.graphs_made(store)
             live_database = location / BUILDS / live / _DATABASE if live else None
             made_before = live_manifest.get("graphs")
             users = loading.carry_user_graphs(store, live_database, set(made_before) if made_before is not None else None,

@@ -76,11 +76,24 @@ def load_papers(
     return counts
 
 
+#: How a manifest names the default graph among the graphs a build made (not an IRI, so no graph's name).
+DEFAULT_GRAPH = "(default graph)"
+
+
+def graphs_made(store: ox.Store) -> list[str]:
+    """The graphs a new build holds before anything is carried over: its named graphs, and the
+    default graph when its own quads wrote to it (then the next build replaces it, not carries it)."""
+    made = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        made.append(DEFAULT_GRAPH)
+    return made
+
+
 def carry_user_graphs(store: ox.Store, live: Path | None, made_before: set[str] | None, base: str | None) -> list[str]:
     """Copy into the new build what the live build holds that no build made; the graphs copied.
 
-    That is the default graph (builds never write it) and every named graph the live build's
-    manifest does not list as made by it (``made_before``; for a build made before manifests
+    That is the default graph (unless the live build wrote it itself) and every named graph the
+    live build's manifest does not list as made by it (``made_before``; for a build made before manifests
     listed them: every graph outside ``<base>graph/``). Those are the graphs written through
     ``recgraph serve --allow-updates``; the live build is read as it is now, so every write the
     server has committed is copied.
@@ -101,13 +114,13 @@ def carry_user_graphs(store: ox.Store, live: Path | None, made_before: set[str] 
         return bool(prefix) and graph.startswith(prefix)
 
     copied = []
-    targets: list[ox.NamedNode | ox.DefaultGraph] = [ox.DefaultGraph()]
+    targets: list[ox.NamedNode | ox.DefaultGraph] = [] if made(DEFAULT_GRAPH) else [ox.DefaultGraph()]
     targets += sorted((g for g in source.named_graphs() if isinstance(g, ox.NamedNode) and not made(g.value)), key=str)
     for graph in targets:
         quads = list(source.quads_for_pattern(None, None, None, graph))
         if quads:
             store.bulk_extend(quads)
-            copied.append(graph.value if isinstance(graph, ox.NamedNode) else "(default graph)")
+            copied.append(graph.value if isinstance(graph, ox.NamedNode) else DEFAULT_GRAPH)
     return copied
 
 

@@ -125,6 +125,9 @@ def build(
         gone = [Path(p) for p in paths if not Path(p).exists() and paper_slug(str(p)) in available]
         removed += [paper_slug(str(p)) for p in gone if paper_slug(str(p)) not in removed]
         paths = [p for p in paths if Path(p) not in gone]
+        unknown = [slug for slug in removed if slug not in available]
+        if unknown:
+            raise StoreError(f"cannot remove {unknown[0]!r}: build {live} of {location} holds no such paper")
     reading = (lambda path: progress("read", 0, None, str(path))) if progress else None
     outcome = read_papers(paths, options or ReadOptions(), progress=reading, workers=workers) if paths else ReadOutcome()
     if not outcome.results and not removed:
