@@ -102,7 +102,8 @@ def database_path(location: str | Path, build_id: str) -> Path:
     return Path(location) / BUILDS / build_id / DATABASE
 
 
-def _read_pointer(location: Path) -> str:
+def _read_pointer(location: Path, explain: bool = True) -> str:
+    """The build CURRENT names; ``explain``: the error says how to recover (lists the builds)."""
     pointer = location / CURRENT
     try:
         data = pointer.read_bytes()
@@ -121,13 +122,15 @@ def _read_pointer(location: Path) -> str:
         name = None
     if not name:
         what = "is empty" if not data.strip() else "is garbled (not text)"
-        raise StoreError(f"{pointer} {what}: it should name the live build; {_how_to_recover(location)}")
+        raise StoreError(f"{pointer} {what}: it should name the live build; {_how_to_recover(location, explain)}")
     if not _BUILD_NAME.fullmatch(name):
-        raise StoreError(f"{pointer} is garbled: {name[:40]!r} is not a build name; {_how_to_recover(location)}")
+        raise StoreError(f"{pointer} is garbled: {name[:40]!r} is not a build name; {_how_to_recover(location, explain)}")
     return name
 
 
-def _how_to_recover(location: Path) -> str:
+def _how_to_recover(location: Path, explain: bool = True) -> str:
+    if not explain:
+        return "see `recgraph builds`"
     finished = [info.id for info in list_builds(location) if info.finished]
     if finished:
         return f"`recgraph builds` lists the kept builds and `recgraph builds restore {finished[-1]}` makes one live"
@@ -165,7 +168,7 @@ def list_builds(location: str | Path) -> list[BuildInfo]:
     except OSError as err:
         raise StoreError(f"cannot list {folder}: {err.strerror or err}") from err
     try:
-        live = _read_pointer(location) if (location / CURRENT).exists() else None
+        live = _read_pointer(location, explain=False) if (location / CURRENT).exists() else None
     except StoreError:
         live = None
     running = build_running(location)
@@ -279,7 +282,7 @@ def _sync_folder(folder: Path) -> None:
 
 def _live_names(location: Path) -> list[str]:
     try:
-        return [_read_pointer(location)]
+        return [_read_pointer(location, explain=False)]
     except StoreError:
         return []
 
