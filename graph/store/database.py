@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from recgraph.errors import ReadError, StoreError
+from recgraph.errors import StoreError
 from recgraph.graph.model import ReadResult
 from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.store import loading
@@ -52,7 +52,7 @@ from recgraph.graph.store.builds import (
 )
 from recgraph.graph.store.integrity import check_contents, check_sizes, damaged, fingerprint
 from recgraph.graph.store.loading import Progress, ontology_dir, ontology_files
-from recgraph.graph.store.records import load_records, save_records
+from recgraph.graph.store.records import load_records, merge_records, save_records
 
 __all__ = [
     "BuildSummary", "PaperSummary", "Verdict", "build_store", "current_build", "ontology_dir", "ontology_files",
@@ -281,21 +281,6 @@ def update_store(
     extra = enrichment_nquads(merged, mint) if enrich else ()
     return build_store(merged, location, mint=mint, ontology=ontology, extra_nquads=extra, check=check,
                        progress=progress, keep=keep, expect_live=live, removed=gone, kept=kept)
-
-
-def merge_records(previous: dict[str, ReadResult], fresh: Iterable[ReadResult], removed: Iterable[str] = ()) -> list[ReadResult]:
-    """The previous build's records with ``fresh`` ones replacing or adding papers, ``removed`` slugs left out."""
-    merged = dict(previous)
-    seen: dict[str, str] = {}
-    for result in fresh:
-        slug = paper_slug(result.paper.file)
-        if slug in seen:
-            raise ReadError(f"has the same IRI slug {slug!r} as {seen[slug]}; rename one of the two files", result.paper.file)
-        seen[slug] = result.paper.file
-        merged[slug] = result
-    for slug in removed:
-        merged.pop(slug, None)
-    return [merged[slug] for slug in sorted(merged)]
 
 
 def current_build(location: str | Path) -> Path:

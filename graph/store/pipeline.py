@@ -134,6 +134,13 @@ def build(
         raise NothingToBuildError(outcome.errors)
     unreadable = [paper_slug(error.file) for error in outcome.errors if error.file]
     kept_slugs = [slug for slug in unreadable if slug in available]
+    if live and not available:  # a build made before builds kept records: nothing to fall back on
+        held = {paper_slug(paper.get("file", "")) for paper in _manifest(location)} & set(unreadable)
+        if held and not strict:
+            error = next(e for e in outcome.errors if e.file and paper_slug(e.file) in held)
+            raise StoreError(f"{error}; the live build {live} holds this paper but keeps no records of it "
+                             "(made by an older recgraph), so this build would lose it: fix the paper, or build "
+                             "without it deliberately")
     if strict and outcome.errors:
         summary = BuildSummary(location, "", mint.base, live=False)
         return BuildOutcome(summary, outcome.results, outcome.errors, stopped=(
@@ -170,6 +177,15 @@ def _live(location: Path) -> str | None:
         return live_build(location)
     except StoreError:
         return None
+
+
+def _manifest(location: Path) -> list[dict]:
+    from recgraph.graph.store.database import read_manifest
+
+    try:
+        return [paper for paper in read_manifest(location).get("papers", []) if isinstance(paper, dict)]
+    except StoreError:
+        return []
 
 
 def _files(folder: Path, slugs: list[str]) -> list[str]:

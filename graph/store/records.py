@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from collections.abc import Iterable
 from pathlib import Path
 
-from recgraph.errors import StoreError
+from recgraph.errors import ReadError, StoreError
 from recgraph.graph import model
 from recgraph.graph.model import ReadResult
 from recgraph.graph.rdf.iri import paper_slug
@@ -67,7 +68,10 @@ def load_records(folder: Path, slugs: list[str] | None = None) -> dict[str, Read
         loaded (damaged, or pickled by a recgraph whose records have other fields).
     """
     if not (folder / FOLDER).is_dir():
-        raise StaleRecordsError(f"build {folder.name} keeps no records of its papers (made by an older recgraph)")
+        raise StaleRecordsError(
+            f"build {folder.name} keeps no records of its papers (made by an older recgraph): "
+            "run a full `recgraph build` once"
+        )
     stamp = _model_stamp()
     found = {}
     for slug in slugs if slugs is not None else record_slugs(folder):
@@ -83,3 +87,18 @@ def load_records(folder: Path, slugs: list[str] | None = None) -> dict[str, Read
             raise StaleRecordsError(f"{path}: the kept records were written by a recgraph whose records differ")
         found[slug] = result
     return found
+
+
+def merge_records(previous: dict[str, ReadResult], fresh: Iterable[ReadResult], removed: Iterable[str] = ()) -> list[ReadResult]:
+    """The previous build's records with ``fresh`` ones replacing or adding papers, ``removed`` slugs left out."""
+    merged = dict(previous)
+    seen: dict[str, str] = {}
+    for result in fresh:
+        slug = paper_slug(result.paper.file)
+        if slug in seen:
+            raise ReadError(f"has the same IRI slug {slug!r} as {seen[slug]}; rename one of the two files", result.paper.file)
+        seen[slug] = result.paper.file
+        merged[slug] = result
+    for slug in removed:
+        merged.pop(slug, None)
+    return [merged[slug] for slug in sorted(merged)]

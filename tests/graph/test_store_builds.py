@@ -120,3 +120,19 @@ def test_the_server_asks_whether_a_build_runs_and_which_is_live(built, tmp_path,
     assert seen and all(running and old == live for _, running, old in seen if _ != "swap")
     assert seen[-1] == ("swap", True, summary.build)  # live the moment CURRENT is replaced
     assert not build_running(built) and live_build(built) == summary.build
+
+
+def test_a_store_that_keeps_no_records_is_not_made_to_lose_an_unreadable_paper(papers, built):
+    live = live_build(built)
+    shutil.rmtree(current_build(built) / "records")  # as a build made before builds kept records
+    (papers / BROKEN).write_bytes(b"\x00\x01")
+    result = run("build", papers, "--store", built, "--no-validate")
+    assert result.exit_code == 2
+    assert "keeps no records of it" in result.stderr and BROKEN in result.stderr
+    assert live_build(built) == live
+
+
+def test_the_default_for_an_unreadable_paper_is_in_the_help():
+    text = " ".join(run("build", "--help").stdout.split())
+    assert "A paper that cannot be read keeps the graph it had in the live store" in text
+    assert "With --strict such a paper stops the build instead" in text

@@ -197,3 +197,10 @@ def test_a_file_system_that_refuses_writes_is_one_line_and_keeps_the_previous_bu
     assert len(errors) == 1 and "File too large" in errors[0], child.stderr
     assert current_build(store) == before
     assert run("query", "papers", "--store", store).exit_code == 0
+
+
+def test_restoring_a_kept_build_repairs_a_garbled_current(store):
+    live = current_build(store).name
+    (store / "CURRENT").write_bytes(b"\xff\xfe")
+    assert run("builds", "restore", live, "--store", store).exit_code == 0
+    assert run("query", "papers", "--store", store).exit_code == 0
