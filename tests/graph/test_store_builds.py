@@ -136,3 +136,10 @@ def test_the_default_for_an_unreadable_paper_is_in_the_help():
     text = " ".join(run("build", "--help").stdout.split())
     assert "A paper that cannot be read keeps the graph it had in the live store" in text
     assert "With --strict such a paper stops the build instead" in text
+
+
+def test_a_build_read_against_a_build_that_is_no_longer_live_writes_nothing(built, results):
+    live = live_build(built)
+    with pytest.raises(StoreError, match="went live while this build read its papers"):
+        build_store(results, built, expect_live="20200101T000000.000000-1-abcdef")
+    assert live_build(built) == live and len(list_builds(built)) == 1
