@@ -18,8 +18,8 @@ from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, find_ca
 from recgraph.graph.reading.corrections import OVERRIDES_NAME, Override, apply_overrides, load_overrides
 from recgraph.graph.model import ReadResult
 from recgraph.graph.reading.pointers import find_cross_references
-from recgraph.graph.reading.readers import detect_layout
-from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, load_document
+from recgraph.graph.reading.readers import detect_layout, general_reader
+from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, Document, load_document
 from recgraph.graph.reading.pool import MAX_WORKERS, available_cpus, read_in_pool, workers_from_environment
 
 #: File suffixes taken when a folder is given.
@@ -47,17 +47,18 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
 
     Raises
     ------
-    ReadError : the file is unreadable, of no known layout, yields no recommendation, or holds a
-        recommendation number twice in one source report (file and lines named).
+    ReadError : the file is empty, binary or unreadable, or holds a recommendation number twice in
+        one source report (file and lines named). A paper of any layout is read; one without a
+        tracked recommendation gives a one-line warning, not an error.
     """
     options = options or ReadOptions()
     path = Path(path)
     document = load_document(path, options.max_bytes)
-    reader = detect_layout(document)
-    result = reader.read(document)
+    result = read_document(document)
     result.warnings[:0] = document.warnings
+    # the mentions reader and the source-report identification slot in here, on (document, result)
     if not result.recommendations:
-        raise ReadError(f"looks like a {reader.NAME} paper but no recommendation could be read from it", str(path))
+        result.warnings.append(f"{path}: no tracked recommendation found ({len(result.leftovers)} unplaced spans)")
     _check_duplicates(result)
     catalogue = _catalogue_for(path, options)
     result = apply_catalogue(result, catalogue.entry_for(path.name))
@@ -72,6 +73,31 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
         overrides_path = _overrides_for(path, options)
         result = apply_overrides(result, _load_overrides_cached(overrides_path), overrides_path)
     return result
+
+
+def read_document(document: Document) -> ReadResult:
+    """The records of one loaded paper: its specialised reader's, else the general segmenter's.
+
+    A specialisation that claims the paper but reads no recommendation from it (or fails on it)
+    hands the paper to the segmenter, so a paper is never refused for its layout.
+    """
+    reader = detect_layout(document)
+    general = general_reader()
+    if reader is general:
+        return general.read(document)
+    try:
+        result = reader.read(document)
+    except ReadError:
+        return general.read(document)
+    # a specialisation's reading stands unless it misses what the general reading finds: a
+    # recommendation without its own words, or fewer recommendations with words
+    worded = [rec for rec in result.recommendations if rec.text.strip()]
+    if result.recommendations and len(worded) == len(result.recommendations):
+        other = general.read(document)
+        if len([rec for rec in other.recommendations if rec.text.strip()]) <= len(worded):
+            return result
+        return other
+    return general.read(document)
 
 
 def read_papers(
