@@ -15,6 +15,7 @@ from recgraph.graph.model import ProgressUpdate, ReadResult, Recommendation
 from recgraph.graph.reading.readers.text import Coverage, Document, clean
 from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
 from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
+from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.roles import Layout, lay_out
 from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
@@ -33,7 +34,13 @@ _UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "r
 
 def read(doc: Document) -> ReadResult:
     """Read any paper: every recommendation found, the rest left over; never refuses a layout."""
+    from recgraph.graph.reading.readers import THRESHOLD
+
     layout = lay_out(doc)
+    regions = specialised_regions(doc, layout, THRESHOLD)
+    for region in regions:
+        for number in range(region.first_line, region.last_line + 1):
+            layout.line(number).role = "region"
     coverage = Coverage(doc)
     for line in layout.lines:
         if line.role not in _UNCLAIMED and line.role not in ("marker", "tail", "that"):
@@ -70,10 +77,20 @@ def read(doc: Document) -> ReadResult:
             updates.append(table.update)
         if table.report.key not in {r.key for r in reports}:
             reports.append(table.report)
-    recommendations.sort(key=lambda r: r.provenance.first_line)
-    paper = frame_paper(doc, layout.front, NAME, tuple(reports))
+    leftovers = coverage.leftovers()
     warnings = list(layout.front.warnings)
-    return ReadResult(paper, recommendations, updates, leftovers=coverage.leftovers(), warnings=warnings)
+    for region in regions:
+        recommendations += region.result.recommendations
+        updates += region.result.updates
+        leftovers += region.result.leftovers
+        warnings += region.result.warnings
+        reports += [r for r in region.result.paper.source_reports if r.key not in {k.key for k in reports}]
+    recommendations.sort(key=lambda r: r.provenance.first_line)
+    used = {rec.source_report for rec in recommendations}
+    reports = [r for r in reports if r.key in used] or [default]
+    leftovers.sort(key=lambda left: left.first_line)
+    paper = frame_paper(doc, layout.front, NAME, tuple(reports))
+    return ReadResult(paper, recommendations, updates, leftovers=leftovers, warnings=warnings)
 
 
 def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, str]:

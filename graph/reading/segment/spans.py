@@ -38,7 +38,7 @@ QUOTED = re.compile(
     re.IGNORECASE,
 )
 
-_STOP = {"section", "members", "boilerplate", "frame", "table"}
+_STOP = {"section", "members", "boilerplate", "frame", "table", "region"}
 
 
 @dataclass

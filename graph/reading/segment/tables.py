@@ -125,7 +125,7 @@ def _flat_tables(doc: Document, layout: Layout) -> list[TableRecord]:
     for line in layout.lines:
         if line.role in ("blank",):
             continue
-        if line.role in ("section", "members", "boilerplate", "numbered"):
+        if line.role in ("section", "members", "boilerplate", "numbered", "region"):
             in_table = False
             continue
         if _FLAT_HEADER.search(line.text) and line.role in ("heading", "text") and "\t" not in doc.line(line.number):
