@@ -36,7 +36,7 @@ _HEAD_R = re.compile(rf"^{_LEAD}(?P<marker>(?P<numbers>{_R_LIST}))(?P<after>(?:[
 #: What may follow a heading marker: an optional bracketed aside ("(statutory)", "(para 4.21)"),
 #: then a separator and text, a capitalised title, or nothing.
 _AFTER = re.compile(
-    r"^\s*(?:\((?P<aside>[^)]{1,120})\))?\s*"
+    r"^\s*(?:\((?P<aside>[^)]{1,120})\))?\s*(?:\[(?P<bracket>[^\]]{1,120})\]\s*(?=\S))?"
     r"(?:(?:[:\u2013\u2014]|-(?=\s)|\.(?=\s|$))\s*(?P<text>.*)|(?P<title>[A-Z\u2018\u201c\"'].*)|)$"
 )
 
@@ -60,6 +60,7 @@ class Marker:
     covers: tuple[str, ...]
     text: str
     aside: str | None
+    bracket: str | None  # "[MPA responsible for implementation]": who is to act, as printed
     start: int  # offset of the marker in the line
     end: int  # offset just after the marker (and its aside and separator)
 
@@ -110,7 +111,7 @@ def head_marker(line: str) -> Marker | None:
         text = after["text"] if after["text"] is not None else (after["title"] or "")
         numbers = match["numbers"]
         return Marker(
-            number_of(numbers), covered(numbers), text.strip(), after["aside"], match.start("marker"),
+            number_of(numbers), covered(numbers), text.strip(), after["aside"], after["bracket"], match.start("marker"),
             len(stripped) - len(text.strip()),
         )
     return None
@@ -126,7 +127,7 @@ def tail_marker(line: str) -> tuple[Marker, str, str] | None:
         return None
     numbers = match["numbers"]
     rest = line[match.end() :].strip().lstrip(".;:,").strip()
-    marker = Marker(number_of(numbers), covered(numbers), topic, None, match.start(), match.end())
+    marker = Marker(number_of(numbers), covered(numbers), topic, None, None, match.start(), match.end())
     return marker, topic, rest
 
 

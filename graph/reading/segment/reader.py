@@ -15,6 +15,7 @@ from recgraph.graph.model import ProgressUpdate, ReadResult, Recommendation
 from recgraph.graph.reading.readers.text import Coverage, Document, clean
 from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
 from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
+from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.roles import Layout, lay_out
 from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
@@ -62,11 +63,19 @@ def read(doc: Document) -> ReadResult:
             unnumbered += 1
             number = f"u{unnumbered}"
         report = sources.by_start[start.line]
-        text, progress = _text_and_progress(layout, start, last)
-        rec = Recommendation(report.key, number, text, doc.provenance(start.line, last), covers=start.covers)
+        parts = find_parts(layout, start.line, last)
+        head_last = _head_end(layout, start.line, parts[0].first_line) if parts else last
+        text, progress = _text_and_progress(layout, start, head_last)
+        rec = Recommendation(report.key, number, text, doc.provenance(start.line, head_last), covers=start.covers)
         recommendations.append(rec)
-        if update := _update(rec, doc, progress, text, start):
+        marker = layout.line(start.line).marker
+        if update := _update(rec, doc, progress, text, start, marker.bracket if marker else None):
             updates.append(update)
+        for part in parts:
+            part_rec, part_update = _part_records(doc, layout, rec, part)
+            recommendations.append(part_rec)
+            if part_update:
+                updates.append(part_update)
     for heading in sources.headings:
         coverage.claim(heading)
     reports = list(sources.reports) or [default]
@@ -91,6 +100,25 @@ def read(doc: Document) -> ReadResult:
     leftovers.sort(key=lambda left: left.first_line)
     paper = frame_paper(doc, layout.front, NAME, tuple(reports))
     return ReadResult(paper, recommendations, updates, leftovers=leftovers, warnings=warnings)
+
+
+def _head_end(layout: Layout, first: int, part_line: int) -> int:
+    last = part_line - 1
+    while last > first and layout.line(last).role == "blank":
+        last -= 1
+    return last
+
+
+def _part_records(doc: Document, layout: Layout, parent: Recommendation, part: Part):
+    """A lettered part as a recommendation "N(x)" under its parent, with its own progress."""
+    body = [layout.line(n) for n in range(part.first_line + 1, part.last_line + 1) if layout.line(n).role != "blank"]
+    text, rest = _paragraph_block(part.text, body)
+    progress = _join([_progress(l.text) for l in rest])
+    number = f"{parent.number}({part.letter})"
+    rec = Recommendation(
+        parent.source_report, number, text, doc.provenance(part.first_line, part.last_line), parent=parent.number
+    )
+    return rec, _update(rec, doc, progress, text, Start(part.first_line, "part", number))
 
 
 def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, str]:
@@ -149,11 +177,13 @@ def _join(parts: list[str]) -> str:
     return " ".join(clean(p) for p in parts if p and clean(p))
 
 
-def _update(rec: Recommendation, doc: Document, progress: str, text: str, start: Start) -> ProgressUpdate | None:
+def _update(
+    rec: Recommendation, doc: Document, progress: str, text: str, start: Start, owner: str | None = None
+) -> ProgressUpdate | None:
     status = find_status(progress)
     if status is None and start.kind in ("item", "tail", "marker"):
         status = find_status(text) if start.kind != "item" else find_status_clause(text)
-    owner = find_owner(progress) or find_owner(text)
+    owner = find_owner(progress) or find_owner(text) or owner
     when = find_when(progress)
     if not (progress or status or owner):
         return None

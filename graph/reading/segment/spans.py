@@ -22,6 +22,16 @@ from recgraph.graph.reading.segment.roles import Layout, Line
 #: concern" in the fixtures of papers with no tracked recommendation); a plan repeats the pattern.
 MIN_PLAN_HEADINGS = 2
 
+#: The paper's own sub-headings, which title its narrative rather than name a plan's action
+#: (survey: "Key issues" in 070517/05; "Current position", "Areas of concern", "Background" in the
+#: family's reports; the standard report outline of background, issues, position, next steps).
+GENERIC_HEADING = re.compile(
+    r"^(?:background|introduction|summary|overview|key\s+(?:issues|points|findings)|issues|current\s+(?:position|situation)"
+    r"|areas?\s+of\s+concern|conclusions?|next\s+steps|way\s+forward|progress(?:\s+to\s+date)?|risks?|costs?(?:\s+and\s+benefits)?"
+    r"|performance|monitoring|governance|consultation|options?|proposals?|discussion|detail|context|purpose)\b(?:\s+\S+){0,2}\s*:?$",
+    re.IGNORECASE,
+)
+
 #: Headings that label progress inside a record rather than end it ("Progress so far",
 #: "Challenges", "Next steps": the committee family's block labels).
 PROGRESS_LABEL = re.compile(
@@ -99,7 +109,10 @@ def _plan_headings(layout: Layout) -> list[Start]:
     starts = [
         Start(line.number, "plan", None)
         for line in layout.lines
-        if line.role == "heading" and not PROGRESS_LABEL.match(line.text) and _next_role(layout, line.number) == "numbered"
+        if line.role == "heading"
+        and not PROGRESS_LABEL.match(line.text)
+        and not GENERIC_HEADING.match(line.text)
+        and _next_role(layout, line.number) == "numbered"
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
 
