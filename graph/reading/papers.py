@@ -58,7 +58,7 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     result.warnings[:0] = document.warnings
     # the mentions reader and the source-report identification slot in here, on (document, result)
     if not result.recommendations:
-        result.warnings.append(f"{path}: no tracked recommendation found ({len(result.leftovers)} unplaced spans)")
+        result.warnings.append(f"{path}: no tracked recommendation found ({len(result.leftovers)} unplaced span(s))")
     _check_duplicates(result)
     catalogue = _catalogue_for(path, options)
     result = apply_catalogue(result, catalogue.entry_for(path.name))
