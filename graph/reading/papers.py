@@ -89,14 +89,18 @@ def read_document(document: Document) -> ReadResult:
         result = reader.read(document)
     except ReadError:
         return general.read(document)
-    # a specialisation's reading stands unless it misses what the general reading finds: a
-    # recommendation without its own words, or fewer recommendations with words
+    # a specialisation's reading stands unless the general reading shows it missed something: a
+    # recommendation without its own words, fewer recommendations with words, or no status at all
+    # where the general reading finds the paper's statuses
     worded = [rec for rec in result.recommendations if rec.text.strip()]
     if result.recommendations and len(worded) == len(result.recommendations):
         other = general.read(document)
-        if len([rec for rec in other.recommendations if rec.text.strip()]) <= len(worded):
-            return result
-        return other
+        other_worded = [rec for rec in other.recommendations if rec.text.strip()]
+        stated = any(update.status_phrase for update in result.updates)
+        other_stated = any(update.status_phrase for update in other.updates)
+        if len(other_worded) > len(worded) or (not stated and other_stated and len(other_worded) == len(worded)):
+            return other
+        return result
     return general.read(document)
 
 

@@ -134,6 +134,9 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "quote":
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
+    if start.kind == "recommends":
+        text, rest = _paragraph_block(_paragraph(head.text), body)
+        return text, _join([_progress(l.text) for l in rest])
     if start.kind == "plan":
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":

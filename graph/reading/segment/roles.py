@@ -9,7 +9,10 @@ The roles (what a careful reader of these papers sees in a line):
 ``members``
     the paper's own recommendations to Members: the whole "A. Recommendation(s)" section and, in
     any section, sentences asking Members to note, agree or approve (never tracked recommendations;
-    docs/formats.md: present in 39 of 41 and 35 of 40 surveyed papers);
+    docs/formats.md: present in 39 of 41 and 35 of 40 surveyed papers). One exception the survey
+    records (020529/05): a review's own recommendations put to Members for approval, each headed
+    "Recommendation N (topic): ..." inside section A; from such a marker line on, section A's lines
+    take their ordinary roles (a line asking Members to decide stays ``members``);
 ``boilerplate``
     the paper's standard closing sections (implications, background papers, contact details) and
     their contact lines;
@@ -127,11 +130,18 @@ def lay_out(doc: Document) -> Layout:
     zone = _zones(doc, sections, front)
     lines: list[Line] = []
     previous_bullet_depth: int | None = None
+    marker_seen = False  # in the Members' section, the review's own recommendations put for approval
     for number, raw in enumerate(doc.lines, start=1):
         text = clean(raw)
         line = Line(number, "text", text)
+        if zone[number] != "members" or not text:
+            marker_seen = marker_seen and zone[number] in ("members", "")
+        elif head_marker(text) and not _MEMBERS.match(text):
+            marker_seen = True
         if not text:
             line.role = "blank"
+        elif zone[number] == "members" and marker_seen and not _MEMBERS.match(text):
+            _classify(line, raw)
         elif zone[number]:
             line.role = zone[number]
         elif is_furniture(raw):

@@ -48,6 +48,14 @@ QUOTED = re.compile(
     re.IGNORECASE,
 )
 
+#: "HM Inspector recommends that ...", "The Auditor recommends that ...": an issuer's recommendation
+#: quoted as a paragraph of its own (survey part A, T23: the inspector's wording as an unnumbered
+#: paragraph, the response in the numbered paragraphs after it). Present tense only: "recommended
+#: that" in the past is the paper's narrative.
+RECOMMENDS = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^It\s+is\s+recommended\s+that\b"
+)
+
 _STOP = {"section", "members", "boilerplate", "frame", "table", "region"}
 
 
@@ -73,7 +81,7 @@ def find_starts(layout: Layout, exclude: set[int] = frozenset()) -> list[Start]:
     starts += _audit_items(layout, {s.line for s in starts})
     starts.sort(key=lambda s: s.line)
     if not starts:
-        starts = _quoted(layout)
+        starts = _quoted(layout) or _recommends(layout)
     if not starts:
         starts = [s for s in _plan_headings(layout) if s.line not in exclude]
     return starts
@@ -98,6 +106,15 @@ def _quoted(layout: Layout) -> list[Start]:
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text))
     ]
     return found[:1]
+
+
+def _recommends(layout: Layout) -> list[Start]:
+    """Paragraphs giving a recommendation in its author's words: "HM Inspector recommends that ..."."""
+    return [
+        Start(line.number, "recommends", None)
+        for line in layout.lines
+        if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text)
+    ]
 
 
 def quoted_text(text: str) -> str | None:
