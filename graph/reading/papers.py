@@ -78,8 +78,9 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
 def read_document(document: Document) -> ReadResult:
     """The records of one loaded paper: its specialised reader's, else the general segmenter's.
 
-    A specialisation that claims the paper but reads no recommendation from it (or fails on it)
-    hands the paper to the segmenter, so a paper is never refused for its layout.
+    A specialisation that claims the paper but reads no recommendation from it (or refuses it as
+    not of its layout) hands the paper to the segmenter, so a paper is never refused for its
+    layout; a fault the specialisation finds at a line of the paper stays an error.
     """
     reader = detect_layout(document)
     general = general_reader()
@@ -87,15 +88,17 @@ def read_document(document: Document) -> ReadResult:
         return general.read(document)
     try:
         result = reader.read(document)
-    except ReadError:
+    except ReadError as err:
+        if err.line is not None:
+            raise  # a fault at a line of the paper (a row wider than its header), not a layout refusal
         return general.read(document)
     # a specialisation's reading stands unless the general reading shows it missed something: a
     # recommendation without its own words, fewer recommendations with words, or no status at all
     # where the general reading finds the paper's statuses
-    worded = [rec for rec in result.recommendations if rec.text.strip()]
-    if result.recommendations and len(worded) == len(result.recommendations):
+    worded = {rec.key for rec in result.recommendations if rec.text.strip()}
+    if result.recommendations and all(rec.text.strip() for rec in result.recommendations):
         other = general.read(document)
-        other_worded = [rec for rec in other.recommendations if rec.text.strip()]
+        other_worded = {rec.key for rec in other.recommendations if rec.text.strip()}
         stated = any(update.status_phrase for update in result.updates)
         other_stated = any(update.status_phrase for update in other.updates)
         if len(other_worded) > len(worded) or (not stated and other_stated and len(other_worded) == len(worded)):

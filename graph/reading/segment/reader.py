@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from recgraph.graph.model import ProgressUpdate, ReadResult, Recommendation
+from recgraph.graph.model import Leftover, ProgressUpdate, ReadResult, Recommendation
 from recgraph.graph.reading.readers.text import Coverage, Document, clean
 from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
 from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
@@ -95,11 +95,31 @@ def read(doc: Document) -> ReadResult:
         warnings += region.result.warnings
         reports += [r for r in region.result.paper.source_reports if r.key not in {k.key for k in reports}]
     recommendations.sort(key=lambda r: r.provenance.first_line)
+    recommendations, updates, twice = _first_of_each(doc, recommendations, updates, warnings)
+    for rec in twice:
+        leftovers.append(Leftover(doc.name, rec.provenance.first_line, rec.provenance.last_line, rec.provenance.text))
     used = {rec.source_report for rec in recommendations}
     reports = [r for r in reports if r.key in used] or [default]
     leftovers.sort(key=lambda left: left.first_line)
     paper = frame_paper(doc, layout.front, NAME, tuple(reports))
     return ReadResult(paper, recommendations, updates, leftovers=leftovers, warnings=warnings)
+
+
+def _first_of_each(doc: Document, recs: list[Recommendation], updates: list[ProgressUpdate], warnings: list[str]):
+    """Keep the first record of each (report, number); a second one is left over with a warning."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Recommendation] = []
+    twice: list[Recommendation] = []
+    for rec in recs:
+        if rec.key in seen:
+            warnings.append(f"{doc.name}:{rec.provenance.first_line}: Recommendation {rec.number} appears twice; the second is left unread")
+            twice.append(rec)
+        else:
+            seen.add(rec.key)
+            kept.append(rec)
+    dropped = {id(rec) for rec in twice}
+    kept_updates = [u for u in updates if not any(id(r) in dropped and r.provenance == u.provenance for r in twice)]
+    return kept, kept_updates, twice
 
 
 def _head_end(layout: Layout, first: int, part_line: int) -> int:
