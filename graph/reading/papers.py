@@ -75,6 +75,10 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     return result
 
 
+#: Specialisations of web-page prose, whose reading the general segmenter may improve on.
+_PROSE_FAMILIES = ("committee", "implementation")
+
+
 def read_document(document: Document) -> ReadResult:
     """The records of one loaded paper: its specialised reader's, else the general segmenter's.
 
@@ -95,8 +99,12 @@ def read_document(document: Document) -> ReadResult:
     # a specialisation's reading stands unless the general reading shows it missed something: a
     # recommendation without its own words, fewer recommendations with words, or no status at all
     # where the general reading finds the paper's statuses
+    # where the general reading could find more (web-page prose; tables and PDF columns it reads
+    # through those same readers or not at all)
     worded = {rec.key for rec in result.recommendations if rec.text.strip()}
     if result.recommendations and all(rec.text.strip() for rec in result.recommendations):
+        if reader.NAME not in _PROSE_FAMILIES:
+            return result
         other = general.read(document)
         other_worded = {rec.key for rec in other.recommendations if rec.text.strip()}
         stated = any(update.status_phrase for update in result.updates)

@@ -69,7 +69,7 @@ _CONTACT = re.compile(
 _MEMBERS = re.compile(
     r"^(?:\d{1,2}[.)]\s*|\(\d{1,2}\)\s*|[\u2022\u2013\-]\s*)?(?:That\s+)?(?:the\s+)?(?:Members?|Committee|Board|Panel)\b"
     r"(?:\s+(?:are|is)\s+(?:asked|recommended|invited|requested)|\s+(?:note|notes|noted|agree|agrees|approve|approves|endorse"
-    r"|consider|receive|sign|comment|be\s+asked))",
+    r"|consider|receive|sign|comment|be\s+asked)\b)",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[\u2022\u00b7\u25aa\u25e6*o]|[-\u2013\u2014](?!\d))\s+(?P<text>\S.*)$")

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from recgraph.graph.reading.segment.markers import loose_marker
-from recgraph.graph.reading.segment.roles import Layout, Line
+from recgraph.graph.reading.segment.fields import find_status_clause
+from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
 
 #: One heading followed by numbered paragraphs is a paper's sub-title ("Key issues", "Areas of
 #: concern" in the fixtures of papers with no tracked recommendation); a plan repeats the pattern.
@@ -56,6 +57,9 @@ RECOMMENDS = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^It\s+is\s+recommended\s+that\b"
 )
 
+#: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
+_ITEM_WORDS = re.compile(r"\b(?:should|must|recommend\w*|to\s+be|needs?\s+to)\b", re.IGNORECASE)
+
 _STOP = {"section", "members", "boilerplate", "frame", "table", "region"}
 
 
@@ -88,10 +92,20 @@ def find_starts(layout: Layout, exclude: set[int] = frozenset()) -> list[Start]:
 
 
 def _audit_items(layout: Layout, taken: set[int]) -> list[Start]:
-    """Sub-bullets under a group bullet: each is one recommendation of an audit's list."""
+    """Sub-bullets under a group bullet: each is one recommendation of an audit's list.
+
+    The group bullet is a title (an area or an audit, no full stop) and the sub-bullet says what
+    should be done or where it stands (a modal or a status wording): a nested list of anything else
+    is the paper's own text.
+    """
     found: list[Start] = []
+    group = False
     for line in layout.lines:
-        if line.role == "sub_bullet" and line.number not in taken:
+        if line.role == "bullet":
+            group = is_heading(_bullet_text(line.text))
+        elif line.role not in ("sub_bullet", "blank", "text"):
+            group = False
+        if line.role == "sub_bullet" and line.number not in taken and group and _is_item(_bullet_text(line.text)):
             found_number = loose_marker(_bullet_text(line.text))
             number, covers = found_number if found_number else (None, ())
             found.append(Start(line.number, "item", number, covers, True))
@@ -120,6 +134,10 @@ def _recommends(layout: Layout) -> list[Start]:
 def quoted_text(text: str) -> str | None:
     match = QUOTED.search(text)
     return match["text"].strip() if match else None
+
+
+def _is_item(text: str) -> bool:
+    return bool(_ITEM_WORDS.search(text) or find_status_clause(text))
 
 
 def _plan_headings(layout: Layout) -> list[Start]:
