@@ -189,3 +189,22 @@ def test_no_traceback_on_scrambled_papers():
     for _ in range(200):
         text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         read(Document.from_text(text, "scrambled.txt"))
+
+
+def test_markdown_emphasis_and_chapter_numbers_in_markers():
+    assert head_marker("**Recommendation 1**").number == "1"
+    assert (head_marker("Recommendation 4.2 – Train staff").number, head_marker("Recommendation 3. The MPS").number) == ("4.2", "3")
+
+
+def test_a_hard_wrapped_line_continues_its_paragraph_rather_than_titling_a_plan_item():
+    body = (
+        "Appointment of a lead\n\n1. A lead was appointed in May and the\nBoard Secretariat supports the lead. Achieved.\n\n"
+        "A central store\n\n2. The lease is signed.\n"
+    )
+    assert [r.text for r in read(page(body)).recommendations] == ["Appointment of a lead", "A central store"]
+
+
+def test_a_decision_in_the_passive_is_the_papers_own_even_outside_section_a():
+    text = "Progress report\n\n1. That the report be noted.\n\n2. That the MPS publishes the plan.\n\nResponse 2: Accepted.\n"
+    result = read(Document.from_text(text, "plain.txt"))
+    assert [(r.number, r.text) for r in result.recommendations] == [("2", "That the MPS publishes the plan.")]

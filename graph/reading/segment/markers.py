@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 #: One printed number: digits with an optional letter ("12", "6a"); R-forms carry their prefix.
-_NUM = r"\d{1,3}[a-z]?"
+_NUM = r"\d{1,3}(?:\.\d{1,2}(?=[\s:\u2013\u2014-]))?[a-z]?"  # "12", "6a", "4.2" (a report's chapter.item)
 _R_NUM = r"R\.?\s?\d{1,3}[a-z]?"
 #: Joiners between numbers of one marker (survey: ranges with hyphen or en dash, "to", "and",
 #: commas, slashes "3/4", ampersands).
@@ -45,6 +45,9 @@ _TAIL = re.compile(rf"\((?P<marker>(?i:{_WORD})\s*(?P<numbers>{_WORD_LIST}))\)")
 
 #: A marker anywhere at the start of a sentence, lower case allowed ("recommendation 4, on ...").
 _LOOSE = re.compile(rf"^(?i:{_WORD})\s*(?P<numbers>{_WORD_LIST}|{_R_LIST})\b")
+
+#: Markdown emphasis around a heading ("**Recommendation 1**") is not part of it.
+_EMPHASIS = re.compile(r"^[*_]{1,3}|[*_]{1,3}$")
 
 _RANGE = re.compile(r"^(?P<a>\d{1,3})\s*(?:[-\u2013\u2014]|\bto\b)\s*(?P<b>\d{1,3})$")
 #: A printed range wider than this is read as two numbers, not expanded (the widest grouped
@@ -100,7 +103,7 @@ def head_marker(line: str) -> Marker | None:
     >>> head_marker("R1 Appoint a lead officer").number
     'R1'
     """
-    stripped = line.strip()
+    stripped = _EMPHASIS.sub("", line.strip())
     for pattern in (_HEAD_WORD, _HEAD_R):
         match = pattern.match(stripped)
         if not match:

@@ -72,6 +72,12 @@ _MEMBERS = re.compile(
     r"|consider|receive|sign|comment|be\s+asked)\b)",
     re.IGNORECASE,
 )
+#: A decision put in the passive ("That the report be noted", "1. That the plan be approved"): the
+#: paper's own recommendation wherever it stands (survey: "That ... note/noted ..." forms of section A).
+_DECISION = re.compile(
+    r"^(?:\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?That\b.*\bbe\s+(?:noted|agreed|approved|endorsed|received|discharged|signed\s+off)\b",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^(?P<indent>\s*)(?:[\u2022\u00b7\u25aa\u25e6*o]|[-\u2013\u2014](?!\d))\s+(?P<text>\S.*)$")
 _THAT = re.compile(r"^(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)])\s+(?P<text>That\s+.*)$")
 _RESPONSE = re.compile(
@@ -150,10 +156,12 @@ def lay_out(doc: Document) -> Layout:
             line.role = "boilerplate"
         elif is_table_row(raw):
             line.role = "table"
-        elif _MEMBERS.match(text):
+        elif _MEMBERS.match(text) or _DECISION.match(text):
             line.role = "members"
         else:
             _classify(line, raw)
+            if line.role == "heading" and lines and _runs_on(lines[-1]):
+                line.role = "text"  # a hard-wrapped paragraph's next line, not a title
         if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(raw)):
             depth = len(raw) - len(raw.lstrip())
             if previous_bullet_depth is not None and depth > previous_bullet_depth:
@@ -166,6 +174,13 @@ def lay_out(doc: Document) -> Layout:
             previous_bullet_depth = None
         lines.append(line)
     return Layout(lines, sections, front)
+
+
+def _runs_on(previous: Line) -> bool:
+    """Whether the line before is a paragraph broken mid-sentence (the next line continues it)."""
+    return previous.role in ("text", "numbered", "marker", "that", "bullet", "sub_bullet", "tail", "response") and (
+        previous.text[-1] not in ".:;!?)\u201d\"'"
+    )
 
 
 def _classify(line: Line, raw: str) -> None:

@@ -33,7 +33,7 @@ _COLUMNS = (
     ("status", re.compile(r"^status$", re.I)),
     ("progress", re.compile(r"\b(?:progress|update|position|response|comments?)\b", re.I)),
 )
-_ROW_NUMBER = re.compile(r"^(?:R\.?\s?)?\d{1,3}[a-z]?(?:\s*(?:[-\u2013/]|and|to)\s*\d{1,3})?$")
+_ROW_NUMBER = re.compile(r"^(?:R\.?\s?)?\d{1,3}[a-z]?(?:\s*(?:[-\u2013/]|and|to)\s*\d{1,3})?\.?$")
 _FLAT_HEADER = re.compile(r"\bRecommendation\b.*\bStatus\b")
 _FLAT_ROW = re.compile(r"^(?:(?P<row>\d{1,3})\s+)?(?P<group>.*?)\s*\b(?P<ref>R\d{1,3})\s+(?P<rest>\S.*)$")
 _MONTH_YEAR = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\s+\d{4}\b")
