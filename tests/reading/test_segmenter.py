@@ -208,3 +208,10 @@ def test_a_decision_in_the_passive_is_the_papers_own_even_outside_section_a():
     text = "Progress report\n\n1. That the report be noted.\n\n2. That the MPS publishes the plan.\n\nResponse 2: Accepted.\n"
     result = read(Document.from_text(text, "plain.txt"))
     assert [(r.number, r.text) for r in result.recommendations] == [("2", "That the MPS publishes the plan.")]
+
+
+def test_a_numbered_recommendation_answered_by_a_response_is_read_without_the_word_that():
+    body = "5. The MPS should remind officers of the duty.\n\nMPS response: Training now covers it. Complete.\n\n6. Background follows.\n"
+    result = read(page(body))
+    assert [(r.number, r.text) for r in result.recommendations] == [("5", "The MPS should remind officers of the duty.")]
+    assert result.updates[0].status_phrase == "Complete."

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from recgraph.graph.reading.segment.markers import loose_marker
+from recgraph.graph.reading.readers.webpage import paragraph_number
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
 
@@ -82,6 +83,10 @@ def find_starts(layout: Layout, exclude: set[int] = frozenset()) -> list[Start]:
             starts.append(Start(line.number, "tail", line.tail[0].number, line.tail[0].covers, True))
         elif line.role == "that" and line.that:
             starts.append(Start(line.number, "that", line.that))
+        elif line.role == "numbered" and _next_role(layout, line.number) == "response":
+            # a numbered recommendation answered by a response ("5. The MPS should ..." then
+            # "MPS response: ..."): the that-response structure without the word "That"
+            starts.append(Start(line.number, "that", paragraph_number(line.text)[0]))
     starts += _audit_items(layout, {s.line for s in starts})
     starts.sort(key=lambda s: s.line)
     if not starts:
