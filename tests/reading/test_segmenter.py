@@ -215,3 +215,11 @@ def test_a_numbered_recommendation_answered_by_a_response_is_read_without_the_wo
     result = read(page(body))
     assert [(r.number, r.text) for r in result.recommendations] == [("5", "The MPS should remind officers of the duty.")]
     assert result.updates[0].status_phrase == "Complete."
+
+
+def test_sub_headings_of_a_paper_that_tracks_nothing_are_not_plan_items():
+    text = FRAME.format(body="Project management\n\n1. A board meets monthly.\n\nStaffing\n\n2. Two analysts join.\n")
+    text = text.replace("This report sets out progress on the recommendations of the Example Review.", "This report outlines a project.")
+    text = text.replace("Progress on the Example Review", "Example project initiation document")
+    assert read(Document.from_text(text, "pid.txt")).recommendations == []
+    assert [r.number for r in read(page("Project management\n\n1. A board.\n\nStaffing\n\n2. Two join.\n")).recommendations] == ["u1", "u2"]

@@ -25,7 +25,7 @@ from recgraph.graph.reading.readers.webpage import find_timescale
 #: A sentence that opens with one of these states a status ("Complete.", "Not yet started.").
 _STATUS_OPENING = re.compile(
     r"^(?:status\s*:\s*)?(?:now\s+|fully\s+|largely\s+|substantially\s+|partially\s+|partly\s+)*"
-    r"(?:complete[d]?|achieved|implemented|met|delivered(?:\s+in\s+full)?|discharged|closed|signed\s+off"
+    r"(?:complete[d]?|achieved|implemented|established|met|delivered(?:\s+in\s+full)?|discharged|closed|signed\s+off"
     r"|not\s+(?:yet\s+)?(?:started|complete[d]?|achieved|implemented|accepted|met|agreed)"
     r"|in\s+progress|ongoing|on\s+(?:target|track|schedule|hold)|delayed|deferred|slippage|awaiting|outstanding"
     r"|superseded|withdrawn|rejected|under\s+(?:way|consideration)|no\s+(?:further\s+)?(?:action|progress)"
@@ -54,7 +54,7 @@ _STATUS_CLAUSE = re.compile(
 #: "awaits", "under way", "subject to ... approval", "deferred", "appointed", "not yet").
 _STATUS_WORD = re.compile(
     r"\b(?:awaiting|awaits|under\s+way|on\s+hold|subject\s+to|planned\s+for|delayed|deferred|appointed|not\s+yet"
-    r"|complete[d]?|implemented|achieved|outstanding)\b",
+    r"|complete[d]?|implemented|achieved|established|outstanding)\b",
     re.IGNORECASE,
 )
 _DASH = re.compile(r"\s+[\u2013\u2014-]\s+")

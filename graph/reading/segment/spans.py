@@ -28,11 +28,20 @@ MIN_PLAN_HEADINGS = 2
 #: (survey: "Key issues" in 070517/05; "Current position", "Areas of concern", "Background" in the
 #: family's reports; the standard report outline of background, issues, position, next steps).
 GENERIC_HEADING = re.compile(
-    r"^(?:background|introduction|summary|overview|key\s+(?:issues|points|findings)|issues|current\s+(?:position|situation)"
+    r"^(?:(?:the|a)\s+)?(?:background|introduction|summary|overview|key\s+(?:issues|points|findings)|issues|current\s+(?:position|situation)"
     r"|areas?\s+of\s+concern|conclusions?|next\s+steps|way\s+forward|progress(?:\s+to\s+date)?|risks?|costs?(?:\s+and\s+benefits)?"
-    r"|performance|monitoring|governance|consultation|options?|proposals?|discussion|detail|context|purpose)\b(?:\s+\S+){0,2}\s*:?$",
+    r"|performance|monitoring|governance|consultation|options?|proposals?|discussion|detail|context|purpose|scope)"
+    r"(?:\s+(?:to|of|on|for|and)\s+(?:the|this)\s+(?:review|report|paper|inquiry|scrutiny|inspection|plan|work))?\s*:?$",
     re.IGNORECASE,
 )
+
+#: A paper reporting on a plan says so in its opening (title, description, summary): every
+#: tracking paper of the survey names the recommendations or the plan it reports on there (81 of
+#: 81); a paper that does not (a project initiation document, a committee digest) has sub-headings
+#: that are its own, not a plan's actions.
+TRACKING = re.compile(r"\b(?:recommendations?|improvement\s+plan|action\s+plan|implementation\s+plan)\b", re.IGNORECASE)
+#: Without lettered sections, the opening is this many lines (the front matter and summary).
+OPENING_LINES = 40
 
 #: Headings that label progress inside a record rather than end it ("Progress so far",
 #: "Challenges", "Next steps": the committee family's block labels).
@@ -146,6 +155,8 @@ def _is_item(text: str) -> bool:
 
 
 def _plan_headings(layout: Layout) -> list[Start]:
+    if not _speaks_of_tracking(layout):
+        return []
     starts = [
         Start(line.number, "plan", None)
         for line in layout.lines
@@ -155,6 +166,12 @@ def _plan_headings(layout: Layout) -> list[Start]:
         and _next_role(layout, line.number) == "numbered"
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
+
+
+def _speaks_of_tracking(layout: Layout) -> bool:
+    """Whether the paper's opening (before its first lettered section) says it tracks something."""
+    end = layout.sections[0].first_line if layout.sections else min(len(layout.lines), OPENING_LINES)
+    return any(TRACKING.search(line.text) for line in layout.lines[:end])
 
 
 def _next_role(layout: Layout, number: int) -> str | None:
