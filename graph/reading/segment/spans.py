@@ -170,7 +170,7 @@ def _plan_headings(layout: Layout) -> list[Start]:
 
 def _speaks_of_tracking(layout: Layout) -> bool:
     """Whether the paper's opening (before its first lettered section) says it tracks something."""
-    end = layout.sections[0].first_line if layout.sections else min(len(layout.lines), OPENING_LINES)
+    end = layout.sections[0].first_line - 1 if layout.sections else min(len(layout.lines), OPENING_LINES)
     return any(TRACKING.search(line.text) for line in layout.lines[:end])
 
 
