@@ -59,7 +59,7 @@ def test_a_paper_that_cannot_be_read_keeps_its_previous_graph(papers, built):
 
 
 def test_a_paper_the_store_never_held_is_left_out_with_its_error(papers, tmp_path):
-    (papers / "new.txt").write_text("nothing a reader knows\n")
+    (papers / "new.txt").write_bytes(b"\x00\x01 binary, not a paper")
     outcome = recgraph.build([papers], store=tmp_path / "store", validate=False)
     assert outcome.summary.live and not outcome.kept and len(outcome.errors) == 1 and not outcome.ok
 
