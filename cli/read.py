@@ -86,7 +86,7 @@ def corrections():
 @corrections.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The data folder whose papers are corrected (default: ./data or RECGRAPH_DATA).")
+              help="The data folder whose papers are corrected (default: $RECGRAPH_DATA, else ./data; with no papers there, the seed papers, corrected into ./data).")
 @reports_errors
 def import_corrections_command(file, data_dir):
     """Import FILE (CSV or XLSX with the columns of `recgraph read --format csv`).
@@ -95,9 +95,8 @@ def import_corrections_command(file, data_dir):
     they win over extraction on every later read.
     """
     from recgraph.graph.reading.corrections_import import import_corrections
-    from recgraph.graph.reading.locations import default_data_dir
 
-    report = import_corrections(file, data_dir or default_data_dir())
+    report = import_corrections(file, data_dir)
     for note in report.ignored:
         click.echo(f"Note: {note}", err=True)
     click.echo(
@@ -111,10 +110,10 @@ def import_corrections_command(file, data_dir):
 @reports_errors
 def list_corrections(data_dir):
     """List the corrections kept in the data folder's overrides.csv."""
-    from recgraph.graph.reading.corrections import OVERRIDES_NAME, load_overrides
-    from recgraph.graph.reading.locations import default_data_dir
+    from recgraph.graph.reading.corrections import load_overrides
+    from recgraph.graph.reading.locations import default_data_dir, overrides_for
 
-    path = (data_dir or default_data_dir()) / OVERRIDES_NAME
+    path = overrides_for(data_dir or default_data_dir())
     overrides = load_overrides(path)
     if not overrides:
         click.echo(f"No corrections in {path}.")
