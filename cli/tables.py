@@ -26,8 +26,7 @@ DEFAULT_WIDTH = 80
 TEXT_LIMIT = 160
 #: List cells show at most this many items, then "and N more".
 LIST_LIMIT = 12
-#: Characters each column costs beyond its text: the space between two columns (paddings collapse)
-#: and the separator.
+#: Characters each column costs beyond its text: its right padding and the separator.
 _COLUMN_COST = 2
 #: Columns of the analyses' tables that give way first when a table is too wide (lists and
 #: details that a trace or --format csv shows in full); then columns go from the right.
@@ -90,19 +89,29 @@ def fit_table(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int,
     """
     cap = max(width // 2, 10)
     headers = [str(column).replace("_", " ") for column in columns]
-    minimums = []
+    minimums, naturals = [], []
     for index, header in enumerate(headers):
-        longest = max([_longest_word(header), *(_longest_word(row[index]) for row in rows)], default=1)
+        cells = [row[index] for row in rows]
+        longest = max([_longest_word(header), *map(_longest_word, cells)], default=1)
         minimums.append(min(max(longest, 1), cap))
+        naturals.append(max([minimums[-1], *map(len, cells)]))
     kept = list(range(len(columns)))
     order = [columns.index(name) for name in DROP_FIRST if name in columns and columns.index(name) > 0]
     order += [i for i in reversed(range(1, len(columns))) if i not in order]
-    while order and sum(minimums[i] + _COLUMN_COST for i in kept) + 1 > width:
+    room = lambda: width - _COLUMN_COST * len(kept)  # noqa: E731
+    while order and sum(minimums[i] for i in kept) > room():
         kept.remove(order.pop(0))
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True)
+    # Widths: each column's natural width, the widest cut down first, never below its minimum.
+    widths = {i: naturals[i] for i in kept}
+    while sum(widths.values()) > room():
+        widest = max((i for i in kept if widths[i] > minimums[i]), key=lambda i: widths[i], default=None)
+        if widest is None:
+            break
+        widths[widest] -= 1
+    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1, 0, 0))
     for index in kept:
         right = columns[index] in numeric
-        table.add_column(headers[index], min_width=minimums[index], overflow="fold",
+        table.add_column(headers[index], width=widths[index], overflow="fold",
                          justify="right" if right else "left")
     for row in rows:
         table.add_row(*(escape(row[index]) for index in kept))

@@ -11,13 +11,15 @@ read instead, so that every command has something to show. Corrections made to t
 still written to, and read from, the working data folder.
 
 Paths that end up in the graph (a reader's warnings name the file and line) are written relative
-to the paper's data folder (:func:`data_relative`), so that building the same papers from two
-folders gives the same graph and nothing local is published.
+to the paper's data folder (:func:`graph_text`, :func:`data_relative`), so that building the same
+papers from two folders gives the same graph and nothing local is published. Messages to the
+user name files as given.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PAPERS_FOLDER = "papers"
@@ -122,6 +124,22 @@ def data_relative(path: str | Path, data_dir: Path | None = None) -> str:
     if absolute.is_relative_to(base):
         return absolute.relative_to(base).as_posix()
     return absolute.name
+
+
+def graph_text(text: str, paper: str | Path) -> str:
+    """``text`` about ``paper`` (a reader's warning) with local paths made relative to its data folder.
+
+    The paper's path, as given or absolute, becomes :func:`data_relative`'s name for it, and any
+    other path under its data folder (the corrections file) loses the folder.
+
+    >>> graph_text("/home/ann/data/papers/x.txt:4: row cut", "/home/ann/data/papers/x.txt")
+    'papers/x.txt:4: row cut'
+    """
+    data = paper_data_dir(Path(paper))
+    shown = data_relative(paper, data)
+    for given in sorted({os.path.abspath(paper), str(paper)}, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w/.-]){re.escape(given)}", lambda _: shown, text)
+    return text.replace(str(data) + os.sep, "")
 
 
 def _same(a: Path, b: Path) -> bool:

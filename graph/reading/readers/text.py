@@ -16,7 +16,6 @@ from pathlib import Path
 
 from recgraph.errors import ReadError
 from recgraph.graph.model import Leftover, Provenance
-from recgraph.graph.reading.locations import data_relative
 
 #: Papers are a few hundred kilobytes; anything far larger is almost certainly not a paper.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -83,11 +82,7 @@ def load_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Docum
         raise ReadError("looks binary (not text): convert it to plain text first", name, _first_binary_line(data))
     text, encoding, warnings = _decode(data, name)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    # Past this point the name ends up in records and the graph: relative to the data folder, so
-    # that the same papers give the same graph from any folder (errors above name the path given).
-    shown = data_relative(path)
-    warnings = [shown + w[len(name):] if w.startswith(name) else w for w in warnings]
-    return Document(name=shown, path=path, lines=text.split("\n"), encoding=encoding, warnings=warnings)
+    return Document(name=name, path=path, lines=text.split("\n"), encoding=encoding, warnings=warnings)
 
 
 def _looks_binary(data: bytes) -> bool:
