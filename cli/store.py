@@ -117,9 +117,9 @@ def query(query, store, list_saved, fmt, nl, bindings, out, endpoint):
     declaring them. SELECT and ASK give a table (csv, tsv, json, xml); CONSTRUCT and DESCRIBE give
     Turtle (ntriples, jsonld, xml). The format is --format, else the --out extension.
     """
-    from recgraph.cli.graph_render import print_rows, print_saved_queries
+    from recgraph.cli.graph_render import print_saved_queries
     from recgraph.graph.store.knowledge import open_graph
-    from recgraph.graph.store.queries import resolve_query, result_rows, run_query, saved_queries
+    from recgraph.graph.store.queries import resolve_query, run_query, saved_queries
 
     # No default here: it depends on the kind of query (a table, or Turtle for CONSTRUCT/DESCRIBE).
     fmt = output.choose_format(output.nl_format(fmt, nl), out, RESULT_FORMATS, "",
@@ -130,9 +130,9 @@ def query(query, store, list_saved, fmt, nl, bindings, out, endpoint):
         if fmt in ("", "table"):
             print_saved_queries(queries)
         elif fmt == "json":
-            items = [{"name": q.name, "question": q.description} for q in queries.values()]
             import json
 
+            items = [{"name": q.name, "question": q.description} for q in queries.values()]
             output.write_text(output.json_lines(items) if nl else json.dumps(items, indent=2) + "\n", out)
         else:
             raise click.UsageError("--list writes a table or JSON (--format json, --nl)")
@@ -171,13 +171,11 @@ def _write_result(result, fmt: str, nl: bool, out: Path | None) -> None:
                              "use --format turtle, ntriples, jsonld or xml")
         if out is None:
             print_rows(*result_rows(result))
-        else:
-            from recgraph.cli.tables import DEFAULT_WIDTH
+        else:  # a table into a text file (--format table, or --out x.txt): as wide as it needs
+            from rich.console import Console
 
             with out.open("w", encoding="utf-8") as handle:
-                from rich.console import Console
-
-                print_rows(*result_rows(result), console=Console(file=handle, width=DEFAULT_WIDTH * 2, no_color=True))
+                print_rows(*result_rows(result), console=Console(file=handle, width=200, no_color=True))
             click.echo(f"Wrote {out}", err=True)
         return
     output.write_bytes(serialize_result(result, ResultFormat(fmt)), out)
