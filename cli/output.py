@@ -132,9 +132,8 @@ def write_text(text: str, out: Path | None) -> None:
 def write_bytes(data: bytes, out: Path | None) -> None:
     """Write bytes to ``out`` (a note on standard error), else to standard output."""
     if out is None:
-        stdout = click.get_binary_stream("stdout")
-        stdout.write(data)
-        stdout.flush()
+        with click.open_file("-", "wb") as stdout:
+            stdout.write(data)
         return
     out.write_bytes(data)
     click.echo(f"Wrote {out}", err=True)
