@@ -25,7 +25,7 @@ def test_the_shipped_vocabularies_load():
     assert vocab.systems.by_label("PRISM") is not None
     assert vocab.owners.by_label("Human Resources Directorate") is not None
     grouping = [c.pref_label for c in vocab.themes if c.grouping]
-    assert "People & HR" in grouping and "appraisal/performance review" not in grouping
+    assert "workforce" in grouping and "appraisal and performance management" not in grouping
 
 
 def test_an_unknown_vocabulary_name_is_refused():
