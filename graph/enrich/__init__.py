@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, StatusAssignment, UpdateKey, update_key
-from recgraph.graph.enrich.owners import match_owner
+from recgraph.graph.enrich.model import OwnerMatch
+from recgraph.graph.enrich.owners import match_owners
 from recgraph.graph.enrich.status import derive_parent_status, infer_status, status_from_phrase
 from recgraph.graph.enrich.systems import find_system_dependencies, find_systems
 from recgraph.graph.enrich.themes import tag_themes
@@ -46,7 +47,7 @@ def enrich(results: Sequence[ReadResult], vocabularies: Vocabularies | None = No
     >>> update = ProgressUpdate("r", "1", "p.txt", span, progress="Action complete.", owner="HR Department")
     >>> found = enrich([ReadResult(Paper("p.txt", "t"), [rec], [update])])
     >>> [t.label for t in found.themes[("r", "1")]], found.status_of(("r", "1")).notation
-    (['appraisal/performance review'], 'complete')
+    (['appraisal and performance management'], 'complete')
     >>> found.owners[("r", "1", "p.txt")].unit.label
     'Human Resources Directorate'
     """
@@ -73,12 +74,9 @@ def enrich(results: Sequence[ReadResult], vocabularies: Vocabularies | None = No
         systems[key] = find_systems(rec, own, vocab.systems)
         dependencies.extend(find_system_dependencies(rec, own, vocab.systems))
 
-    owners = {
-        update_key(u): match_owner(u.owner, vocab.owners, update_key(u))
-        for ups in updates.values()
-        for u in ups
-        if u.owner and u.owner.strip()
-    }
+    printed = [u for ups in updates.values() for u in ups if u.owner and u.owner.strip()]
+    units = match_owners((u.owner for u in printed), vocab.owners)  # aliases are learnt over the corpus
+    owners = {update_key(u): OwnerMatch(update_key(u), u.owner, *units[u.owner]) for u in printed}
     statuses = _statuses(updates, pointers, vocab)
     enrichment = Enrichment(themes, systems, tuple(dependencies), owners, statuses, {}, dates)
     parents = _parent_statuses(recs, enrichment, vocab)
