@@ -30,6 +30,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from recgraph.graph.enrich.model import Dependency, Evidence, SystemMention
+from recgraph.graph.enrich.status import join_patterns
 from recgraph.graph.enrich.vocabulary import Concept, Vocabulary
 from recgraph.graph.enrich.words import Match, Matcher
 from recgraph.graph.model import ProgressUpdate, Provenance, Recommendation
@@ -64,7 +65,7 @@ DEPENDENCY_CUES: tuple[re.Pattern[str], ...] = tuple(
 )
 # Whether any cue occurs at all, in one search: most texts have none, and then the cues need not be
 # tried one by one (a sentence is a piece of its text, so a text without a cue has no cue sentence).
-_ANY_CUE = re.compile("|".join(f"(?:{cue.pattern})" for cue in DEPENDENCY_CUES), re.IGNORECASE)
+_ANY_CUE = join_patterns(cue.pattern for cue in DEPENDENCY_CUES)
 # A cue sentence without a system name refers back ("It ...", "This ...") to the sentence before.
 _ANAPHOR = re.compile(r"^\s*(?:it|this|these|they|the\s+(?:new\s+)?system)\b", re.IGNORECASE)
 
@@ -101,6 +102,12 @@ def _name_ok(name: str, excluded: frozenset[str]) -> bool:
     return bool(words) and words[0] not in _NOT_NAMES and name not in excluded and not all(w in _NOT_NAMES for w in words)
 
 
+_NAME_BEFORE = re.compile(
+    rf"(?P<name>{_ACRONYM}|{_NUMBERED}|(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD})\s+(?P<it>IT\s+|computer(?:ised)?\s+)?$"
+)
+_NOUN = re.compile(rf"\b(?P<noun>{_STRONG}|{_WEAK})\b")
+
+
 def names_in(text: str, excluded: frozenset[str] = frozenset()) -> list[tuple[str, str | None]]:
     """Systems a text names by form: (name, expansion or None), in reading order.
 
@@ -114,31 +121,40 @@ def names_in(text: str, excluded: frozenset[str] = frozenset()) -> list[tuple[st
     if not text or not _SCREEN.search(text):
         return []
     found: list[tuple[str, str | None]] = []
-    for sentence in sentences(text) if len(text) > 200 else [text]:
-        if not _SCREEN.search(sentence):
-            continue
-        context = bool(_IT_CONTEXT.search(sentence))
-        for match in _EXPANDED.finditer(sentence):
+    if "(" in text:
+        for match in _EXPANDED.finditer(text):
             long = re.sub(r"^(?:(?:The|Both|A|An|This|Our|New|And)\s+)+", "", match.group("long"))
             weak = long.split()[-1] in ("Programme", "Network")  # a change programme is not a system
-            if not weak or context or re.search(r"\b(?:Information|Data|Technology|Computer|Digital|System)", long):
+            if not weak or _context(text, match.start()) or re.search(r"\b(?:Information|Data|Technology|Computer|Digital|System)", long):
                 found.append((match.group("short"), long))
-        for match in _BY_NOUN.finditer(sentence):
-            name, noun = match.group("name"), match.group("noun")
-            while name.split() and name.split()[0] in _NOT_NAMES and len(name.split()) > 1:
-                name = name.split(" ", 1)[1]  # "The Licensing Database" is the Licensing Database
-            strong = re.fullmatch(_STRONG, noun) is not None or " IT " in f" {match.group(0)} " or "computer" in match.group(0)
-            acronymic = bool(re.fullmatch(_ACRONYM, name)) or bool(re.fullmatch(_NUMBERED, name))
-            if not _name_ok(name, excluded):
-                continue
-            if acronymic and (strong or context):
-                found.append((name, None))
-            elif not acronymic and strong:
-                found.append((f"{name} {noun.split()[-1][:1].upper()}{noun.split()[-1][1:]}", None))
-        for match in _APPOSED.finditer(sentence):
-            if _name_ok(match.group("name"), excluded):
-                found.append((match.group("name"), None))
+    # Each system word, and the name just before it (a window of a few words, not the whole text).
+    for noun_match in _NOUN.finditer(text):
+        match = _NAME_BEFORE.search(text, max(0, noun_match.start() - 60), noun_match.start())
+        if match is None:
+            continue
+        name, noun = match.group("name"), noun_match.group("noun")
+        while len(name.split()) > 1 and name.split()[0] in _NOT_NAMES:
+            name = name.split(" ", 1)[1]  # "The Licensing Database" is the Licensing Database
+        if not _name_ok(name, excluded):
+            continue
+        strong = re.fullmatch(_STRONG, noun) is not None or bool(match.group("it"))
+        acronymic = bool(re.fullmatch(_ACRONYM, name)) or bool(re.fullmatch(_NUMBERED, name))
+        if acronymic and (strong or _context(text, noun_match.start())):
+            found.append((name, None))
+        elif not acronymic and strong:
+            word = noun.split()[-1]
+            found.append((f"{name} {word[:1].upper()}{word[1:]}", None))
+    for match in _APPOSED.finditer(text):
+        if _name_ok(match.group("name"), excluded):
+            found.append((match.group("name"), None))
     return list(dict.fromkeys(found))
+
+
+def _context(text: str, at: int) -> bool:
+    """Whether the sentence around ``at`` speaks of IT."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at), 0)
+    end = text.find(". ", at)
+    return bool(_IT_CONTEXT.search(text, start, end if end >= 0 else len(text)))
 
 
 def learn_systems(texts: Iterable[str], register: Vocabulary, excluded: Iterable[str] = ()) -> Vocabulary:
