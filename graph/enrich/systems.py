@@ -103,9 +103,9 @@ def _name_ok(name: str, excluded: frozenset[str]) -> bool:
 
 
 _NAME_BEFORE = re.compile(
-    rf"(?P<name>{_ACRONYM}|{_NUMBERED}|(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD})\s+(?P<it>IT\s+|computer(?:ised)?\s+)?"
+    rf"(?<![\w-])(?P<name>(?:[A-Z]+-)?{_ACRONYM}|{_NUMBERED}|(?:{_CAPWORD}\s+){{0,3}}{_CAPWORD})\s+(?P<it>IT\s+|computer(?:ised)?\s+)?"
     r"(?P<kind>(?:personnel|custody|property|crime|case|duty|command|booking|recording|records|management|information|"
-    r"intelligence|HR|finance|training|tracking)\s+)?$"
+    r"intelligence|HR|finance|tracking)\s+)?$"
 )
 _NOUN = re.compile(rf"\b(?P<noun>{_STRONG}|{_WEAK})\b")
 
@@ -140,10 +140,11 @@ def names_in(text: str, excluded: frozenset[str] = frozenset()) -> list[tuple[st
         if not _name_ok(name, excluded):
             continue
         strong = re.fullmatch(_STRONG, noun) is not None or bool(match.group("it"))
-        acronymic = bool(re.fullmatch(_ACRONYM, name)) or bool(re.fullmatch(_NUMBERED, name))
+        acronymic = bool(re.fullmatch(rf"(?:[A-Z]+-)?{_ACRONYM}", name)) or bool(re.fullmatch(_NUMBERED, name))
         # A long made-up name ("FLEETBOOK", "MetHR") is a product; a short acronym ("PDR") may be a process.
         product = acronymic and (len(name) >= 5 or any(c.isdigit() for c in name)) and " " not in name
-        if acronymic and (strong or product or match.group("kind") or _context(text, noun_match.start())):
+        described = bool(match.group("kind")) and noun.casefold() in ("system", "database")  # "the NSPIS custody system"
+        if acronymic and (strong or product or described or _context(text, noun_match.start())):
             found.append((name, None))
         elif not acronymic and strong:
             word = noun.split()[-1]

@@ -3,8 +3,8 @@
 The facts checked come from the hand-made reference (its cross-report repeats): HMIC MPS
 Inspection 2000/01 #26 (staff appraisals, to be handled in MetHR), District Audit R6 (appraisal
 supporting performance management) and Race and Faith Inquiry 6(b) (the PDR as an early warning)
-raise the same issue across ten years; and the IT systems the seeds' recommendations wait on are
-PRISM and MetHR.
+raise the same issue across ten years. Which systems a recommendation waits on is the
+enrichment's finding by rule, not a target copied from the annotation.
 """
 
 from __future__ import annotations
