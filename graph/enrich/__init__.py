@@ -79,7 +79,8 @@ def enrich(results: Sequence[ReadResult], vocabularies: Vocabularies | None = No
         sources = own + [u for target in _pointed_to(own, pointers.get(key, [])) for u in updates.get(target, [])]
         themes[key] = tag_themes(rec, sources, vocab.themes)
         systems[key] = find_systems(rec, own, known_systems)
-        dependencies.extend(find_system_dependencies(rec, own, known_systems))
+        if systems[key]:  # a dependency on a system names it in the record's own fields
+            dependencies.extend(find_system_dependencies(rec, own, known_systems))
 
     printed = [u for ups in updates.values() for u in ups if u.owner and u.owner.strip()]
     units = match_owners((u.owner for u in printed), vocab.owners)  # aliases are learnt over the corpus
