@@ -9,6 +9,8 @@ enrichment's finding by rule, not a target copied from the annotation.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from pathlib import Path
@@ -84,9 +86,13 @@ def test_repeats_lists_the_appraisal_chain_in_order(seeds):
     assert [m for m in members if m in APPRAISAL_CHAIN] == APPRAISAL_CHAIN
 
 
-def test_systems_ranks_prism_and_methr_at_the_top(seeds):
-    lines = run("systems", "--store", seeds, "--format", "csv").splitlines()
-    assert {line.split(",")[0] for line in lines[1:3]} == {"PRISM", "MetHR"}
+def test_systems_are_ranked_by_their_open_dependents(seeds):
+    # The ranking rule, not the annotation's systems: open dependents, then dependents, then mentions.
+    header, *rows = [row for row in csv.reader(io.StringIO(run("systems", "--store", seeds, "--format", "csv"))) if row]
+    assert rows
+    keys = [(int(r[header.index("open_dependents")]), int(r[header.index("dependents")]), int(r[header.index("open_mentions")]))
+            for r in rows]
+    assert keys == sorted(keys, reverse=True)
 
 
 def test_stats_of_the_seeds(seeds):
