@@ -128,6 +128,13 @@ def apply_catalogue(result: ReadResult, entry: PaperEntry | None) -> ReadResult:
         replace(u, source_report=renamed.get(u.source_report, u.source_report), paper_date=u.paper_date or result.paper.date)
         for u in result.updates
     ]
+    result.mentions = [
+        replace(m, source_report=renamed.get(m.source_report, m.source_report), paper_date=m.paper_date or result.paper.date)
+        for m in result.mentions
+    ]
+    result.cross_references = [
+        replace(x, source_report=renamed.get(x.source_report, x.source_report)) for x in result.cross_references
+    ]
     return result
 
 
@@ -152,6 +159,7 @@ def _merge(report: SourceReport, entry: ReportEntry | None) -> SourceReport:
     return replace(
         report,
         key=entry.key or report.key,
+        key_basis="catalogue" if entry.key else report.key_basis,
         issuer=entry.issuer or report.issuer or guess_issuer(report.title),
         year=entry.year or report.year or guess_year(report.title),
         kind=entry.kind or report.kind or guess_kind(report.title),

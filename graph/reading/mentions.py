@@ -149,7 +149,7 @@ def find_mentions(
     sections = sorted((r.provenance.first_line, r.source_report) for r in records)
     found: list[Mention] = []
     pieces = _pieces(lines)
-    body = _body_start(lines)
+    body = body_start(lines)
     for position, piece in enumerate(pieces):
         cites = _citations(piece, lines)
         if not cites:
@@ -347,7 +347,7 @@ def _is_marker(markers, line: int, numbers: list[str], piece: _Piece, start: int
 _HEADER_FIELD = re.compile(r"^\s*(?:Report|Date|By)\s*:", re.IGNORECASE)
 
 
-def _body_start(lines: Sequence[str]) -> int:
+def body_start(lines: Sequence[str]) -> int:
     """The first line after the page header ("Report: / Date: / By:"), or 1 when there is none
     within the first 40 lines (a paper without committee-page furniture is read whole)."""
     last = 0

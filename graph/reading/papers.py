@@ -20,6 +20,8 @@ from recgraph.graph.model import ReadResult
 from recgraph.graph.reading.pointers import find_cross_references
 from recgraph.graph.reading.readers import detect_layout
 from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, load_document
+from recgraph.graph.reading.register import Register, find_register, register_at
+from recgraph.graph.reading.tracked import identify_reports, unify_reports
 from recgraph.graph.reading.pool import MAX_WORKERS, available_cpus, read_in_pool, workers_from_environment
 
 #: File suffixes taken when a folder is given.
@@ -56,6 +58,7 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     reader = detect_layout(document)
     result = reader.read(document)
     result.warnings[:0] = document.warnings
+    result = identify_reports(result, document.lines, _register_for(path, options))
     if not result.recommendations:
         raise ReadError(f"looks like a {reader.NAME} paper but no recommendation could be read from it", str(path))
     _check_duplicates(result)
@@ -110,6 +113,7 @@ def read_papers(
             outcome.errors.append(value)
         else:
             outcome.results.append(value)
+    unify_reports(outcome.results)
     return outcome
 
 
@@ -190,6 +194,11 @@ def _check_duplicates(result: ReadResult) -> None:
                 rec.provenance.first_line,
             )
         seen[rec.key] = rec.provenance.first_line
+
+
+def _register_for(path: Path, options: ReadOptions) -> Register:
+    catalogue = options.catalogue or find_catalogue(path.resolve())
+    return register_at(find_register(catalogue.parent if catalogue else None))
 
 
 def _catalogue_for(path: Path, options: ReadOptions) -> Catalogue:
