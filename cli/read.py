@@ -59,6 +59,7 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
         from recgraph.cli.render import print_read_summary
 
         print_read_summary(outcome.results)
+        print_papers(outcome.results)
     else:
         for result in outcome.results:
             for warning in result.warnings:
@@ -76,6 +77,20 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
                 click.echo(text)
     if outcome.errors:
         sys.exit(EXIT_PROBLEMS)
+
+
+def print_papers(results) -> None:
+    """One line per paper: its records, mentions, unplaced spans and the report(s) it tracks."""
+    from recgraph.cli.render import make_console
+
+    console = make_console()
+    for result in results:
+        reports = ", ".join(f"{r.title} ({r.key})" for r in result.paper.source_reports) or "no report identified"
+        console.print(
+            f"{Path(result.paper.file).name}: {len(result.recommendations)} record(s), {len(result.mentions)} mention(s), "
+            f"{len(result.leftovers)} unplaced span(s); tracks {reports}",
+            highlight=False, markup=False,
+        )
 
 
 @cli.group()

@@ -157,7 +157,7 @@ def find_mentions(
         statuses = [(m.start(), m.end(), _clean(m.group(0))) for m in _STATUS.finditer(piece.text)]
         for index, (start, end, printed, numbers, own_status) in enumerate(cites):
             line = piece.line_at(start)
-            if line < body or _is_marker(markers, line, numbers, piece, start, lines):
+            if line < body or _is_marker(markers, line, numbers, piece, start, lines) or _heading_form(piece, start, end, lines):
                 continue
             nxt = cites[index + 1][0] if index + 1 < len(cites) else len(piece.text)
             prev = cites[index - 1][1] if index else 0
@@ -340,6 +340,19 @@ def _is_marker(markers, line: int, numbers: list[str], piece: _Piece, start: int
         return True
     column = piece.columns[min(start, len(piece.columns) - 1)]
     return not re.sub(r"^[\s•·▪\-–*]*(?:\(?\d{1,3}[.)]\s*)?", "", lines[line - 1][:column]).strip()
+
+
+def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str]) -> bool:
+    """Whether a citation has the form of a record's marker even where no record was read (an
+    unplaced or duplicated one): it opens its line and stands alone on it or before a dash or colon
+    ("Recommendation 3 – text", "Recommendation 1" alone: the dash-heading and bare-numbered-heading
+    formats of the survey)."""
+    line = piece.line_at(start)
+    column = piece.columns[min(start, len(piece.columns) - 1)]
+    if re.sub(r"^[\s•·▪\-–*]*(?:\(?\d{1,3}[.)]\s*)?", "", lines[line - 1][:column]).strip():
+        return False
+    rest = piece.text[end:]
+    return bool(re.match(r"\s*(?:[–—:]|-\s|\.?\s*$)", rest)) and piece.line_at(end) == line
 
 
 #: The header fields that end a committee page's furniture (survey "Page furniture": the index

@@ -29,6 +29,8 @@ _NUMBER = re.compile(r"^(\d{1,4})((?:\s*\(\s*[a-z]{1,4}\s*\)|[a-z](?![a-z]))*)\.
 def canonical_number(printed: str) -> str:
     """The canonical form of a printed recommendation number (see the module docstring)."""
     text = " ".join(printed.split())
+    if not text:
+        return printed
     bare = _PREFIX.sub("", text, count=1) if re.match(r"^[A-Za-z]", text) else text
     found = _NUMBER.match(bare)
     if not found:
