@@ -169,7 +169,8 @@ class _PaperGraph:
         out.kind(iri, "Recommendation")
         out.text(iri, _LABEL, f"{rec.source_report}/{number}")
         out.text(iri, _rg("number"), number)
-        out.text(iri, _rg("printedNumber"), rec.number)
+        if rec.number != number:  # printed otherwise ("R6", "Rec 6"): kept beside the canonical one
+            out.text(iri, _rg("printedNumber"), rec.number)
         for covered in rec.covers:
             out.iri(iri, _rg("covers"), self.mint.recommendation(rec.source_report, covered))
         out.iri(iri, _rg("sourceReport"), self.mint.report(rec.source_report))
@@ -213,7 +214,8 @@ class _PaperGraph:
             out.text(rec, _rg("number"), number)
             out.iri(rec, _rg("sourceReport"), self.mint.report(mention.source_report))
             self.derive(rec, mention.provenance)
-        out.text(rec, _rg("printedNumber"), mention.number)
+        if mention.number != number:
+            out.text(rec, _rg("printedNumber"), mention.number)
         iri = self.mint.mention(self.slug, mention.source_report, number, index)
         out.kind(iri, "Mention")
         out.iri(iri, _rg("cites"), rec)

@@ -138,6 +138,14 @@ def apply_catalogue(result: ReadResult, entry: PaperEntry | None) -> ReadResult:
     return result
 
 
+def catalogue_pins(entry: PaperEntry | None):
+    """A test of a printed report title: does this paper's entry key it? (None when it keys none.)"""
+    if entry is None or not any(candidate.key for candidate in entry.source_reports):
+        return None
+    matches = [candidate.match.casefold() for candidate in entry.source_reports if candidate.key]
+    return lambda title: any(match in title.casefold() for match in matches)
+
+
 def _match(report: SourceReport, entry: PaperEntry | None) -> ReportEntry | None:
     if entry is None:
         return None

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from recgraph.errors import ReadError
-from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, find_catalogue, load_catalogue
+from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, catalogue_pins, find_catalogue, load_catalogue
 from recgraph.graph.reading.corrections import OVERRIDES_NAME, Override, apply_overrides, load_overrides
 from recgraph.graph.model import ReadResult
 from recgraph.graph.reading.pointers import find_cross_references
@@ -58,11 +58,11 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     reader = detect_layout(document)
     result = reader.read(document)
     result.warnings[:0] = document.warnings
-    result = identify_reports(result, document.lines, _register_for(path, options))
+    catalogue = _catalogue_for(path, options)
+    result = identify_reports(result, document.lines, _register_for(path, options), catalogue_pins(catalogue.entry_for(path.name)))
     if not result.recommendations:
         raise ReadError(f"looks like a {reader.NAME} paper but no recommendation could be read from it", str(path))
     _check_duplicates(result)
-    catalogue = _catalogue_for(path, options)
     result = apply_catalogue(result, catalogue.entry_for(path.name))
     result.cross_references = find_cross_references(result)
     for pointer in result.cross_references:

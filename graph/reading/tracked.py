@@ -10,7 +10,7 @@ Winning Consent") are matched against each other and the reports that match shar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,12 +77,15 @@ def _report(group: Sequence[Candidate], register: Register, file: str) -> tuple[
     return report, warnings
 
 
-def identify_reports(result: ReadResult, lines: Sequence[str], register: Register) -> ReadResult:
+def identify_reports(
+    result: ReadResult, lines: Sequence[str], register: Register, pinned: Callable[[str], bool] | None = None
+) -> ReadResult:
     """Key the reports a paper tracks from its words and the register, and find its mentions.
 
     A report the reader took from the paper's own title (or none at all) is replaced by the report
     the paper's words say it tracks; a report the reader named otherwise keeps its name and gets
-    the register's key, or the key of the names it matches, or one derived from its name.
+    the register's key, or the key of the names it matches, or one derived from its name. A
+    report ``pinned`` says the catalogue keys (by its printed title) is left as the reader named it.
     """
     file = result.paper.file
     start = body_start(lines)
@@ -95,6 +98,10 @@ def identify_reports(result: ReadResult, lines: Sequence[str], register: Registe
     renamed: dict[str, str] = {}
     reports: list[SourceReport] = []
     for report in result.paper.source_reports:
+        if pinned is not None and pinned(report.title):
+            renamed[report.key] = report.key
+            reports.append(report)
+            continue
         name = ReportName.of(report.title)
         if tracked and (not report.title.strip() or report.title.strip().casefold() == (result.paper.title or '').strip().casefold()):
             renamed[report.key] = tracked[0][1].key
