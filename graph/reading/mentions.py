@@ -25,7 +25,7 @@ from recgraph.graph.reading.numbers import canonical_number
 # One number: bare or R-prefixed digits with an optional lettered part ("12", "R12", "R.7", "5(b)").
 # Three digits at most: the family's largest numbering is 110 (seed 003's paragraph-numbered
 # recommendations) and four digits are years.
-_NUM = r"(?:R\.?\s?)?\d{1,3}(?!\d)(?:\s?\([a-z]{1,4}\)|[a-z](?![a-z]))?"
+_NUM = r"(?:R\.?\s?)?(?<!\d)\d{1,3}(?!\d)(?:\s?\([a-z]{1,4}\)|[a-z](?![a-z]))?"
 # Separators of numbers in a list or range, as printed across the survey: ",", ", and", "&",
 # "and", "or", "/" ("Recs 3/4", "R4/R5"), "to", hyphen, en and em dash (part A T5, T34; part B
 # 020418/05, 020919/13, 080306/04; the fixtures' "5–9", "10 to 13", "1,3,4, and 9").
@@ -227,7 +227,10 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
     taken: list[tuple[int, int]] = []
     for match in _CITE.finditer(piece.text):
         printed = match.group(0)
-        found.append((match.start(), match.end(), printed, expand_numbers(match.group("list")), None))
+        numbers = expand_numbers(match.group("list"))
+        if re.match(r"R\.?\d", printed):  # "R12", "R.7": the R is part of the number as printed
+            numbers = [n if n.startswith("R") else "R" + n for n in numbers]
+        found.append((match.start(), match.end(), printed, numbers, None))
         taken.append((match.start(), match.end()))
     for pattern in (_LEAD_IN, _BARE_STATUS):
         if pattern is _BARE_STATUS and not _near_recommendations(piece, lines):

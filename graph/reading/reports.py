@@ -71,7 +71,7 @@ GENERIC = frozenset(
 MODIFIERS = frozenset(
     """first second third last latest previous next recent further final closing separate public full joint
     quarterly annual monthly new national own external this that same earlier later high risk high-risk
-    implemented accepted awaiting compliance lead year's""".split()
+    implemented accepted awaiting compliance lead year's year""".split()
 )
 #: Distinctive words that name a recurring kind of report rather than one report (the policing
 #: and performance plan audited every year, the annual letter, the force inspection): a name made
@@ -122,19 +122,21 @@ class ReportName:
     issuer: str | None
     words: tuple[str, ...]
     year: str | None
+    proper: tuple[str, ...] = ()  # distinctive words printed with a capital (names, not common words)
 
     @classmethod
     def of(cls, printed: str, issuer: str | None = None, year: str | None = None) -> "ReportName":
         text = " ".join(printed.split())
         bare = re.sub(r"\([A-Z]{3,8}\)", " ", text)  # an acronym in brackets restates the name
         bare = _YEAR.sub(" ", bare)
-        words = []
-        for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", bare):
-            word = word.lower().replace("’", "'")
-            word = re.sub(r"'s$", "", word)
+        words, proper = [], []
+        for printed in re.findall(r"[A-Za-z][A-Za-z'’-]*", bare):
+            word = re.sub(r"'s$", "", printed.lower().replace("’", "'"))
             if word not in GENERIC and word not in words and len(word) > 1:
                 words.append(word)
-        return cls(text, issuer or guess_issuer(text), tuple(words), normal_year(year) or normal_year(text))
+                if printed[0].isupper():
+                    proper.append(word)
+        return cls(text, issuer or guess_issuer(text), tuple(words), normal_year(year) or normal_year(text), tuple(proper))
 
     @property
     def periodic(self) -> bool:
@@ -152,7 +154,12 @@ class ReportName:
             return not mine and not theirs and bool(self.year and other.year) and self.issuer == other.issuer
         if (self.periodic or other.periodic) and not (self.year and other.year):
             return False
-        if mine <= theirs or theirs <= mine:
+        if self.periodic and other.periodic:
+            return True  # the plan, letter or inspection of one issuer and one year
+        smaller = mine if len(mine) <= len(theirs) else theirs
+        if (mine <= theirs or theirs <= mine) and (len(smaller) > 1 or smaller <= set(self.proper) | set(other.proper)):
+            # one lone common word ("search", "review of the disposal policy") is not enough: a lone
+            # word must be a name, printed with a capital ("Whitmore", "Detention")
             return True
         return len(mine & theirs) * 3 >= 2 * len(mine | theirs)
 
@@ -198,9 +205,9 @@ OPENING_LINES = 60
 # of the X", "progress against the recommendations made by X", "the recommendations in X",
 # "arising from X", "response to X", "implementation plan for X", "sign-off of").
 _TRACKING = re.compile(
-    r"(?:\brecommendations?\s+(?:\w+\s+){0,3}?(?:of|in|from|made by|made in|set out in|contained in|arising from)|"
+    r"(?:\brecommendations?\s+(?:\w+\s+){0,3}?(?:of|in|from|on|made by|made in|set out in|contained in|arising from)|"
     r"\b(?:arising from|following|response to|implementation of|implementation plan for|progress (?:made )?(?:on|against|in)|"
-    r"update on|monitoring of|updates? members on|closing report on|sign-off of)(?:\s+\S+){0,4})\s+$",
+    r"update on|monitoring of|updates? members on|closing report on|sign-off of))(?:\s+\S+){0,4}\s+$",
     re.IGNORECASE,
 )
 _QUOTED = r"['‘\"“][^'’\"”\n]{3,90}['’\"”]"
@@ -308,6 +315,7 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
     (title and index line, before ``body_start``), +1 with an issuer, +1 with a quoted or capitalised
     title word. Names made only of modifiers ("the closing report") are not candidates."""
     out: list[Candidate] = []
+    title_line = _title_line(lines, body_start)
     for number in range(1, min(len(lines), OPENING_LINES + body_start) + 1):
         line = lines[number - 1]
         tokens = _TOKEN.findall(line)
@@ -332,13 +340,24 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
                 if name.words and set(name.words) <= MODIFIERS:
                     continue
                 score = 3 if _TRACKING.search(before[-60:]) and index == 0 else 0
-                score += 2 if number < body_start else 0
+                score += 2 if number == title_line else 0
                 score += 1 if name.issuer else 0
                 score += 1 if quoted or any(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", one) if w.lower() in name.words) else 0
                 out.append(Candidate(name, number, score, main if index else None))
                 if index == 0:
                     main = len(out) - 1
     return out
+
+
+def _title_line(lines: list[str], body_start: int) -> int | None:
+    """The paper's title: the last non-blank line above the "Report: / Date: / By:" header (the
+    index line above it, "Report N of the ... meeting ...", describes another paper twice in the
+    survey's 40, so it never counts as the title)."""
+    header = next((n for n in range(1, body_start) if re.match(r"^\s*(?:Report|Date|By)\s*:", lines[n - 1], re.IGNORECASE)), None)
+    if header is None:
+        return None
+    above = [n for n in range(1, header) if lines[n - 1].strip()]
+    return above[-1] if above else None
 
 
 def _names_in(text: str) -> list[str]:

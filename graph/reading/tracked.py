@@ -19,10 +19,6 @@ from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.register import Register
 from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind
 
-#: A name the paper says it tracks ("the recommendations of X", "response to X") scores 3; one only
-#: in the page header scores 2 (see find_candidates). Names below this are kept only to attribute
-#: mentions ("Whitmore recommendation 27").
-TRACKED_SCORE = 3
 
 
 def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
@@ -91,10 +87,10 @@ def identify_reports(
     start = body_start(lines)
     groups = _groups(find_candidates(list(lines), start))
     keyed = [(group, *_report(group, register, file)) for group in groups]
-    tracked = [item for item in keyed if max(c.score for c in item[0]) >= TRACKED_SCORE]
-    if not tracked and keyed:
-        best = max(keyed, key=lambda item: max(c.score for c in item[0]))
-        tracked = [best] if max(c.score for c in best[0]) >= 2 else []
+    # The paper tracks the report it names most strongly (ties: the first named); other reports it
+    # names join it only when the paper cites their recommendations (see _find_mentions).
+    best = max(keyed, key=lambda item: (max(c.score for c in item[0]), -min(c.line for c in item[0])), default=None)
+    tracked = [best] if best is not None and max(c.score for c in best[0]) >= 2 else []
     renamed: dict[str, str] = {}
     reports: list[SourceReport] = []
     for report in result.paper.source_reports:
