@@ -89,7 +89,7 @@ def print_papers(results) -> None:
         console.print(
             f"{Path(result.paper.file).name}: {len(result.recommendations)} record(s), {len(result.mentions)} mention(s), "
             f"{len(result.leftovers)} unplaced span(s); tracks {reports}",
-            highlight=False, markup=False,
+            highlight=False, markup=False, soft_wrap=True,
         )
 
 

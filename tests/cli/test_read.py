@@ -145,3 +145,24 @@ def test_a_table_row_missing_a_column_reads_with_a_warning_naming_its_line(tmp_p
     rows = json.loads(result.stdout)
     assert [(r["number"], r["status_phrase"], r["mpa_action"]) for r in rows] == [("1", "Action complete", None), ("2", None, "To note")]
     assert f"{path}:4: row has 3 cells but its header has 4" in result.stderr
+
+
+def test_the_summary_prints_per_paper_its_records_mentions_unplaced_spans_and_reports():
+    result = run("read", PAPERS)
+    assert result.exit_code == 0, result.stderr
+    line = next(l for l in result.stdout.splitlines() if l.startswith(IMPLEMENTATION.name))
+    assert line.startswith(f"{IMPLEMENTATION.name}: 13 record(s), ")
+    assert "mention(s), 0 unplaced span(s); tracks" in line and "(operational-support-review)" in line
+
+
+def test_mention_rows_carry_the_sentence_status_and_lines_and_round_trip_through_csv(tmp_path):
+    from recgraph.graph.reading.records import rows_from_csv, rows_to_csv
+
+    rows = [r for r in json.loads(run("read", IMPLEMENTATION, "--format", "json").stdout) if r["kind"] == "mention"]
+    approved = [r for r in rows if r["status_phrase"] == "as completed"]
+    assert [r["number"] for r in approved] == ["1", "3", "5", "6", "12"]
+    assert approved[0]["text"].endswith("be approved as completed; and") and approved[0]["covers"] == []
+    assert approved[0]["source_report_key"] == "operational-support-review" and approved[0]["paper_date"] == "2004-07-12"
+    out = tmp_path / "all.csv"
+    run("read", IMPLEMENTATION, "--format", "csv", "--out", out)
+    assert rows_to_csv(rows_from_csv(out.read_text())) == out.read_text()
