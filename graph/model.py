@@ -173,7 +173,7 @@ class ReadResult:
     cross_references: list[CrossReference] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)  # last: positional callers keep their meaning
+    mentions: list[Mention] = field(default_factory=list)
 
     def update_for(self, rec: Recommendation) -> ProgressUpdate | None:
         for update in self.updates:
