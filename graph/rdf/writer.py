@@ -28,6 +28,7 @@ from typing import TextIO
 from recgraph.errors import ReadError
 from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.model import CrossReference, Leftover, Mention, Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
+from recgraph.graph.rdf.mention_status import mention_status
 from recgraph.graph.reading.numbers import canonical_number
 from recgraph.graph.rdf.namespaces import PREFIXES, RG
 
@@ -227,7 +228,7 @@ class _PaperGraph:
         out.text(iri, _rg("printed"), mention.printed)
         out.text(iri, _rg("sentence"), mention.sentence)
         out.text(iri, _rg("statusPhrase"), mention.status_phrase)
-        status = _mention_status(mention.status_phrase)
+        status = mention_status(mention.status_phrase)
         if status is not None:
             out.iri(iri, _rg("status"), status.status)
             out.add(iri, _rg("statusBasis"), literal(status.basis))
@@ -270,53 +271,6 @@ class _PaperGraph:
             out.iri(iri, _rg("inPaper"), self.paper_iri)
             for text in _readings(list(texts)):
                 out.add(iri, _rg("verbatim"), literal(text))
-
-
-#: The statuses a mention's short phrase states when the status vocabulary's own labels and
-#: patterns (written for progress cells) do not decide it, tried in order: negated and open forms
-#: first ("not yet complete", "incomplete", "remain open"), then the closing ones. The keywords are
-#: the survey's status wordings (docs/survey part A "Status wordings seen", part B "Status wordings").
-_MENTION_STATUSES = (
-    ("not_started", re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:implemented|started)\b", re.I)),
-    ("awaiting_external", re.compile(r"\bawait(?:s|ing)?\b", re.I)),
-    ("in_progress", re.compile(r"\bnot\s+yet\b|\bincomplete\b|\byet\s+to\s+be\b|further\s+work|in\s+progress|under\s+way|"
-                               r"\bongoing\b|\bopen\b|outstanding|\bO/S\b|delayed|on\s+track|will\s+be\s+(?:delivered|monitored)|"
-                               r"subject\s+to|cannot\s+be\s+completed", re.I)),
-    ("substantially", re.compile(r"\bsubstantially\b", re.I)),
-    ("partial", re.compile(r"\bpartial(?:ly)?\b", re.I)),
-    ("superseded", re.compile(r"superseded|overtaken|withdrawn|transferred|subsumed", re.I)),
-    ("complete", re.compile(r"complete|implemented|delivered|discharged|sign(?:ed)?[- ]off|\bclosed?\b|achieved", re.I)),
-)
-
-
-def _mention_status(phrase: str | None):
-    """The status a mention's phrase states (explicit), or None when it states none we know."""
-    if not phrase:
-        return None
-    from recgraph.graph.enrich.model import StatusAssignment
-    from recgraph.graph.enrich.status import status_from_phrase
-
-    statuses = _statuses()
-    found = status_from_phrase(phrase, statuses)
-    if found is not None:
-        return found
-    for notation, pattern in _MENTION_STATUSES:
-        if pattern.search(phrase):
-            concept = statuses.by_notation(notation)
-            if concept is not None:
-                return StatusAssignment(concept.iri, concept.notation, "explicit", f"mention pattern {pattern.pattern!r}", phrase)
-    return None
-
-
-_STATUSES: list = []
-
-
-def _statuses():
-    if not _STATUSES:
-        from recgraph.graph.enrich.vocabulary import load_vocabulary
-
-        _STATUSES.append(load_vocabulary("statuses"))
-    return _STATUSES[0]
 
 
 def _readings(texts: list[str]) -> list[str]:
