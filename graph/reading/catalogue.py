@@ -1,9 +1,11 @@
 """The paper catalogue (``catalogue.toml``): facts about a paper that its text does not state.
 
-Readers derive what the text says (titles, printed dates, numbers). The catalogue adds the rest:
-the issuing body, a date when none is printed, and for each source report a stable key, issuer,
-year and kind. :func:`apply_catalogue` merges an entry into a :class:`ReadResult`; a paper with no
-entry keeps what was derived, with year, issuer and kind guessed from the report's title.
+Readers derive what the text says (titles, printed dates, numbers), and the reports a paper tracks
+are identified from its words and keyed by the register of reports or from their names
+(:mod:`recgraph.graph.reading.tracked`). The catalogue adds the rest: the issuing body, a date when
+none is printed, and, where an analyst decided so, a key that sets one paper's report apart.
+:func:`apply_catalogue` merges an entry into a :class:`ReadResult`; a paper with no entry keeps what
+was derived, with year, issuer and kind guessed from the report's title where none is known.
 """
 
 from __future__ import annotations

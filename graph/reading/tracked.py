@@ -185,14 +185,20 @@ def unify_reports(results: Sequence[ReadResult]) -> None:
             k = parent[k]
         return k
 
-    for a in range(len(text)):
-        for b in range(a):
-            ra, rb = text[a][1], text[b][1]
-            if ra.key == rb.key or (
-                "text" in (ra.key_basis, rb.key_basis)
-                and any(x.matches(y) for x in names[a] for y in names[b])
-            ):
-                parent[root(a)] = root(b)
+    # Only reports that share a key, a distinctive word or (periodic ones) a year can match: an
+    # index of those keeps a read of thousands of papers from comparing every pair.
+    index: dict[str, list[int]] = {}
+    for k, (_, report) in enumerate(text):
+        tokens = {f"key:{report.key}"} | {w for n in names[k] for w in n.words} | {f"year:{n.year}" for n in names[k] if n.periodic and n.year}
+        for token in tokens:
+            index.setdefault(token, []).append(k)
+    pairs = {(a, b) for members in index.values() for a in members for b in members if b < a}
+    for a, b in sorted(pairs):
+        ra, rb = text[a][1], text[b][1]
+        if ra.key == rb.key or (
+            "text" in (ra.key_basis, rb.key_basis) and any(x.matches(y) for x in names[a] for y in names[b])
+        ):
+            parent[root(a)] = root(b)
     groups: dict[int, list[int]] = {}
     for k in range(len(text)):
         groups.setdefault(root(k), []).append(k)
