@@ -242,6 +242,8 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             numbers = expand_numbers(match.group("list"))
             if pattern is _BARE_STATUS and len(numbers) < 2 and start and not re.search(r"[;:]", piece.text):
                 continue  # one bare number before a status word is only taken in a summary list
+            if pattern is _LEAD_IN and len(numbers) < 2 and not re.match(r"(?i)numbers?|linked", match.group(0)):
+                continue  # "Of the 48 recommendations, 27 fall to ...": a count, not a number
             found.append((start, end, match.group("list"), numbers, None))
             taken.append((start, end))
     if _near_recommendations(piece, lines):
