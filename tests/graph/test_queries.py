@@ -174,7 +174,7 @@ def test_a_query_is_a_saved_name_a_file_or_sparql(tmp_path):
 
 
 def test_a_syntax_error_names_the_query_and_the_position(seed_store):
-    with pytest.raises(QueryError, match=r"mine: SPARQL syntax error at 1:16"):
+    with pytest.raises(QueryError, match=r"mine: SPARQL syntax error at line 1, column 16: "):
         run_query(open_store(seed_store), "SELECT WHERE { ?s ?p ?o }", label="mine")
 
 
