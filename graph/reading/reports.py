@@ -315,7 +315,7 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
     (title and index line, before ``body_start``), +1 with an issuer, +1 with a quoted or capitalised
     title word. Names made only of modifiers ("the closing report") are not candidates."""
     out: list[Candidate] = []
-    title_line = _title_line(lines, body_start)
+    title_at = title_line(lines, body_start)
     for number in range(1, min(len(lines), OPENING_LINES + body_start) + 1):
         line = lines[number - 1]
         tokens = _TOKEN.findall(line)
@@ -340,7 +340,7 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
                 if name.words and set(name.words) <= MODIFIERS:
                     continue
                 score = 3 if _TRACKING.search(before[-60:]) and index == 0 else 0
-                score += 2 if number == title_line else 0
+                score += 2 if number == title_at else 0
                 score += 1 if name.issuer else 0
                 score += 1 if quoted or any(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", one) if w.lower() in name.words) else 0
                 out.append(Candidate(name, number, score, main if index else None))
@@ -349,7 +349,7 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
     return out
 
 
-def _title_line(lines: list[str], body_start: int) -> int | None:
+def title_line(lines: list[str], body_start: int) -> int | None:
     """The paper's title: the last non-blank line above the "Report: / Date: / By:" header (the
     index line above it, "Report N of the ... meeting ...", describes another paper twice in the
     survey's 40, so it never counts as the title)."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from recgraph.graph.model import ReadResult, SourceReport
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.register import Register
-from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind
+from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
 
 
 
@@ -99,10 +99,10 @@ def identify_reports(
             reports.append(report)
             continue
         name = ReportName.of(report.title)
-        if tracked and (not report.title.strip() or report.title.strip().casefold() == (result.paper.title or '').strip().casefold()):
+        registered = register.match(name)
+        if tracked and not registered and _from_title(report, name, result.paper.title, keyed, title_line(list(lines), start)):
             renamed[report.key] = tracked[0][1].key
             continue
-        registered = register.match(name)
         if registered:
             merged = replace(report, key=registered.key, issuer=registered.issuer or report.issuer,
                              year=registered.year or report.year, kind=registered.kind or report.kind, key_basis="register")
@@ -126,6 +126,17 @@ def identify_reports(
     result.paper = replace(result.paper, source_reports=tuple(reports))
     _find_mentions(result, lines, keyed, reports)
     return result
+
+
+def _from_title(report: SourceReport, name: ReportName, title: str | None, keyed, title_at: int | None) -> bool:
+    """Whether a reader's report is only (part of) the paper's own title ("Access to policing
+    services" of "Access to policing services – closing report"): no name the paper prints outside
+    its title line matches it, and its words are the title's."""
+    if not report.title.strip():
+        return True
+    if not title or report.title.strip().casefold() not in title.casefold():
+        return False
+    return not any(c.name.matches(name) for group, _, _ in keyed for c in group if c.line != title_at)
 
 
 def _distinct(reports: list[SourceReport]) -> list[SourceReport]:

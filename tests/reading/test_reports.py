@@ -178,3 +178,23 @@ def test_keys_do_not_depend_on_the_order_papers_are_read_in():
     unify_reports([result for result, _ in second])
     keys = lambda pairs: {r.paper.file: sorted(x.key for x in r.paper.source_reports) for r, _ in pairs}  # noqa: E731
     assert keys(first) == keys(second)
+
+
+def test_through_the_whole_reading_pipeline_groups_share_keys_and_mentions_are_found():
+    # read_paper (segmenter, report identification, mentions) and read_papers (keys matched across
+    # papers) over every fixture paper: the figures of docs/extraction.md's mention section.
+    from recgraph.graph.reading.papers import read_papers
+
+    files = [path.with_name(path.name.replace(".expected.json", ".txt")) for path in FIXTURES]
+    outcome = read_papers(files, workers=1)
+    assert not outcome.errors
+    pairs = [(result, json.loads(Path(result.paper.file).with_suffix(".expected.json").read_text(encoding="utf-8")))
+             for result in outcome.results]
+    groups = _groups(pairs)
+    for group, keys in groups.items():
+        if group not in UNRESOLVED_GROUPS:
+            assert set.intersection(*keys), (group, keys)
+    cited = {(Path(r.paper.file).name, canonical_number(m.number), m.provenance.first_line) for r, _ in pairs for m in r.mentions}
+    expected = [(Path(r.paper.file).name, canonical_number(item["number"]), item["line"])
+                for r, e in pairs for item in e["records"] if item["kind"] == "mention" and canonical_number(item["number"]).isdigit()]
+    assert sum(key in cited for key in expected) >= 0.9 * len(expected)
