@@ -50,7 +50,7 @@ async def graph_store(request: Request) -> Response:
     target = graph_target(request.scope.get("query_string", b""))
     if request.method in ("GET", "HEAD"):
         media_type, content = await _read(target, request.headers.get("accept"), state)
-        return Response(content, media_type=media_type)
+        return Response(content, media_type=media_type, headers={"Vary": "Accept"})
     require_writer(request.headers, state.config)
     if request.method == "DELETE":
         await state.runner.run(lambda cancel: _delete(target, state), abandon=False)
