@@ -13,7 +13,8 @@ import time
 def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None:
     """Answer :class:`~recgraph.graph.server.workers.QueryJob` s from ``connection`` until told to stop.
 
-    Each answer is ``("ok", media type, bytes, seconds)`` or ``("error", status, message, headers)``.
+    A job may also be a database path alone: the worker closes the one it has and opens that one
+    (a new build went live). None ends the worker. Each answer is ``("ok", media type, bytes, seconds)`` or ``("error", status, message, headers)``.
     """
     from recgraph.lifeline import end_with_parent
 
@@ -36,13 +37,17 @@ def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None
             store = None  # closes the database before the process ends
             return
         started = time.perf_counter()
+        database = job if isinstance(job, str) else job.database
         try:
-            if job.database != opened:
+            if database != opened:
                 store, opened = None, None  # the previous build's database is closed first
                 try:
-                    store, opened = pyoxigraph.Store.read_only(job.database), job.database
+                    store, opened = pyoxigraph.Store.read_only(database), database
                 except OSError as err:
                     raise RequestError(500, f"the store cannot be opened: {err}") from err
+            if isinstance(job, str):  # told to switch to a new build: nothing to answer but that
+                connection.send(("ok", "", b"", 0.0))
+                continue
             arguments = dataset_arguments(job.default_graph, job.named_graphs, job.union)
             media_type, content = answer_query(store, job.text, job.base, arguments, job.accept, job.max_bytes,
                                                never)

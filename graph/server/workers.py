@@ -16,8 +16,8 @@ therefore runs queries in worker *processes*, each with the live build open read
   one long-lived thread, which the kernel's parent-death signal follows.
 
 Workers open the database a job names and keep it until a job names another: when a new build
-goes live, :meth:`QueryProcesses.retire_stale` retires idle workers that hold an older one, and a
-busy one is retired when its job ends, so the old build's files are released.
+goes live, :meth:`QueryProcesses.retire_stale` has idle workers close the old build and open the
+new one, and a busy one does so when its job ends, so the old build's files are released.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 
 #: Seconds to wait for a worker to start before a request is answered 503.
 START_SECONDS = 30.0
+#: Seconds a worker may take to close one build's database and open the next.
+SWITCH_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -155,25 +157,49 @@ class QueryProcesses:
                               "this server gives one query, or broke the query engine; narrow it")
 
     def _give_back(self, worker: _Worker) -> None:
+        current = self.current
+        if current is not None and worker.database not in (None, current) and not self._switch(worker, current):
+            return
         with self._lock:
-            if not self._closed and (self.current is None or worker.database == self.current):
+            if not self._closed:
                 self._idle.append(worker)
                 return
         self._retire(worker)
-        if not self._closed:
-            self._starts.put(True)
 
     # -- builds ---------------------------------------------------------------------------
 
     def retire_stale(self, current: str) -> None:
-        """Note ``current`` as the live database; idle workers holding another one are replaced."""
+        """Note ``current`` as the live database; idle workers holding another one switch to it.
+
+        Each closes the old build's database and opens the new one (milliseconds; a worker that
+        does not manage it within :data:`SWITCH_SECONDS` is replaced). Busy workers switch when
+        their query ends.
+        """
         with self._lock:
             self.current = current
             stale = [w for w in self._idle if w.database is not None and w.database != current]
             self._idle = [w for w in self._idle if w not in stale]
         for worker in stale:
-            self._retire(worker)
+            if self._switch(worker, current):
+                with self._lock:
+                    if not self._closed:
+                        self._idle.append(worker)
+                        continue
+                self._retire(worker)
+
+    def _switch(self, worker: _Worker, database: str) -> bool:
+        # True when the worker now holds ``database``; otherwise it was replaced by a new one.
+        try:
+            worker.connection.send(database)
+            if worker.connection.poll(SWITCH_SECONDS) and worker.connection.recv()[0] == "ok":
+                worker.database = database
+                return True
+        except (EOFError, OSError):
+            pass
+        self._stop(worker)
+        if not self._closed:
             self._starts.put(True)
+        return False
 
     # -- processes --------------------------------------------------------------------------
 
