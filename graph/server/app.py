@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from recgraph.errors import StoreError
-from recgraph.graph.store.builds import CURRENT
+from recgraph.graph.store.builds import BUILDS, CURRENT
 from recgraph.graph.server.config import ServerConfig
 from recgraph.graph.server.errors import RequestError
 from recgraph.graph.server.graphstore import graph_store
@@ -94,7 +94,8 @@ def create_app(store: pyoxigraph.Store | str | os.PathLike, config: ServerConfig
     config = config or ServerConfig()
     live = processes = location = None
     if not isinstance(store, pyoxigraph.Store):
-        if (Path(store) / CURRENT).is_file():
+        # A store folder has CURRENT and builds/ (a RocksDB folder has a CURRENT file of its own).
+        if (Path(store) / CURRENT).is_file() and (Path(store) / BUILDS).is_dir():
             location = Path(store)
             if config.processes and not config.allow_updates:
                 processes = QueryProcesses(config.workers, config.timeout, config.query_memory_bytes)

@@ -48,6 +48,7 @@ def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None
             if isinstance(job, str):  # told to switch to a new build: nothing to answer but that
                 connection.send(("ok", "", b"", 0.0))
                 continue
+            started = time.perf_counter()  # the query's own time, not the opening of a build
             arguments = dataset_arguments(job.default_graph, job.named_graphs, job.union)
             media_type, content = answer_query(store, job.text, job.base, arguments, job.accept, job.max_bytes,
                                                never)

@@ -93,7 +93,8 @@ def test_a_query_past_the_memory_cap_ends_its_worker_not_the_server(guarded_serv
 
 def test_ordinary_queries_are_answered_while_hostile_ones_hold_every_worker(guarded_server):
     ordinary = f"SELECT ?o WHERE {{ <http://e.org/s7> {P} ?o }}"
-    assert post(guarded_server.url, ordinary).status_code == 200  # runs once in a worker: proves quick
+    for _ in range(5):  # runs in a worker until it proves quick (a run within 25 ms), then inline
+        assert post(guarded_server.url, ordinary).status_code == 200
     hostile = (HOSTILE / "cross-product-count.rq").read_text(encoding="utf-8")
     stop, statuses = threading.Event(), []
 
