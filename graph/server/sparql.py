@@ -133,9 +133,13 @@ async def _query(operation: Operation, outline: Outline, base: str, accept: str 
         finally:
             quick.record(key, time.perf_counter() - started)
     request = QueryJob(state.database, operation.text, base, default, named, union, accept, limit)
-    media_type, content, seconds = await state.processes.run(request)
-    if quick is not None and request.database == state.database:
-        quick.record(key, seconds)
+    proven = state.proven is not None and state.proven.is_quick(key)
+    media_type, content, seconds = await state.processes.run(request, proven=proven)
+    if request.database == state.database:
+        if quick is not None:
+            quick.record(key, seconds)
+        if state.proven is not None:
+            state.proven.record(key, seconds)
     return media_type, content
 
 

@@ -12,7 +12,7 @@ from recgraph.graph.server.errors import RequestError
 from recgraph.graph.server.quick import QuickQueries
 from recgraph.graph.server.live import LiveStore
 from recgraph.graph.server.runner import Runner
-from recgraph.graph.server.workers import QueryProcesses
+from recgraph.graph.server.workers import PROVEN_SECONDS, QueryProcesses
 
 
 class ServerState:
@@ -36,6 +36,8 @@ class ServerState:
         self.quick = quick
         self.live = live
         self.processes = processes
+        #: Queries that ran to the end within PROVEN_SECONDS: they may use the kept worker.
+        self.proven = QuickQueries(budget=PROVEN_SECONDS) if processes is not None else None
         self.location = location
         self.write_lock = threading.Lock()
         self._generation = 0

@@ -12,6 +12,10 @@ therefore runs queries in worker *processes*, each with the live build open read
 - each worker's address space is capped (``RLIMIT_AS``): a query that allocates past it ends
   its worker (Rust aborts on a failed allocation), and the client gets a 503 that says so;
 - a crash of the parser or the planner (a segmentation fault) ends the worker, not the server;
+- one worker is kept for queries that have *proved* ordinary (they ran to the end within
+  :data:`PROVEN_SECONDS` before): queries nobody has seen finish share the others, so queries that
+  overrun, however many, never hold every worker, and the saved queries of the pages and the
+  analyses are still answered while they run;
 - workers end with the server however it ends (:mod:`recgraph.lifeline`); they are started from
   one long-lived thread, which the kernel's parent-death signal follows.
 
@@ -38,6 +42,8 @@ log = logging.getLogger(__name__)
 
 #: Seconds to wait for a worker to start before a request is answered 503.
 START_SECONDS = 30.0
+#: A query that ran to the end within this many seconds counts as proven: it may use the kept worker.
+PROVEN_SECONDS = 2.0
 #: Seconds a worker may take to close one build's database and open the next.
 SWITCH_SECONDS = 10.0
 
@@ -82,7 +88,10 @@ class QueryProcesses:
         self.memory_bytes = memory_bytes
         self.current: str | None = None  # the database of the live build; older ones are retired
         self._context = multiprocessing.get_context("spawn")
-        self._slots = threading.BoundedSemaphore(size)
+        # With two workers or more, one is kept for proven queries (see the module's notes).
+        self.kept = 1 if size >= 2 else 0
+        self._slots = threading.BoundedSemaphore(size - self.kept)
+        self._kept_slots = threading.BoundedSemaphore(self.kept) if self.kept else None
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
@@ -95,8 +104,11 @@ class QueryProcesses:
 
     # -- running ----------------------------------------------------------------------------
 
-    async def run(self, job: QueryJob) -> tuple[str, bytes, float]:
+    async def run(self, job: QueryJob, proven: bool = False) -> tuple[str, bytes, float]:
         """Run ``job`` in a worker; return the media type, the answer and the seconds it took there.
+
+        ``proven`` lets the job use the worker kept for queries that finished before (it is tried
+        after the shared ones).
 
         Raises
         ------
@@ -105,7 +117,9 @@ class QueryProcesses:
             overruns the timeout (its worker is killed) or its worker dies (memory cap, crash).
         """
         deadline = time.monotonic() + self.timeout
-        if not await _acquire(self._slots, deadline):
+        choices = [self._slots] + ([self._kept_slots] if proven and self._kept_slots is not None else [])
+        slot = await _acquire_any(choices, deadline)
+        if slot is None:
             raise RequestError(503, f"the server is busy: {self.size} queries are running; try again later",
                                {"Retry-After": str(max(1, round(self.timeout)))})
         try:
@@ -113,7 +127,7 @@ class QueryProcesses:
             loop = asyncio.get_running_loop()
             answer = await loop.run_in_executor(self._waiters, self._exchange, worker, job, deadline)
         finally:
-            self._slots.release()
+            slot.release()
         if answer[0] == "error":
             raise RequestError(answer[1], answer[2], answer[3] if len(answer) > 3 else None)
         return answer[1], answer[2], answer[3]
@@ -269,10 +283,14 @@ class QueryProcesses:
         self._waiters.shutdown(wait=False, cancel_futures=True)
 
 
-async def _acquire(slots: threading.BoundedSemaphore, deadline: float) -> bool:
-    # Polled: slots are released by waiting threads as well as by the event loop.
-    while not slots.acquire(blocking=False):
+async def _acquire_any(choices: list[threading.BoundedSemaphore], deadline: float
+                       ) -> threading.BoundedSemaphore | None:
+    # The first of ``choices`` with a free slot, polled (slots are released by waiting threads as
+    # well as by the event loop); None at the deadline.
+    while True:
+        for slots in choices:
+            if slots.acquire(blocking=False):
+                return slots
         if time.monotonic() >= deadline:
-            return False
+            return None
         await asyncio.sleep(0.01)
-    return True
