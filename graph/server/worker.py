@@ -20,7 +20,10 @@ def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None
 
     end_with_parent(parent_pid)
     if memory_bytes:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        except (ValueError, OSError):  # a system that does not enforce it (e.g. macOS): timeout only
+            pass
     import pyoxigraph
 
     from recgraph.graph.server.errors import RequestError
