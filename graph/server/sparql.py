@@ -10,7 +10,7 @@ import pyoxigraph
 from starlette.requests import Request
 from starlette.responses import Response
 
-from recgraph.graph.server.access import require_writer
+from recgraph.graph.server.access import refuse_writes_while_building, require_writer
 from recgraph.graph.server.description import describe_service
 from recgraph.graph.server.errors import RequestError
 from recgraph.graph.server.execution import answer_query, dataset_arguments
@@ -50,6 +50,7 @@ async def sparql_endpoint(request: Request) -> Response:
         return _description(request, state)
     if operation.kind is OperationKind.UPDATE:
         require_writer(request.headers, state.config)
+        refuse_writes_while_building(state.location)
         outline = await checked_outline(operation.text, state)
         refuse_unlisted(outline.remote_calls, state.config.allowed_services)
         await _update(operation, endpoint_url(request), state)
