@@ -76,7 +76,7 @@ def repeats(store, endpoint, fmt, out, min_score, summary):
     if summary:
         write_frames({"chains": chain_summary(chains)}, choose_format(fmt, out), out)
         return
-    columns = ["chain", "position", "label", "year", "date", "status", "score", "reiterates", "closed_before_repeat"]
+    columns = ["chain", "position", "label", "year", "date", "status", "score", "reiterates", "closed_before_repeat", "decision"]
     write_frames({"repeats": chains}, choose_format(fmt, out), out, {"repeats": columns})
 
 

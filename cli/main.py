@@ -14,7 +14,7 @@ import click
 from recgraph import __version__
 
 #: Modules under recgraph.cli that add commands to :data:`cli` when imported.
-COMMAND_MODULES: tuple[str, ...] = ("read", "store", "serve", "publish", "views", "analyses")
+COMMAND_MODULES: tuple[str, ...] = ("read", "store", "serve", "publish", "views", "analyses", "links")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

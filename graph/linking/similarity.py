@@ -126,3 +126,70 @@ class PairScorer:
         score = np.minimum(1.0, w_words * words + w_themes * themes + w_systems * systems)
         return score, words, themes, systems, shared, cosine
 
+
+
+#: Share of two texts' term weight that aligned phrases must carry for the later to reiterate the
+#: earlier (see :class:`AlignedScorer`); set on the development pairs of tests/linking/judged_pairs.json
+#: (the lowest aligned share of a seed pair judged "reiterates", rounded down), docs/enrichment.md.
+ALIGNED = 0.08
+
+
+class AlignedScorer:
+    """How much of two texts' own wording the phrases they share carry, for many pairs at once.
+
+    Each item's heading and text (never its progress) becomes a set of terms, each weighted by its
+    inverse document frequency in the corpus, and a set of *linked pairs* of terms
+    (:func:`~.alignment.phrase_features`). For a pair of items, the *aligned* terms are those of
+    the linked pairs both hold; the aligned share is ``sum(idf(t)² for aligned t) /
+    sqrt(sum(idf(t)² over the first's terms) * sum(idf(t)² over the second's))``, the cosine of
+    their binary TF-IDF vectors restricted to aligned terms: 0 when no phrase is shared, 1 when the
+    two say the same thing in the same words. Rare terms weigh most, so a phrase of common words
+    ("police staff") carries little.
+    """
+
+    def __init__(self, own: Sequence[str]):
+        from recgraph.graph.linking.alignment import phrase_features
+        from recgraph.graph.linking.terms import terms as text_terms
+
+        term_index: dict[str, int] = {}
+        pair_index: dict[str, int] = {}
+        t_rows, t_cols, p_rows, p_cols = [], [], [], []
+        for row, text in enumerate(own):
+            for name in dict.fromkeys(text_terms(text)):
+                t_rows.append(row)
+                t_cols.append(term_index.setdefault(name, len(term_index)))
+            for name in phrase_features(text):
+                p_rows.append(row)
+                p_cols.append(pair_index.setdefault(name, len(pair_index)))
+        n = len(own)
+        terms = sparse.csr_matrix((np.ones(len(t_rows), np.float32), (t_rows, t_cols)), shape=(n, max(1, len(term_index))))
+        frequency = np.asarray(terms.sum(axis=0)).ravel()
+        idf = (np.log((1.0 + n) / (1.0 + frequency)) + 1.0).astype(np.float32)
+        self.terms = terms.tocsr()
+        self.weight = idf**2
+        self.norms = np.sqrt(np.asarray(self.terms @ self.weight).ravel())
+        self.pairs = sparse.csr_matrix((np.ones(len(p_rows), np.float32), (p_rows, p_cols)), shape=(n, max(1, len(pair_index))))
+        # Which two terms each linked pair joins, as term columns.
+        ends = np.zeros((max(1, len(pair_index)), 2), dtype=np.int64)
+        for name, column in pair_index.items():
+            a, b = name.split("~")
+            ends[column] = (term_index[a], term_index[b])
+        self.ends = ends
+
+    def shared_pairs(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """How many linked pairs each pair of items holds in common."""
+        return row_dots(self.pairs, first, second)
+
+    def aligned(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The aligned share of each pair (see the class docstring); 0 where no phrase is shared."""
+        shared = self.shared_pairs(first, second)
+        out = np.zeros(len(first), dtype=np.float32)
+        pairs = self.pairs
+        for k in np.flatnonzero(shared > 0):
+            a, b = int(first[k]), int(second[k])
+            common = np.intersect1d(pairs.indices[pairs.indptr[a] : pairs.indptr[a + 1]],
+                                    pairs.indices[pairs.indptr[b] : pairs.indptr[b + 1]], assume_unique=True)
+            aligned = np.unique(self.ends[common].ravel())
+            denominator = self.norms[a] * self.norms[b]
+            out[k] = float(self.weight[aligned].sum() / denominator) if denominator else 0.0
+        return out
