@@ -6,9 +6,9 @@ Two relations (ontology/recgraph.ttl):
   whether it asks for the same remedy or a narrower or different one. It needs *aligned wording*:
   phrases of the two texts' own wording (heading and text, not progress) that hold the same terms
   close together (:mod:`.alignment`), carrying at least :data:`~.similarity.ALIGNED` of their term
-  weight (:class:`~.similarity.AlignedScorer`), and a similarity score of at least
-  :data:`THRESHOLD`. A shared theme or system never makes one: without aligned wording a pair is
-  at most related;
+  weight (:class:`~.similarity.AlignedScorer`), and a similarity score (or its word part alone)
+  of at least :data:`THRESHOLD`. A shared theme or system never makes one: without aligned
+  wording a pair is at most related;
 * ``relatedTo``: the same area, a different problem: a pair whose similarity score reaches
   :data:`THRESHOLD` without aligned wording. The score is::
 
@@ -85,6 +85,8 @@ class RepeatOptions:
     shrink: float = SHRINK
     #: Share of the two texts' term weight aligned phrases must carry for ``reiterates``.
     aligned: float = ALIGNED
+    #: Word part from which a pair is similar whatever its themes (None: the threshold itself).
+    words_alone: float | None = None
     #: Whether recommendations of two reports of the same year (as written) may repeat each other.
     same_year: bool = False
     rows_per_block: int = 512
@@ -295,7 +297,9 @@ def detect_repeats(
     first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
     aligned = wording.aligned(first, second)
-    similar = score >= options.threshold
+    # Similar: the score reaches the threshold, or the words alone do (themes add to the score, but
+    # a corpus whose theme vocabulary misses an area must not hide two texts that say the same).
+    similar = (score >= options.threshold) | (word >= (options.threshold if options.words_alone is None else options.words_alone))
     if options.model is not None:  # fitted to decisions; aligned wording stays required
         probability = options.model.probability(np.column_stack([aligned, word, theme, system]))
         reiterates = (aligned > 0) & (probability >= 0.5)
