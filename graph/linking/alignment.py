@@ -24,7 +24,9 @@ three apart and do not pair; "custody staff ... trained in first aid" pairs *fir
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from recgraph.graph.linking.terms import STOP_TERMS, term
 
@@ -61,6 +63,14 @@ class Phrase:
         return (" ".join(first_text[slice(*self.first)].split()), " ".join(second_text[slice(*self.second)].split()))
 
 
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[tuple[Token, ...], frozenset[tuple[str, str]]]:
+    """A text's content tokens and linked pairs, kept for the texts seen last (a recommendation
+    takes part in several links)."""
+    tokens = content_tokens(text)
+    return tuple(tokens), frozenset(_linked(tokens))
+
+
 def content_tokens(text: str) -> list[Token]:
     """The content words of a text (stop words and words under three letters left out).
 
@@ -75,7 +85,7 @@ def content_tokens(text: str) -> list[Token]:
     return found
 
 
-def _linked(tokens: list[Token]) -> set[tuple[str, str]]:
+def _linked(tokens: Sequence[Token]) -> set[tuple[str, str]]:
     """The linked pairs of a token list: two distinct terms at most WINDOW tokens apart, sorted."""
     pairs = set()
     for index, token in enumerate(tokens):
@@ -111,8 +121,8 @@ def align(first: str, second: str) -> list[Phrase]:
     >>> align("Review the grievance procedure.", "An ACPO lead for grievances.")
     []
     """
-    a_tokens, b_tokens = content_tokens(first), content_tokens(second)
-    shared = _linked(a_tokens) & _linked(b_tokens)
+    (a_tokens, a_pairs), (b_tokens, b_pairs) = _tokens(first), _tokens(second)
+    shared = a_pairs & b_pairs
     if not shared:
         return []
     runs = _runs(a_tokens, shared)
@@ -126,7 +136,7 @@ def align(first: str, second: str) -> list[Phrase]:
     return phrases
 
 
-def _runs(tokens: list[Token], shared: set[tuple[str, str]]) -> list[list[int]]:
+def _runs(tokens: Sequence[Token], shared: set[tuple[str, str]]) -> list[list[int]]:
     """Indexes of tokens taking part in a shared linked pair, grouped into runs of neighbours."""
     members: set[int] = set()
     for index, token in enumerate(tokens):
@@ -143,7 +153,7 @@ def _runs(tokens: list[Token], shared: set[tuple[str, str]]) -> list[list[int]]:
     return runs
 
 
-def _span_in(tokens: list[Token], terms: set[str], shared: set[tuple[str, str]]) -> tuple[int, int] | None:
+def _span_in(tokens: Sequence[Token], terms: set[str], shared: set[tuple[str, str]]) -> tuple[int, int] | None:
     """The widest run of the second text's tokens that pairs up the given terms."""
     best: list[int] | None = None
     for run in _runs(tokens, {p for p in shared if p[0] in terms and p[1] in terms}):

@@ -6,9 +6,9 @@ Two relations (ontology/recgraph.ttl):
   whether it asks for the same remedy or a narrower or different one. It needs *aligned wording*:
   phrases of the two texts' own wording (heading and text, not progress) that hold the same terms
   close together (:mod:`.alignment`), carrying at least :data:`~.similarity.ALIGNED` of their term
-  weight (:class:`~.similarity.AlignedScorer`), and a similarity score (or its word part alone)
-  of at least :data:`THRESHOLD`. A shared theme or system never makes one: without aligned
-  wording a pair is at most related;
+  weight (:class:`~.similarity.AlignedScorer`), and a similarity score of at least
+  :data:`THRESHOLD`. A shared theme or system never makes one: without aligned wording a pair is
+  at most related;
 * ``relatedTo``: the same area, a different problem: a pair whose similarity score reaches
   :data:`THRESHOLD` without aligned wording. The score is::
 
@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -85,7 +86,7 @@ class RepeatOptions:
     shrink: float = SHRINK
     #: Share of the two texts' term weight aligned phrases must carry for ``reiterates``.
     aligned: float = ALIGNED
-    #: Word part from which a pair is similar whatever its themes (None: the threshold itself).
+    #: Word part from which a pair counts as similar whatever its score (None: never; the score decides).
     words_alone: float | None = None
     #: Whether recommendations of two reports of the same year (as written) may repeat each other.
     same_year: bool = False
@@ -297,9 +298,9 @@ def detect_repeats(
     first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
     aligned = wording.aligned(first, second)
-    # Similar: the score reaches the threshold, or the words alone do (themes add to the score, but
-    # a corpus whose theme vocabulary misses an area must not hide two texts that say the same).
-    similar = (score >= options.threshold) | (word >= (options.threshold if options.words_alone is None else options.words_alone))
+    similar = score >= options.threshold
+    if options.words_alone is not None:
+        similar |= word >= options.words_alone
     if options.model is not None:  # fitted to decisions; aligned wording stays required
         probability = options.model.probability(np.column_stack([aligned, word, theme, system]))
         reiterates = (aligned > 0) & (probability >= 0.5)
@@ -446,13 +447,24 @@ def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tup
     """The file and lines where a quote is printed (the record's lines when it cannot be placed)."""
     if provenance is None:
         return None, None
-    words = re.findall(r"[A-Za-z0-9]+", quote)
-    match = re.search(r"\W+".join(map(re.escape, words)), provenance.text, re.IGNORECASE) if words else None
-    if match is None:
-        return provenance.file, provenance.lines
-    first = provenance.first_line + provenance.text.count("\n", 0, match.start())
-    last = provenance.first_line + provenance.text.count("\n", 0, match.end())
-    return provenance.file, (first, min(last, provenance.last_line))
+    words = [w.lower() for w in _WORDS.findall(quote)]
+    printed = _printed_words(provenance.text)
+    spoken = [w for w, _, _ in printed]
+    for index in range(len(spoken) - len(words) + 1) if words else ():
+        if spoken[index : index + len(words)] == words:
+            start, end = printed[index][1], printed[index + len(words) - 1][2]
+            first = provenance.first_line + provenance.text.count("\n", 0, start)
+            last = provenance.first_line + provenance.text.count("\n", 0, end)
+            return provenance.file, (first, min(last, provenance.last_line))
+    return provenance.file, provenance.lines
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def _printed_words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
 
 
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:

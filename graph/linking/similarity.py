@@ -148,33 +148,42 @@ class AlignedScorer:
     """
 
     def __init__(self, own: Sequence[str]):
-        from recgraph.graph.linking.alignment import phrase_features
+        from recgraph.graph.linking.alignment import WINDOW
         from recgraph.graph.linking.terms import terms as text_terms
 
-        term_index: dict[str, int] = {}
-        pair_index: dict[str, int] = {}
-        t_rows, t_cols, p_rows, p_cols = [], [], [], []
-        for row, text in enumerate(own):
-            for name in dict.fromkeys(text_terms(text)):
-                t_rows.append(row)
-                t_cols.append(term_index.setdefault(name, len(term_index)))
-            for name in phrase_features(text):
-                p_rows.append(row)
-                p_cols.append(pair_index.setdefault(name, len(pair_index)))
-        n = len(own)
-        terms = sparse.csr_matrix((np.ones(len(t_rows), np.float32), (t_rows, t_cols)), shape=(n, max(1, len(term_index))))
-        frequency = np.asarray(terms.sum(axis=0)).ravel()
+        vocabulary: dict[str, int] = {}
+        ids = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in text_terms(text)], dtype=np.int64)
+               for text in own]
+        n, size = len(own), max(1, len(vocabulary))
+        lengths = np.array([len(i) for i in ids])
+        rows = np.repeat(np.arange(n), lengths)
+        flat = np.concatenate(ids) if n and lengths.sum() else np.zeros(0, np.int64)
+        terms = sparse.csr_matrix((np.ones(len(flat), np.float32), (rows, flat)), shape=(n, size))
+        terms.data[:] = 1  # binary: duplicates summed by the constructor
+        frequency = np.diff(terms.tocsc().indptr)
         idf = (np.log((1.0 + n) / (1.0 + frequency)) + 1.0).astype(np.float32)
-        self.terms = terms.tocsr()
+        self.terms = terms
         self.weight = idf**2
         self.norms = np.sqrt(np.asarray(self.terms @ self.weight).ravel())
-        self.pairs = sparse.csr_matrix((np.ones(len(p_rows), np.float32), (p_rows, p_cols)), shape=(n, max(1, len(pair_index))))
-        # Which two terms each linked pair joins, as term columns.
-        ends = np.zeros((max(1, len(pair_index)), 2), dtype=np.int64)
-        for name, column in pair_index.items():
-            a, b = name.split("~")
-            ends[column] = (term_index[a], term_index[b])
-        self.ends = ends
+        # Linked pairs: two distinct terms at most WINDOW tokens apart in one item, coded a * size + b (a < b).
+        starts = np.concatenate([[0], np.cumsum(lengths)])[:-1]
+        position = np.arange(len(flat)) - np.repeat(starts, lengths)
+        codes, owners = [], []
+        for gap in range(1, WINDOW + 1):
+            ok = position[: len(flat) - gap] + gap < np.repeat(lengths, lengths)[: len(flat) - gap] if len(flat) > gap else np.zeros(0, bool)
+            a, b = flat[: len(flat) - gap][ok], flat[gap:][ok]
+            keep = a != b
+            codes.append(np.minimum(a, b)[keep] * size + np.maximum(a, b)[keep])
+            owners.append(rows[: len(flat) - gap][ok][keep])
+        codes = np.concatenate(codes) if codes else np.zeros(0, np.int64)
+        owners = np.concatenate(owners) if owners else np.zeros(0, np.int64)
+        unique, column = np.unique(codes, return_inverse=True)
+        self.pairs = sparse.csr_matrix((np.ones(len(column), np.float32), (owners, column)), shape=(n, max(1, len(unique))))
+        self.pairs.data[:] = 1
+        # Which two terms each linked pair joins: features x terms, a 1 at each end.
+        ends = np.column_stack([unique // size, unique % size]) if len(unique) else np.zeros((0, 2), np.int64)
+        self.ends = sparse.csr_matrix((np.ones(2 * len(unique), np.float32), (np.repeat(np.arange(len(unique)), 2), ends.ravel())),
+                                      shape=(max(1, len(unique)), size))
 
     def shared_pairs(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """How many linked pairs each pair of items holds in common."""
@@ -182,14 +191,15 @@ class AlignedScorer:
 
     def aligned(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """The aligned share of each pair (see the class docstring); 0 where no phrase is shared."""
-        shared = self.shared_pairs(first, second)
+        if len(first) == 0:
+            return np.zeros(0, dtype=np.float32)
         out = np.zeros(len(first), dtype=np.float32)
-        pairs = self.pairs
-        for k in np.flatnonzero(shared > 0):
-            a, b = int(first[k]), int(second[k])
-            common = np.intersect1d(pairs.indices[pairs.indptr[a] : pairs.indptr[a + 1]],
-                                    pairs.indices[pairs.indptr[b] : pairs.indptr[b + 1]], assume_unique=True)
-            aligned = np.unique(self.ends[common].ravel())
+        for start in range(0, len(first), 200_000):  # bounded memory on large corpora
+            a, b = first[start : start + 200_000], second[start : start + 200_000]
+            shared = self.pairs[a].multiply(self.pairs[b]).tocsr()
+            aligned = (shared @ self.ends).tocsr()
+            aligned.data[:] = 1  # a term is aligned once, however many shared pairs hold it
+            weight = np.asarray(aligned @ self.weight).ravel()
             denominator = self.norms[a] * self.norms[b]
-            out[k] = float(self.weight[aligned].sum() / denominator) if denominator else 0.0
+            out[start : start + len(a)] = np.divide(weight, denominator, out=np.zeros_like(weight), where=denominator > 0)
         return out
