@@ -105,3 +105,19 @@ def test_counts_agree_on_a_small_synthetic_corpus(tmp_path):
     built = run("build", corpus.papers_dir, "--store", store, env=env)
     assert built.exit_code == 0, built.output
     _assert_counts_agree(store, env)
+
+
+def test_fit_says_when_there_are_too_few_decisions(decided_store):
+    store, env, _, _ = decided_store
+    result = run("links", "fit", "--store", store, env=env)
+    assert result.exit_code == 1 and "Not fitted: a fit needs at least 20 decisions" in result.output
+
+
+def test_fit_reports_and_an_accepted_fit_is_kept_beside_the_decisions(tmp_path):
+    from recgraph.graph.linking.fitting import fit_model, load_model, save_model
+
+    rows = [(0.2 + 0.01 * i, 0.1, 0.5, 0.0) for i in range(12)] + [(0.0, 0.1, 0.5, 0.0)] * 6 + [(0.1, 0.05, 0.9, 0.0)] * 6
+    model = fit_model(rows, [True] * 12 + [False] * 12, [True] * 24)
+    assert model.decisions == 24 and "leave-one-out accuracy" in model.describe()
+    assert load_model(save_model(model, tmp_path / "link-model.json")) == model
+    assert load_model(tmp_path / "absent.json") is None
