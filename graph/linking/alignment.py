@@ -64,11 +64,17 @@ class Phrase:
 
 
 @lru_cache(maxsize=65536)
-def _tokens(text: str) -> tuple[tuple[Token, ...], frozenset[tuple[str, str]]]:
-    """A text's content tokens and linked pairs, kept for the texts seen last (a recommendation
-    takes part in several links)."""
+def _tokens(text: str) -> tuple[tuple[Token, ...], frozenset[tuple[str, str]], tuple[tuple[int, int, tuple[str, str]], ...]]:
+    """A text's content tokens, its linked pairs, and where each pair stands (two token indexes),
+    kept for the texts seen last (a recommendation takes part in several links)."""
     tokens = content_tokens(text)
-    return tuple(tokens), frozenset(_linked(tokens))
+    where = []
+    for index, token in enumerate(tokens):
+        for other in range(index + 1, min(len(tokens), index + 1 + WINDOW)):
+            a, b = token.term, tokens[other].term
+            if a != b:
+                where.append((index, other, (a, b) if a < b else (b, a)))
+    return tuple(tokens), frozenset(key for _, _, key in where), tuple(where)
 
 
 def content_tokens(text: str) -> list[Token]:
@@ -121,31 +127,27 @@ def align(first: str, second: str) -> list[Phrase]:
     >>> align("Review the grievance procedure.", "An ACPO lead for grievances.")
     []
     """
-    (a_tokens, a_pairs), (b_tokens, b_pairs) = _tokens(first), _tokens(second)
+    a_tokens, a_pairs, a_where = _tokens(first)
+    b_tokens, b_pairs, b_where = _tokens(second)
     shared = a_pairs & b_pairs
     if not shared:
         return []
-    runs = _runs(a_tokens, shared)
+    runs = _runs(a_where, shared)
     phrases = []
     for run in runs:
         terms = tuple(dict.fromkeys(a_tokens[i].term for i in run))
-        span_b = _span_in(b_tokens, set(terms), shared)
+        span_b = _span_in(b_tokens, b_where, set(terms), shared)
         if span_b is None:
             continue
         phrases.append(Phrase(terms, (a_tokens[run[0]].start, a_tokens[run[-1]].end), span_b))
     return phrases
 
 
-def _runs(tokens: Sequence[Token], shared: set[tuple[str, str]]) -> list[list[int]]:
+def _runs(where: Sequence[tuple[int, int, tuple[str, str]]], shared: set | frozenset) -> list[list[int]]:
     """Indexes of tokens taking part in a shared linked pair, grouped into runs of neighbours."""
-    members: set[int] = set()
-    for index, token in enumerate(tokens):
-        for other_index in range(index + 1, min(len(tokens), index + 1 + WINDOW)):
-            a, b = token.term, tokens[other_index].term
-            if (min(a, b), max(a, b)) in shared:
-                members.update((index, other_index))
+    members = sorted({i for a, b, key in where if key in shared for i in (a, b)})
     runs: list[list[int]] = []
-    for index in sorted(members):
+    for index in members:
         if runs and index - runs[-1][-1] <= WINDOW:
             runs[-1].append(index)
         else:
@@ -153,10 +155,11 @@ def _runs(tokens: Sequence[Token], shared: set[tuple[str, str]]) -> list[list[in
     return runs
 
 
-def _span_in(tokens: Sequence[Token], terms: set[str], shared: set[tuple[str, str]]) -> tuple[int, int] | None:
+def _span_in(tokens: Sequence[Token], where: Sequence[tuple[int, int, tuple[str, str]]], terms: set[str],
+             shared: set | frozenset) -> tuple[int, int] | None:
     """The widest run of the second text's tokens that pairs up the given terms."""
     best: list[int] | None = None
-    for run in _runs(tokens, {p for p in shared if p[0] in terms and p[1] in terms}):
+    for run in _runs(where, {p for p in shared if p[0] in terms and p[1] in terms}):
         if best is None or len(run) > len(best):
             best = run
     if best is None:

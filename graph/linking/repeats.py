@@ -448,11 +448,10 @@ def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tup
     if provenance is None:
         return None, None
     words = [w.lower() for w in _WORDS.findall(quote)]
-    printed = _printed_words(provenance.text)
-    spoken = [w for w, _, _ in printed]
-    for index in range(len(spoken) - len(words) + 1) if words else ():
+    spoken, starts, ends, at = _printed_words(provenance.text)
+    for index in at.get(words[0], ()) if words else ():
         if spoken[index : index + len(words)] == words:
-            start, end = printed[index][1], printed[index + len(words) - 1][2]
+            start, end = starts[index], ends[index + len(words) - 1]
             first = provenance.first_line + provenance.text.count("\n", 0, start)
             last = provenance.first_line + provenance.text.count("\n", 0, end)
             return provenance.file, (first, min(last, provenance.last_line))
@@ -463,8 +462,13 @@ _WORDS = re.compile(r"[A-Za-z0-9]+")
 
 
 @lru_cache(maxsize=4096)
-def _printed_words(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+def _printed_words(text: str) -> tuple[list[str], list[int], list[int], dict[str, list[int]]]:
+    """The words of a printed text (lower case), their offsets, and where each word stands."""
+    found = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    at: dict[str, list[int]] = {}
+    for index, (word, _, _) in enumerate(found):
+        at.setdefault(word, []).append(index)
+    return [w for w, _, _ in found], [s for _, s, _ in found], [e for _, _, e in found], at
 
 
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:
