@@ -9,6 +9,7 @@ Run: .venv/bin/python bench/enrichment_seeds.py
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -17,8 +18,6 @@ from recgraph.graph.enrich import enrich
 from recgraph.graph.enrich.themes import PROGRESS_MIN_HITS
 from recgraph.graph.enrich.vocabulary import load_vocabulary
 from recgraph.graph.linking import link
-from recgraph.graph.linking.evaluation import reference_pairs, threshold_table
-from recgraph.graph.linking.repeats import NEIGHBOURS, THRESHOLD, RepeatOptions, find_repeats
 from recgraph.graph.linking.similarity import SHRINK, SPECIFIC, WEIGHTS
 from recgraph.graph.reading.papers import read_papers
 
@@ -168,80 +167,12 @@ def dependencies_section(links, refs) -> list[str]:
 
 
 def repeats_section(results, enrichment, links, groups) -> list[str]:
-    scored = [(r.pair, r.score) for r in find_repeats(results, enrichment, RepeatOptions(threshold=0.05))]
-    thresholds = [round(0.10 + 0.01 * i, 2) for i in range(31)]
-    table = threshold_table(scored, groups, thresholds)
-    chosen = next(s for s in table if abs(s.threshold - THRESHOLD) < 1e-9)
-    passing = [s.threshold for s in table if s.precision >= 0.8 and s.recall >= 0.8]
-    pairs = reference_pairs(groups)
-    best = dict(scored)
-    lines = [
-        "## Repeats",
-        "",
-        f"Score = {WEIGHTS['words']} × words + {WEIGHTS['themes']} × themes + {WEIGHTS['systems']} × systems, between 0 and 1:",
-        "",
-        "- *words*: cosine of TF-IDF vectors of terms (light stems; English and domain stop words left out) and",
-        "  of adjacent pairs of terms, heading and text counted twice and progress once, sublinear term",
-        f"  frequency; times m / (m + {SHRINK:g}) for the m terms the two share (a cosine over a few words is weak",
-        "  evidence). A heading that only leads into lettered parts (\"This means:\", no progress of its own) is",
-        "  compared by its themes and systems only;",
-        "- *themes*: the specificity of the most specific theme the two share,",
-        f"  1 / (1 + (n / {SPECIFIC:g})²) for a theme carried by n recommendations of the corpus: a theme few carry is",
-        "  evidence of one issue, one that hundreds carry is none (issues such as the 30+ scheme, postings or",
-        "  analysts are what links recommendations that share few words);",
-        "- *systems*: the same for the IT systems both name.",
-        "",
-        f"Candidates: each recommendation's {NEIGHBOURS} best word neighbours in other source reports (sparse",
-        "products a block of rows at a time) and every two recommendations sharing a theme or system carried",
-        "by at most 24 recommendations. Recommendations of one source report, or of two reports of the same",
-        "year as written, are never linked. Direction by date: the later recommendation (source report year,",
-        "then paper date) `reiterates` the earlier; \"recurring despite closure\" when the earlier one was marked",
-        "complete by a paper dated before the later report's year. Every link carries its evidence: the score",
-        "and its parts, the shared terms, themes and systems, the direction.",
-        "",
-        f"Reference: the {len(groups)} groups give {len(pairs)} pairs of recommendations in different source reports.",
-        "The reference is not exhaustive: it groups the recommendations its annotator looked at. *Precision*",
-        "therefore counts only the predicted pairs whose both ends are members of some reference group (a pair",
-        "touching a recommendation the annotation never grouped cannot be judged); *strict precision* counts",
-        "every predicted pair, as if the reference were complete.",
-        "",
-        "| threshold | links | judged | agree | precision | strict precision | recall | F1 |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for s in table:
-        mark = " **(chosen)**" if s is chosen else ""
-        lines.append(
-            f"| {s.threshold:.2f}{mark} | {s.predicted} | {s.judged} | {s.true_positives} | {pct(s.precision)} | "
-            f"{pct(s.strict_precision)} | {pct(s.recall)} | {pct(s.f1)} |"
-        )
-    closure = sum(r.recurring_despite_closure for r in links.repeats)
-    missed = sorted((best.get(p, 0.0), sorted(p)) for p in pairs if best.get(p, 0.0) < THRESHOLD)
-    lines += [
-        "",
-        f"**Chosen threshold {THRESHOLD}**: precision {pct(chosen.precision)}, recall {pct(chosen.recall)} (strict precision",
-        f"{pct(chosen.strict_precision)}), {chosen.predicted} links of which {closure} are flagged recurring despite closure.",
-        f"On the seeds, precision and recall are both ≥ 0.8 from {min(passing):.2f} to {max(passing):.2f}." if passing else "",
-        "The same threshold is used on synthetic corpora of 1,000 to 100,000 recommendations, where planted",
-        "repeats are found with precision and recall ≥ 0.9 (docs/benchmarks.md, \"Repeat detection\"): it lies",
-        "where both sets of targets hold. The weights, the specificity scale and the threshold were chosen",
-        "together on the seeds and on synthetic corpora of seed 0; other synthetic seeds are checked by the tests.",
-        "",
-        f"{len(missed)} reference pairs score below the threshold:",
-        "",
-    ]
-    for score, (a, b) in missed:
-        found = f"score {score:.2f}" if score else "not a candidate (no shared specific theme, not word neighbours)"
-        lines.append(f"- {a[0]}/{a[1]} ~ {b[0]}/{b[1]}: {found}")
-    lines += [
-        "",
-        "They share hardly a word and no specific theme (an internal inspection model and disproportionality",
-        "research; evaluating leadership training and evaluating CRR training; setting BME progression targets",
-        "and the Positive Action Team's ownership of progression). Many links the annotation does not list are",
-        "plausible repeats (e.g. operational-support-review/13 and winning-consent/5 on drug supply), which the",
-        "strict precision counts against the method.",
-        "",
-    ]
-    return lines
+    """The "Repeats" section as it stands in docs/enrichment.md: written by hand from the pairs we
+    judged by reading both texts (figures from `bench/repeats.py --judged`), never measured against
+    the seed annotation's repeat groups (issue 15). Kept as it is when the rest is regenerated."""
+    text = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+    found = re.search(r"^## Repeats\n.*?(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    return found.group(0).rstrip("\n").splitlines() + [""] if found else ["## Repeats", "", "See bench/repeats.py --judged.", ""]
 
 
 def main() -> None:
