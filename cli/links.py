@@ -16,8 +16,7 @@ from pathlib import Path
 
 import click
 
-from recgraph.cli.analyses import output_options
-from recgraph.cli.analyses_render import choose_format, write_frames
+from recgraph.cli.analyses import _write, output_options
 from recgraph.cli.errors import EXIT_PROBLEMS, reports_errors
 from recgraph.cli.main import cli
 from recgraph.cli.sources import open_source, source_options
@@ -36,7 +35,7 @@ _SHOWN = ["later", "earlier", "relation", "score", "decision", "decided_by", "qu
 @click.option("--relation", type=click.Choice(["reiterates", "relatedTo"]), default=None, help="Only this relation.")
 @click.pass_context
 @reports_errors
-def links(ctx, store, endpoint, fmt, out, report, theme, min_score, decision, relation):
+def links(ctx, store, endpoint, fmt, nl, out, report, theme, min_score, decision, relation):
     """Suggested repeat (reiterates) and related links for review, with their decision and evidence."""
     if ctx.invoked_subcommand is not None:
         return
@@ -44,7 +43,7 @@ def links(ctx, store, endpoint, fmt, out, report, theme, min_score, decision, re
 
     table = link_table(open_source(store, endpoint), report=report, theme=theme, min_score=min_score,
                        decision=decision, relation=relation)
-    write_frames({"links": table}, choose_format(fmt, out), out, {"links": _SHOWN})
+    _write({"links": table}, fmt, out, nl, {"links": _SHOWN})
 
 
 def _decide(outcome: str, later: str, earlier: str, note: str, relation: str, decisions: Path | None) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from recgraph.cli import output
 from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors
 from recgraph.cli.main import cli
 
@@ -34,12 +35,12 @@ def _options(catalogue, no_overrides, max_size):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="summary", show_default=True,
-              help="summary: counts, warnings and leftovers; json/csv/xlsx: one row per recommendation.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@output.format_option(FORMATS, "summary (counts, warnings and leftovers); json/csv/xlsx: one row per recommendation")
+@output.nl_option
+@output.out_option
 @read_options
 @reports_errors
-def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
+def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
     """Read papers (files or folders; default: the data folder's papers) into recommendation records.
 
     Exit code 0 when every paper was read, 1 when some could not be, 2 when none could.
@@ -48,6 +49,10 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
     from recgraph.graph.reading.papers import read_papers
     from recgraph.graph.reading.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
 
+    fmt = output.choose_format(output.nl_format(fmt, nl), out, FORMATS, "summary", aliases={"text": "summary"})
+    nl = output.wants_nl(nl, fmt, out)
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
     outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size), workers=workers)
     for error in outcome.errors:
         click.echo(f"Error: {error}", err=True)
@@ -58,22 +63,29 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
     if fmt == "summary":
         from recgraph.cli.render import print_read_summary
 
-        print_read_summary(outcome.results)
+        if out is None:
+            print_read_summary(outcome.results)
+        else:
+            from rich.console import Console
+
+            with out.open("w", encoding="utf-8") as handle:
+                print_read_summary(outcome.results, Console(file=handle, width=120, no_color=True))
+            click.echo(f"Wrote {out}", err=True)
     else:
         for result in outcome.results:
             for warning in result.warnings:
                 click.echo(f"Warning: {warning}", err=True)
         rows = rows_from_results(outcome.results)
         if fmt == "xlsx":
-            if out is None:
-                raise click.UsageError("--format xlsx needs --out FILE.xlsx")
             rows_to_xlsx(rows, out)
+            click.echo(f"Wrote {out}", err=True)
+        elif nl:
+            from dataclasses import asdict
+
+            output.write_text(output.json_lines(asdict(row) for row in rows), out)
         else:
             text = rows_to_json(rows) if fmt == "json" else rows_to_csv(rows)
-            if out:
-                out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-            else:
-                click.echo(text)
+            output.write_text(text if text.endswith("\n") else text + "\n", out)
     if outcome.errors:
         sys.exit(EXIT_PROBLEMS)
 
@@ -86,7 +98,7 @@ def corrections():
 @corrections.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The data folder whose papers are corrected (default: ./data or RECGRAPH_DATA).")
+              help="The data folder whose papers are corrected (default: $RECGRAPH_DATA, else ./data; with no papers there, the seed papers, corrected into ./data).")
 @reports_errors
 def import_corrections_command(file, data_dir):
     """Import FILE (CSV or XLSX with the columns of `recgraph read --format csv`).
@@ -95,9 +107,8 @@ def import_corrections_command(file, data_dir):
     they win over extraction on every later read.
     """
     from recgraph.graph.reading.corrections_import import import_corrections
-    from recgraph.graph.reading.locations import default_data_dir
 
-    report = import_corrections(file, data_dir or default_data_dir())
+    report = import_corrections(file, data_dir)
     for note in report.ignored:
         click.echo(f"Note: {note}", err=True)
     click.echo(
@@ -111,10 +122,10 @@ def import_corrections_command(file, data_dir):
 @reports_errors
 def list_corrections(data_dir):
     """List the corrections kept in the data folder's overrides.csv."""
-    from recgraph.graph.reading.corrections import OVERRIDES_NAME, load_overrides
-    from recgraph.graph.reading.locations import default_data_dir
+    from recgraph.graph.reading.corrections import load_overrides
+    from recgraph.graph.reading.locations import default_data_dir, overrides_for
 
-    path = (data_dir or default_data_dir()) / OVERRIDES_NAME
+    path = overrides_for(data_dir or default_data_dir())
     overrides = load_overrides(path)
     if not overrides:
         click.echo(f"No corrections in {path}.")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from recgraph.errors import ReadError
 from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, find_catalogue, load_catalogue
-from recgraph.graph.reading.corrections import OVERRIDES_NAME, Override, apply_overrides, load_overrides
+from recgraph.graph.reading.corrections import Override, apply_overrides, load_overrides
+from recgraph.graph.reading.locations import overrides_for
 from recgraph.graph.model import ReadResult
 from recgraph.graph.reading.pointers import find_cross_references
 from recgraph.graph.reading.readers import detect_layout, general_reader
@@ -254,7 +255,7 @@ def _overrides_for(path: Path, options: ReadOptions) -> Path:
         return options.overrides
     catalogue = options.catalogue or find_catalogue(path.resolve())
     folder = catalogue.parent if catalogue else path.resolve().parent
-    return folder / OVERRIDES_NAME
+    return overrides_for(folder)
 
 
 def _load_overrides_cached(location: Path) -> list[Override]:
