@@ -1,9 +1,18 @@
-"""Turning library errors into one clean line for the user, never a traceback."""
+"""Turning library errors into one clean line for the user, never a traceback.
+
+``recgraph ... | head`` closes the pipe the output goes to: that ends the command quietly with exit
+code 1 (click's choice for a broken pipe), never with an error or a traceback.
+"""
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import stat
 from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
 from typing import TypeVar
 
 import click
@@ -23,13 +32,68 @@ def fail(message: str, code: int = EXIT_UNUSABLE) -> None:
 
 
 def reports_errors(command: F) -> F:
-    """Decorate a command so a RecgraphError prints ``Error: ...`` and exits 2."""
+    """Decorate a command so a RecgraphError or an OSError prints ``Error: ...`` and exits 2.
+
+    A broken pipe (the reader of the output went away) is passed on to click, which ends quietly.
+    """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except RecgraphError as err:
-            fail(str(err))
+        except (RecgraphError, OSError) as err:
+            if _broken_pipe(err):
+                raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)) from err
+            if isinstance(err, RecgraphError):
+                fail(str(err))
+            fail(describe_os_error(err))
 
     return wrapper  # type: ignore[return-value]
+
+
+def describe_os_error(err: OSError) -> str:
+    """One line for an OSError: the file, what went wrong, in the system's words."""
+    reason = err.strerror or str(err) or type(err).__name__
+    return f"{err.filename}: {reason}" if err.filename else reason
+
+
+def _broken_pipe(err: BaseException | None) -> bool:
+    while err is not None:
+        if isinstance(err, OSError) and err.errno == errno.EPIPE:
+            return True
+        err = err.__cause__ or err.__context__
+    return False
+
+
+def check_out_folder(path: Path | None) -> None:
+    """Refuse an ``--out`` file whose folder does not exist, before any work is done."""
+    if path is not None and not path.parent.is_dir():
+        fail(f"{path}: cannot be written: the folder {path.parent} does not exist")
+
+
+def write_out(path: Path, write: Callable[[Path], None]) -> None:
+    """Write an ``--out`` file whole or not at all; a failure (disk full ...) is one ``Error:`` line.
+
+    ``write(target)`` writes the file at ``target``: a hidden file beside ``path`` that replaces it
+    once complete, or ``path`` itself when it exists and is not a regular file (a device, a FIFO).
+    """
+    check_out_folder(path)
+    try:
+        direct = not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        direct = False  # absent (or unreadable): written beside, then moved in
+    target = path if direct else path.with_name(f".{path.name}.partial")
+    try:
+        write(target)
+        if not direct:
+            os.replace(target, path)
+    except OSError as err:
+        if not direct:
+            with suppress(OSError):
+                target.unlink()
+        if _broken_pipe(err):
+            raise
+        outcome = "what was written is incomplete" if direct else "nothing was written"
+        if isinstance(err, RecgraphError):  # its message names the file already
+            fail(f"{err}; {outcome}")
+        fail(f"{path}: cannot be written ({err.strerror or err}); {outcome}")

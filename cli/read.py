@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
 import click
 
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, check_out_folder, reports_errors, write_out
 from recgraph.cli.main import cli
 
 FORMATS = ("summary", "json", "csv", "xlsx")
@@ -48,9 +49,12 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
     from recgraph.graph.reading.papers import read_papers
     from recgraph.graph.reading.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
 
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx needs --out FILE.xlsx")
+    check_out_folder(out)
     outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size), workers=workers)
-    for error in outcome.errors:
-        click.echo(f"Error: {error}", err=True)
+    for message in dict.fromkeys(map(str, outcome.errors)):  # a broken catalogue fails every paper alike
+        click.echo(f"Error: {message}", err=True)
     if not outcome.results:
         if not outcome.errors:
             click.echo("Error: no paper found to read", err=True)
@@ -65,13 +69,14 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
                 click.echo(f"Warning: {warning}", err=True)
         rows = rows_from_results(outcome.results)
         if fmt == "xlsx":
-            if out is None:
-                raise click.UsageError("--format xlsx needs --out FILE.xlsx")
-            rows_to_xlsx(rows, out)
+            workbook = io.BytesIO()  # made in memory: a full disk then fails one plain write, not a zip half-closed
+            rows_to_xlsx(rows, workbook)
+            write_out(out, lambda target: target.write_bytes(workbook.getvalue()))
         else:
             text = rows_to_json(rows) if fmt == "json" else rows_to_csv(rows)
             if out:
-                out.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+                data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
+                write_out(out, lambda target: target.write_bytes(data))
             else:
                 click.echo(text)
     if outcome.errors:

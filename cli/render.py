@@ -1,4 +1,8 @@
-"""Rendering library results for people, with rich. Nothing here computes anything."""
+"""Rendering library results for people, with rich. Nothing here computes anything.
+
+Text from papers (titles, file names, warnings) may hold anything, "[/b]" or ":smile:" included:
+it is escaped before rich sees it, and consoles made here never turn ``:name:`` into emoji.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from recgraph.graph.model import ReadResult
@@ -13,8 +18,8 @@ from recgraph.graph.model import ReadResult
 
 def make_console() -> Console:
     """A console for standard output; when piped, wide enough that tables do not fold words."""
-    console = Console()
-    return console if console.is_terminal else Console(width=140)
+    console = Console(emoji=False)
+    return console if console.is_terminal else Console(width=140, emoji=False)
 
 
 def print_read_summary(results: list[ReadResult], console: Console | None = None) -> None:
@@ -31,8 +36,8 @@ def print_read_summary(results: list[ReadResult], console: Console | None = None
         stated = Counter(u.source_report for u in result.updates if u.status_phrase)
         for key in counts:
             table.add_row(
-                Path(result.paper.file).name, result.paper.layout, result.paper.date or "",
-                f"{titles.get(key, key)} [dim]({key})[/dim]", str(counts[key] - parts[key]),
+                escape(Path(result.paper.file).name), escape(result.paper.layout), escape(result.paper.date or ""),
+                f"{escape(titles.get(key, key))} [dim]({escape(key)})[/dim]", str(counts[key] - parts[key]),
                 str(parts[key] or ""), str(stated[key]),
             )
         total += len(result.recommendations)
@@ -40,7 +45,7 @@ def print_read_summary(results: list[ReadResult], console: Console | None = None
     console.print(f"{total} recommendation(s) in {len(results)} paper(s).")
     for result in results:
         for warning in result.warnings:
-            console.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False)
+            console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)
     leftovers = [left for result in results for left in result.leftovers]
     if leftovers:
         console.print(f"[bold]{len(leftovers)} span(s) of text not placed in any record:[/bold]")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors, write_out
 from recgraph.cli.main import cli
 from recgraph.cli.read import read_options
 
@@ -160,7 +160,7 @@ def export(store, fmt, graph, out):
     if graph and not graph.startswith(("http:", "https:", "urn:")):
         graph = Minter(knowledge.manifest().get("base")).paper_graph(paper_slug(graph))
     if out:
-        export_store(knowledge.store, out, chosen, graph)
+        write_out(out, lambda target: export_store(knowledge.store, target, chosen, graph))
     else:
         with click.open_file("-", "wb") as stdout:
             export_store(knowledge.store, stdout, chosen, graph)
@@ -186,7 +186,7 @@ def _binding(text: str) -> tuple[str, str]:
 
 def _emit(data: bytes, out: Path | None) -> None:
     if out:
-        out.write_bytes(data)
+        write_out(out, lambda target: target.write_bytes(data))
     else:
         with click.open_file("-", "wb") as stdout:
             stdout.write(data)
