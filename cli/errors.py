@@ -1,7 +1,7 @@
 """Turning library errors into one clean line for the user, never a traceback.
 
 ``recgraph ... | head`` closes the pipe the output goes to: that ends the command quietly with exit
-code 1 (click's choice for a broken pipe), never with an error or a traceback.
+code 1 (the output was not all delivered), never with an error or a traceback.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import errno
 import functools
 import os
 import stat
+import sys
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
@@ -34,7 +35,7 @@ def fail(message: str, code: int = EXIT_UNUSABLE) -> None:
 def reports_errors(command: F) -> F:
     """Decorate a command so a RecgraphError or an OSError prints ``Error: ...`` and exits 2.
 
-    A broken pipe (the reader of the output went away) is passed on to click, which ends quietly.
+    A broken pipe (the reader of the output went away) ends the command quietly with exit code 1.
     """
 
     @functools.wraps(command)
@@ -43,7 +44,7 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except (RecgraphError, OSError) as err:
             if _broken_pipe(err):
-                raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)) from err
+                _end_quietly()
             if isinstance(err, RecgraphError):
                 fail(str(err))
             fail(describe_os_error(err))
@@ -63,6 +64,41 @@ def _broken_pipe(err: BaseException | None) -> bool:
             return True
         err = err.__cause__ or err.__context__
     return False
+
+
+def _end_quietly() -> None:
+    # Point standard output at /dev/null, or Python complains when it flushes it on the way out.
+    with suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    raise SystemExit(EXIT_PROBLEMS)
+
+
+class WholeWriter:
+    """A binary stream whose ``write`` writes everything or raises.
+
+    A pipe whose reader goes away (``| head``) first takes a short write, which a plain buffered
+    stream reports only as a count: the rest of the output would be lost without an error.
+    """
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, data) -> int:
+        view = memoryview(data).cast("B")
+        while view:
+            written = self.stream.write(view)
+            if not written:
+                raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+            view = view[written:]
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def standard_output() -> WholeWriter:
+    """Standard output as a :class:`WholeWriter` (binary)."""
+    return WholeWriter(sys.stdout.buffer)
 
 
 def check_out_folder(path: Path | None) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, check_out_folder, reports_errors, write_out
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, check_out_folder, reports_errors, standard_output, write_out
 from recgraph.cli.main import cli
 
 FORMATS = ("summary", "json", "csv", "xlsx")
@@ -78,7 +78,9 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
                 data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
                 write_out(out, lambda target: target.write_bytes(data))
             else:
-                click.echo(text)
+                stdout = standard_output()
+                stdout.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
+                stdout.flush()
     if outcome.errors:
         sys.exit(EXIT_PROBLEMS)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors, write_out
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors, standard_output, write_out
 from recgraph.cli.main import cli
 from recgraph.cli.read import read_options
 
@@ -162,8 +162,9 @@ def export(store, fmt, graph, out):
     if out:
         write_out(out, lambda target: export_store(knowledge.store, target, chosen, graph))
     else:
-        with click.open_file("-", "wb") as stdout:
-            export_store(knowledge.store, stdout, chosen, graph)
+        stdout = standard_output()
+        export_store(knowledge.store, stdout, chosen, graph)
+        stdout.flush()
 
 
 @cli.command()
@@ -188,5 +189,6 @@ def _emit(data: bytes, out: Path | None) -> None:
     if out:
         write_out(out, lambda target: target.write_bytes(data))
     else:
-        with click.open_file("-", "wb") as stdout:
-            stdout.write(data)
+        stdout = standard_output()
+        stdout.write(data)
+        stdout.flush()

@@ -51,7 +51,8 @@ def load_overrides(path: Path) -> list[Override]:
     """Overrides from an overrides file; an absent file means no overrides."""
     if not path.is_file():
         return []
-    reader = csv.DictReader(io.StringIO(_overrides_text(path)))
+    reader = csv.DictReader(io.StringIO(_overrides_text(path)), strict=True)  # an unclosed quote is an error
+    end = 0  # the last line of the rows read so far
     try:
         if reader.fieldnames is None or tuple(reader.fieldnames) != OVERRIDE_COLUMNS:
             raise CorrectionsError(f"must have the header {','.join(OVERRIDE_COLUMNS)}", str(path), 1)
@@ -66,7 +67,7 @@ def load_overrides(path: Path) -> list[Override]:
             value = cells["value"] if cells["value"] != "" else None
             overrides.append(Override(cells["paper"], cells["source_report_key"], cells["number"], cells["field"], value, line))
     except csv.Error as err:
-        raise CorrectionsError(f"is not valid CSV ({err})", str(path), reader.line_num or None) from err
+        raise CorrectionsError(f"is not valid CSV ({err})", str(path), end + 1) from err
     return overrides
 
 
