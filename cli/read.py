@@ -65,7 +65,7 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
         print_read_summary(outcome.results)
     else:
         for result in outcome.results:
-            for warning in result.warnings:
+            for warning in dict.fromkeys(result.warnings):  # the document's own may come twice
                 click.echo(f"Warning: {warning}", err=True)
         rows = rows_from_results(outcome.results)
         if fmt == "xlsx":

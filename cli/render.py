@@ -44,7 +44,7 @@ def print_read_summary(results: list[ReadResult], console: Console | None = None
     console.print(table)
     console.print(f"{total} recommendation(s) in {len(results)} paper(s).")
     for result in results:
-        for warning in result.warnings:
+        for warning in dict.fromkeys(result.warnings):  # the document's own may come twice
             console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)
     leftovers = [left for result in results for left in result.leftovers]
     if leftovers:
