@@ -5,6 +5,9 @@ by how much, with what bounds the missed ones), then a table per size. Other sec
 file are kept. The figures of every size are also kept in an HTML comment at the end of the
 section, so that a later run of some sizes keeps the tables of the others; a hand-written
 "### Notes" subsection is kept as it is.
+
+Length: over the ~400-line aim: one renderer of one document section, whose formatting
+helpers are used only here; split, the section's layout would be read across two files.
 """
 
 from __future__ import annotations

@@ -18,6 +18,10 @@ Roles (each prints ``@@ {json}`` event lines, read by :mod:`scale_watch`):
 Stages report their wall time and their own peak resident memory: the kernel's high-water mark
 (VmHWM) is reset before each stage through /proc/self/clear_refs (Linux; elsewhere the figure
 is the process's peak so far, which can only over-state a stage).
+
+Length: over the ~400-line aim on purpose: each role runs as ``python scale_worker.py ROLE``
+in a fresh child process, and keeping the roles with the shared timing helpers in one script
+means a child imports nothing of bench/ but this file.
 """
 
 from __future__ import annotations

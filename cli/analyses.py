@@ -12,26 +12,33 @@ from pathlib import Path
 
 import click
 
+from recgraph.cli import output
 from recgraph.cli.analyses_render import TABLE_FORMATS, TRACE_FORMATS, choose_format, write_frames, write_text
 from recgraph.cli.errors import reports_errors
 from recgraph.cli.main import cli
 from recgraph.cli.sources import open_source, source_options
 
 
-def output_options(formats: tuple[str, ...] = TABLE_FORMATS):
-    """--format and --out."""
+def output_options(formats: tuple[str, ...] = TABLE_FORMATS, listing: bool = True):
+    """--format, --out and (for listings) --nl: the rule of :mod:`recgraph.cli.output`."""
     def decorate(command):
-        command = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                               help="Write to this file (the format follows its extension unless --format is given).")(command)
-        return click.option("--format", "fmt", type=click.Choice(formats), default=None,
-                            help="Output format (default: a table, or the --out file's extension).")(command)
+        command = output.out_option(command)
+        if listing:
+            command = output.nl_option(command)
+        return output.format_option(formats, "a table")(command)
     return decorate
+
+
+def _write(frames: dict, fmt: str | None, out: Path | None, nl: bool, columns: dict | None = None) -> None:
+    """Write a listing's tables by the one rule: --format, else the --out extension, else a table."""
+    chosen = choose_format(output.nl_format(fmt, nl), out)
+    write_frames(frames, chosen, out, columns, nl=output.wants_nl(nl, chosen, out))
 
 
 @cli.command()
 @click.argument("rec")
 @source_options
-@output_options(TRACE_FORMATS)
+@output_options(TRACE_FORMATS, listing=False)
 @reports_errors
 def trace(rec, store, endpoint, fmt, out):
     """Trace one recommendation: its text, every progress update, every related recommendation.
@@ -68,16 +75,16 @@ def trace(rec, store, endpoint, fmt, out):
               help="Ignore repeat links scored below this.")
 @click.option("--summary", is_flag=True, help="One row per chain (length, years spanned, recurring despite closure).")
 @reports_errors
-def repeats(store, endpoint, fmt, out, min_score, summary):
+def repeats(store, endpoint, fmt, nl, out, min_score, summary):
     """Repeat chains: recommendations that raise the same issue again, report after report, earliest first."""
     from recgraph.graph.analyses import chain_summary, repeat_chains
 
     chains = repeat_chains(open_source(store, endpoint), min_score)
     if summary:
-        write_frames({"chains": chain_summary(chains)}, choose_format(fmt, out), out)
+        _write({"chains": chain_summary(chains)}, fmt, out, nl)
         return
     columns = ["chain", "position", "label", "year", "date", "status", "score", "reiterates", "closed_before_repeat"]
-    write_frames({"repeats": chains}, choose_format(fmt, out), out, {"repeats": columns})
+    _write({"repeats": chains}, fmt, out, nl, {"repeats": columns})
 
 
 @cli.command()
@@ -88,7 +95,7 @@ def repeats(store, endpoint, fmt, out, min_score, summary):
 @click.option("--resolution", type=float, default=1.0, show_default=True,
               help="Louvain resolution (above 1: smaller communities).")
 @reports_errors
-def themes(store, endpoint, fmt, out, communities, seed, resolution):
+def themes(store, endpoint, fmt, nl, out, communities, seed, resolution):
     """The theme network: co-occurrence, centrality (degree, betweenness, PageRank), Louvain communities."""
     from recgraph.graph.analyses import recommendation_communities, theme_network, theme_table
 
@@ -96,34 +103,33 @@ def themes(store, endpoint, fmt, out, communities, seed, resolution):
     network = theme_network(projection, seed, resolution)
     if communities:
         frame = recommendation_communities(projection, network)
-        write_frames({"communities": frame}, choose_format(fmt, out), out,
-                     {"communities": ["community", "label", "themes"]})
+        _write({"communities": frame}, fmt, out, nl, {"communities": ["community", "label", "themes"]})
         return
-    write_frames({"themes": theme_table(network)}, choose_format(fmt, out), out)
+    _write({"themes": theme_table(network)}, fmt, out, nl)
 
 
 @cli.command()
 @source_options
 @output_options()
 @reports_errors
-def owners(store, endpoint, fmt, out):
+def owners(store, endpoint, fmt, nl, out):
     """Owner load: open and stale recommendations per owner (stale: status unchanged across papers)."""
     from recgraph.graph.analyses import owner_load
 
-    write_frames({"owners": owner_load(open_source(store, endpoint))}, choose_format(fmt, out), out)
+    _write({"owners": owner_load(open_source(store, endpoint))}, fmt, out, nl)
 
 
 @cli.command()
 @source_options
 @output_options()
 @reports_errors
-def systems(store, endpoint, fmt, out):
+def systems(store, endpoint, fmt, nl, out):
     """System hubs: the IT systems on which most open recommendations depend."""
     from recgraph.graph.analyses import system_hubs
 
     columns = ["system", "open_dependents", "dependents", "direct_dependents", "open_mentions", "mentions",
                "open_recommendations"]
-    write_frames({"systems": system_hubs(open_source(store, endpoint))}, choose_format(fmt, out), out, {"systems": columns})
+    _write({"systems": system_hubs(open_source(store, endpoint))}, fmt, out, nl, {"systems": columns})
 
 
 @cli.command()
@@ -132,22 +138,22 @@ def systems(store, endpoint, fmt, out):
 @click.option("--show", type=click.Choice(["chains", "cycles", "order"]), default="chains", show_default=True,
               help="Chains of waiting links, cycles of recommendations waiting on each other, or a topological order.")
 @reports_errors
-def dependencies(store, endpoint, fmt, out, show):
+def dependencies(store, endpoint, fmt, nl, out, show):
     """The dependency graph: what recommendations wait on (systems, programmes, other recommendations)."""
     from recgraph.graph.analyses import dependency_chains, dependency_cycles, dependency_graph, dependency_order
 
     graph = dependency_graph(open_source(store, endpoint))
     analysis = {"chains": dependency_chains, "cycles": dependency_cycles, "order": dependency_order}[show]
     frame = analysis(graph)
-    write_frames({show: frame}, choose_format(fmt, out), out, {show: [c for c in frame.columns if c != "iri"]})
+    _write({show: frame}, fmt, out, nl, {show: [c for c in frame.columns if c != "iri"]})
 
 
 @cli.command()
 @source_options
 @output_options()
 @reports_errors
-def stats(store, endpoint, fmt, out):
+def stats(store, endpoint, fmt, nl, out):
     """The graph in figures: records, statuses, owners, links, chains and cycles."""
     from recgraph.graph.analyses import graph_stats
 
-    write_frames({"stats": graph_stats(open_source(store, endpoint))}, choose_format(fmt, out), out)
+    _write({"stats": graph_stats(open_source(store, endpoint))}, fmt, out, nl)

@@ -16,7 +16,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from recgraph.cli.render import make_console
+from recgraph.cli import output
+from recgraph.cli.tables import cell_text, make_console, print_table
 
 if TYPE_CHECKING:
     import pandas
@@ -25,25 +26,19 @@ if TYPE_CHECKING:
 
 TABLE_FORMATS = ("table", "csv", "json", "markdown", "xlsx")
 TRACE_FORMATS = (*TABLE_FORMATS, "html")
-_SUFFIXES = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx",
-             ".html": "html", ".htm": "html"}
 #: Characters a spreadsheet cell cannot hold (XML 1.0 control characters).
 _ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-CELL_LIMIT = 120
 
 
 def choose_format(fmt: str | None, out: Path | None, allowed: tuple[str, ...] = TABLE_FORMATS) -> str:
-    """The format asked for, else the one the --out file's extension names, else a table.
+    """The format asked for, else the one the --out file's extension names, else a table
+    (the rule of :func:`recgraph.cli.output.choose_format`).
 
     Raises
     ------
     click.UsageError : XLSX without --out, or an extension that names no format allowed.
     """
-    if fmt is None and out is not None:
-        fmt = _SUFFIXES.get(out.suffix.lower())
-        if fmt is None or fmt not in allowed:
-            raise click.UsageError(f"cannot tell the format from {out.name!r}: give --format ({'|'.join(allowed)})")
-    fmt = fmt or "table"
+    fmt = output.choose_format(fmt, out, allowed, "table")
     if fmt == "xlsx" and out is None:
         raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
     return fmt
@@ -69,6 +64,11 @@ def frame_markdown(frame: pandas.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def _joined(frame: pandas.DataFrame) -> pandas.DataFrame:
+    """List cells as text, items separated by ", " (for CSV)."""
+    return frame.apply(lambda column: column.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v))
+
+
 def _xlsx_safe(frame: pandas.DataFrame) -> pandas.DataFrame:
     def clean(value: object) -> object:
         if isinstance(value, (list, tuple)):
@@ -79,12 +79,15 @@ def _xlsx_safe(frame: pandas.DataFrame) -> pandas.DataFrame:
 
 
 def write_frames(frames: dict[str, pandas.DataFrame], fmt: str, out: Path | None,
-                 table_columns: dict[str, list[str]] | None = None, console: Console | None = None) -> None:
+                 table_columns: dict[str, list[str]] | None = None, console: Console | None = None,
+                 nl: bool = False) -> None:
     """Write one or more named tables in ``fmt`` to ``out`` (or standard output).
 
-    A table for people shows ``table_columns`` (default: all) with long cells cut; the files hold
-    every column in full. Several tables go to the sheets of one XLSX workbook, to one JSON object
-    keyed by name, or one after the other (CSV, Markdown) under their names.
+    A table for people shows ``table_columns`` (default: all), fitted to the terminal; the files
+    hold every column in full, list fields as JSON arrays. Several tables go to the sheets of one
+    XLSX workbook, to one JSON object keyed by name, or one after the other (CSV, Markdown) under
+    their names. ``nl``: newline-delimited JSON, one row per line (with a ``table`` field naming its
+    table when there are several).
     """
     if fmt == "table":
         console = console or make_console()
@@ -102,42 +105,33 @@ def write_frames(frames: dict[str, pandas.DataFrame], fmt: str, out: Path | None
         return
     if fmt == "json":
         data = {name: json.loads(frame.to_json(orient="records", force_ascii=False)) for name, frame in frames.items()}
-        text = json.dumps(data if len(frames) > 1 else next(iter(data.values())), ensure_ascii=False, indent=2) + "\n"
+        if nl:
+            rows = [({"table": name} if len(frames) > 1 else {}) | row for name, rows in data.items() for row in rows]
+            text = output.json_lines(rows)
+        else:
+            text = json.dumps(data if len(frames) > 1 else next(iter(data.values())), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "markdown":
         parts = [(f"## {name}\n\n" if len(frames) > 1 else "") + frame_markdown(frame) for name, frame in frames.items()]
         text = "\n\n".join(parts) + "\n"
-    else:  # csv
-        parts = [(f"# {name}\n" if len(frames) > 1 else "") + frame.to_csv(index=False) for name, frame in frames.items()]
+    else:  # csv: list fields as one cell, items separated by ", "
+        parts = [(f"# {name}\n" if len(frames) > 1 else "") + _joined(frame).to_csv(index=False)
+                 for name, frame in frames.items()]
         text = "\n".join(parts)
     write_text(text, out)
 
 
 def write_text(text: str, out: Path | None) -> None:
     """Write text to ``out`` (UTF-8), or to standard output."""
-    if out is None:
-        click.echo(text, nl=False)
-        return
-    out.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {out}", err=True)
-
-
-def _cell(value: object) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    text = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else " ".join(str(value).split())
-    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+    output.write_text(text, out)
 
 
 def print_frame(frame: pandas.DataFrame, title: str | None = None, console: Console | None = None) -> None:
-    """A DataFrame as a rich table, long cells cut, numbers to three decimals."""
-    console = console or make_console()
-    table = Table(*map(str, frame.columns), title=title)
-    for row in frame.itertuples(index=False):
-        table.add_row(*(escape(_cell(value)) for value in row))
-    console.print(table)
-    console.print(f"{len(frame)} row(s)")
+    """A DataFrame as a table fitted to the terminal (see :mod:`recgraph.cli.tables`)."""
+    from pandas.api.types import is_numeric_dtype
+
+    rows = [[cell_text(value) for value in row] for row in frame.itertuples(index=False)]
+    numeric = [str(c) for c in frame.columns if is_numeric_dtype(frame[c]) and frame[c].dtype != bool]
+    print_table([str(c) for c in frame.columns], rows, console or make_console(), title=title, numeric=numeric)
 
 
 def print_trace(trace: Trace, console: Console | None = None) -> None:

@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from recgraph.cli.tables import cell_text, make_console, print_table
 from recgraph.graph.model import ReadResult
 from recgraph.graph.rdf.namespaces import PREFIXES
 from recgraph.graph.store.queries import SavedQuery
@@ -84,9 +85,10 @@ def print_build_summary(
         console.print("[green]The graph conforms to the shapes.[/green]")
     else:
         console.print(f"[red]The graph does not conform: {len(report.violations)} violation(s).[/red]")
+    warnings = make_console(stderr=True)  # warnings on standard error, as in every command
     for result in results:
         for warning in result.warnings:
-            console.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)
+            warnings.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False)
 
 
 def compact(iri: str | None) -> str:
@@ -111,30 +113,17 @@ def print_violations(violations: list[Violation], limit: int | None = None, cons
         console.print(f"... and {len(violations) - limit} more: run `recgraph validate` to see them all.")
 
 
-#: Table cells longer than this are cut (for people; --format csv/json give every value in full).
-CELL_LIMIT = 160
-
-
 def _cell(value: object) -> str:
     if value is None:
         return ""
-    text = compact(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+    return cell_text(compact(value) if isinstance(value, str) else value)
 
 
 def print_rows(columns: list[str], rows: list[list[object]], console: Console | None = None) -> None:
-    """A SELECT's solutions as a table, IRIs compacted and long texts cut."""
-    console = console or Console()
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*(escape(_cell(value)) for value in row))
-    console.print(table)
-    console.print(f"{len(rows)} row(s)")
+    """A SELECT's solutions as a table fitted to the terminal, IRIs compacted, long texts cut between words."""
+    print_table(columns, [[_cell(value) for value in row] for row in rows], console or make_console())
 
 
 def print_saved_queries(queries: dict[str, SavedQuery], console: Console | None = None) -> None:
-    console = console or Console()
-    table = Table("name", "question it answers", title="Saved queries (recgraph query NAME)")
-    for query in queries.values():
-        table.add_row(query.name, query.description)
-    console.print(table)
+    print_table(["name", "question it answers"], [[q.name, q.description] for q in queries.values()],
+                console or make_console(), title="Saved queries (recgraph query NAME)", count=False)

@@ -12,12 +12,13 @@ from importlib import import_module
 import click
 
 from recgraph import __version__
+from recgraph.cli.suggest import SuggestingGroup
 
 #: Modules under recgraph.cli that add commands to :data:`cli` when imported.
 COMMAND_MODULES: tuple[str, ...] = ("read", "store", "serve", "publish", "views", "analyses")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SuggestingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="recgraph")
 def cli() -> None:
     """recgraph: link recommendations across oversight reports, years and progress papers."""

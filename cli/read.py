@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, check_out_folder, reports_errors, standard_output, write_out
+from recgraph.cli import output
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, check_out_folder, reports_errors
 from recgraph.cli.main import cli
 
 FORMATS = ("summary", "json", "csv", "xlsx")
@@ -35,12 +36,12 @@ def _options(catalogue, no_overrides, max_size):
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="summary", show_default=True,
-              help="summary: counts, warnings and leftovers; json/csv/xlsx: one row per recommendation.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@output.format_option(FORMATS, "summary (counts, warnings and leftovers); json/csv/xlsx: one row per recommendation")
+@output.nl_option
+@output.out_option
 @read_options
 @reports_errors
-def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
+def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
     """Read papers (files or folders; default: the data folder's papers) into recommendation records.
 
     Exit code 0 when every paper was read, 1 when some could not be, 2 when none could.
@@ -49,8 +50,10 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
     from recgraph.graph.reading.papers import read_papers
     from recgraph.graph.reading.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
 
+    fmt = output.choose_format(output.nl_format(fmt, nl), out, FORMATS, "summary", aliases={"text": "summary"})
+    nl = output.wants_nl(nl, fmt, out)
     if fmt == "xlsx" and out is None:
-        raise click.UsageError("--format xlsx needs --out FILE.xlsx")
+        raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
     check_out_folder(out)
     outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size), workers=workers)
     for message in dict.fromkeys(map(str, outcome.errors)):  # a broken catalogue fails every paper alike
@@ -62,7 +65,14 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
     if fmt == "summary":
         from recgraph.cli.render import print_read_summary
 
-        print_read_summary(outcome.results)
+        if out is None:
+            print_read_summary(outcome.results)
+        else:
+            from rich.console import Console
+
+            summary = io.StringIO()
+            print_read_summary(outcome.results, Console(file=summary, width=120, no_color=True))
+            output.write_text(summary.getvalue(), out)
     else:
         for result in outcome.results:
             for warning in dict.fromkeys(result.warnings):  # the document's own may come twice
@@ -71,16 +81,14 @@ def read(paths, fmt, out, catalogue, no_overrides, max_size, workers):
         if fmt == "xlsx":
             workbook = io.BytesIO()  # made in memory: a full disk then fails one plain write, not a zip half-closed
             rows_to_xlsx(rows, workbook)
-            write_out(out, lambda target: target.write_bytes(workbook.getvalue()))
+            output.write_bytes(workbook.getvalue(), out)
+        elif nl:
+            from dataclasses import asdict
+
+            output.write_text(output.json_lines(asdict(row) for row in rows), out)
         else:
             text = rows_to_json(rows) if fmt == "json" else rows_to_csv(rows)
-            if out:
-                data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
-                write_out(out, lambda target: target.write_bytes(data))
-            else:
-                stdout = standard_output()
-                stdout.write((text if text.endswith("\n") else text + "\n").encode("utf-8"))
-                stdout.flush()
+            output.write_text(text if text.endswith("\n") else text + "\n", out)
     if outcome.errors:
         sys.exit(EXIT_PROBLEMS)
 
@@ -93,7 +101,7 @@ def corrections():
 @corrections.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="The data folder whose papers are corrected (default: ./data or RECGRAPH_DATA).")
+              help="The data folder whose papers are corrected (default: $RECGRAPH_DATA, else ./data; with no papers there, the seed papers, corrected into ./data).")
 @reports_errors
 def import_corrections_command(file, data_dir):
     """Import FILE (CSV or XLSX with the columns of `recgraph read --format csv`).
@@ -102,9 +110,8 @@ def import_corrections_command(file, data_dir):
     they win over extraction on every later read.
     """
     from recgraph.graph.reading.corrections_import import import_corrections
-    from recgraph.graph.reading.locations import default_data_dir
 
-    report = import_corrections(file, data_dir or default_data_dir())
+    report = import_corrections(file, data_dir)
     for note in report.ignored:
         click.echo(f"Note: {note}", err=True)
     click.echo(
@@ -118,10 +125,10 @@ def import_corrections_command(file, data_dir):
 @reports_errors
 def list_corrections(data_dir):
     """List the corrections kept in the data folder's overrides.csv."""
-    from recgraph.graph.reading.corrections import OVERRIDES_NAME, load_overrides
-    from recgraph.graph.reading.locations import default_data_dir
+    from recgraph.graph.reading.corrections import load_overrides
+    from recgraph.graph.reading.locations import default_data_dir, overrides_for
 
-    path = (data_dir or default_data_dir()) / OVERRIDES_NAME
+    path = overrides_for(data_dir or default_data_dir())
     overrides = load_overrides(path)
     if not overrides:
         click.echo(f"No corrections in {path}.")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from recgraph.cli import output
 from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors, standard_output, write_out
 from recgraph.cli.main import cli
 from recgraph.cli.read import read_options
@@ -101,26 +102,40 @@ def validate(store, engine):
 @click.argument("query", required=False)
 @store_option
 @click.option("--list", "list_saved", is_flag=True, help="List the saved queries and the question each answers.")
-@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
-              help="table/csv/tsv/json/xml for SELECT and ASK; turtle/ntriples/jsonld/xml for CONSTRUCT and DESCRIBE.")
+@output.format_option(RESULT_FORMATS, "a table (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE)")
+@output.nl_option
 @click.option("--bind", "bindings", multiple=True, metavar="NAME=VALUE",
               help="Give a query variable a value (IRI as <...>, http... or prefix:name; else text). Repeatable.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@output.out_option
 @click.option("--endpoint", default=None, metavar="URL",
               help="Query this remote SPARQL endpoint instead of the store (e.g. http://127.0.0.1:7878/query).")
 @reports_errors
-def query(query, store, list_saved, fmt, bindings, out, endpoint):
+def query(query, store, list_saved, fmt, nl, bindings, out, endpoint):
     """Run SPARQL over the store: the NAME of a saved query, a FILE.rq, or a 'SPARQL' string.
 
     Queries see all graphs merged and may use the prefixes rg:, skos:, prov:, dcterms: ... without
-    declaring them.
+    declaring them. SELECT and ASK give a table (csv, tsv, json, xml); CONSTRUCT and DESCRIBE give
+    Turtle (ntriples, jsonld, xml). The format is --format, else the --out extension.
     """
-    from recgraph.cli.graph_render import print_rows, print_saved_queries
+    from recgraph.cli.graph_render import print_saved_queries
     from recgraph.graph.store.knowledge import open_graph
-    from recgraph.graph.store.queries import ResultFormat, resolve_query, result_rows, run_query, saved_queries, serialize_result
+    from recgraph.graph.store.queries import resolve_query, run_query, saved_queries
 
+    # No default here: it depends on the kind of query (a table, or Turtle for CONSTRUCT/DESCRIBE).
+    fmt = output.choose_format(output.nl_format(fmt, nl), out, RESULT_FORMATS, "",
+                               aliases={"rdfxml": "xml", "text": "table"})
+    nl = output.wants_nl(nl, fmt or "json", out) if fmt else False
     if list_saved:
-        print_saved_queries(saved_queries())
+        queries = saved_queries()
+        if fmt in ("", "table"):
+            print_saved_queries(queries)
+        elif fmt == "json":
+            import json
+
+            items = [{"name": q.name, "question": q.description} for q in queries.values()]
+            output.write_text(output.json_lines(items) if nl else json.dumps(items, indent=2) + "\n", out)
+        else:
+            raise click.UsageError("--list writes a table or JSON (--format json, --nl)")
         return
     if not query:
         raise click.UsageError("give a saved query's name, a .rq file or SPARQL (or --list)")
@@ -132,35 +147,63 @@ def query(query, store, list_saved, fmt, bindings, out, endpoint):
         result = run_remote_query(endpoint, text, values, label)
     else:
         result = run_query(open_graph(store).store, text, values, label)
-    chosen = ResultFormat(fmt)
-    if chosen is ResultFormat.TABLE and not out:
-        print_rows(*result_rows(result))
+    _write_result(result, fmt, nl, out)
+
+
+def _write_result(result, fmt: str, nl: bool, out: Path | None) -> None:
+    """A query's result by the one output rule; CONSTRUCT and DESCRIBE default to Turtle."""
+    import pyoxigraph as ox
+
+    from recgraph.cli.graph_render import print_rows
+    from recgraph.graph.store.queries import QueryError, ResultFormat, result_rows, serialize_result
+
+    triples = isinstance(result, ox.QueryTriples)
+    fmt = fmt or ("turtle" if triples else "table")
+    if nl:
+        if triples:
+            raise QueryError("a CONSTRUCT or DESCRIBE query gives triples: --nl is for tables (use --format ntriples)")
+        columns, rows = result_rows(result)
+        output.write_text(output.json_lines(dict(zip(columns, row)) for row in rows), out)
         return
-    if chosen is ResultFormat.TABLE:
-        chosen = ResultFormat.CSV
-    _emit(serialize_result(result, chosen), out)
+    if fmt == "table":
+        if triples:
+            raise QueryError("a CONSTRUCT or DESCRIBE query gives triples, not a table: "
+                             "use --format turtle, ntriples, jsonld or xml")
+        if out is None:
+            print_rows(*result_rows(result))
+        else:  # a table into a text file (--format table, or --out x.txt): as wide as it needs
+            from rich.console import Console
+
+            with out.open("w", encoding="utf-8") as handle:
+                print_rows(*result_rows(result), console=Console(file=handle, width=200, no_color=True))
+            click.echo(f"Wrote {out}", err=True)
+        return
+    output.write_bytes(serialize_result(result, ResultFormat(fmt)), out)
 
 
 @cli.command()
 @store_option
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default=None,
-              help="Default: from the --out extension (.ttl .nt .nq .trig .jsonld), else turtle.")
+@output.format_option(EXPORT_FORMATS, "Turtle")
 @click.option("--graph", "graph", default=None, metavar="IRI|PAPER",
               help="Export one named graph only: its IRI, or a paper's file name.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of standard output.")
+@output.out_option
 @reports_errors
 def export(store, fmt, graph, out):
-    """Write the store out as Turtle, N-Triples (all graphs merged), N-Quads, TriG or JSON-LD."""
+    """Write the store out as Turtle, N-Triples (all graphs merged), N-Quads, TriG or JSON-LD.
+
+    The format is --format, else the --out extension (.ttl .nt .nq .trig .jsonld), else Turtle.
+    """
     from recgraph.graph.store.export import ExportFormat, export_store
     from recgraph.graph.rdf.iri import Minter, paper_slug
     from recgraph.graph.store.knowledge import open_graph
 
+    chosen = ExportFormat(output.choose_format(fmt, out, EXPORT_FORMATS, "turtle"))
     knowledge = open_graph(store)
-    chosen = ExportFormat(fmt) if fmt else (ExportFormat.from_path(out) if out else None) or ExportFormat.TURTLE
     if graph and not graph.startswith(("http:", "https:", "urn:")):
         graph = Minter(knowledge.manifest().get("base")).paper_graph(paper_slug(graph))
     if out:
         write_out(out, lambda target: export_store(knowledge.store, target, chosen, graph))
+        click.echo(f"Wrote {out}", err=True)
     else:
         stdout = standard_output()
         export_store(knowledge.store, stdout, chosen, graph)
@@ -168,8 +211,8 @@ def export(store, fmt, graph, out):
 
 
 @cli.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("docs/ontology.html"), show_default=True,
-              help="The HTML file to write (or a folder, which gets ontology.html).")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("ontology.html"), show_default=True,
+              help="The HTML file to write (or a folder, which gets ontology.html); relative to the working folder.")
 @reports_errors
 def docs(out):
     """Write an HTML page documenting the ontology, the shapes, the vocabularies and the saved queries."""
@@ -183,12 +226,3 @@ def _binding(text: str) -> tuple[str, str]:
     if not sep or not name.strip():
         raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--bind")
     return name.strip().lstrip("?$"), value
-
-
-def _emit(data: bytes, out: Path | None) -> None:
-    if out:
-        write_out(out, lambda target: target.write_bytes(data))
-    else:
-        stdout = standard_output()
-        stdout.write(data)
-        stdout.flush()

@@ -167,9 +167,9 @@ class ReadResult:
     recommendations: list[Recommendation] = field(default_factory=list)
     updates: list[ProgressUpdate] = field(default_factory=list)
     cross_references: list[CrossReference] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
     leftovers: list[Leftover] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def update_for(self, rec: Recommendation) -> ProgressUpdate | None:
         for update in self.updates:

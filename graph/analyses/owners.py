@@ -62,7 +62,7 @@ def load_by_owner(recs: pandas.DataFrame) -> pandas.DataFrame:
         open_labels = sorted(group.loc[group["open"], "label"])
         rows.append({"owner": owner, "open": len(open_labels), "stale": int(group["stale"].sum()),
                      "closed": int((~group["open"]).sum()), "total": len(group),
-                     "open_recommendations": ", ".join(open_labels)})
+                     "open_recommendations": list(open_labels)})
     out = pandas.DataFrame(rows, columns=OWNER_COLUMNS)
     out = out.assign(unnamed=out["owner"] == NO_OWNER)  # recommendations without an owner go last
     out = out.sort_values(["unnamed", "open", "stale", "owner"], ascending=[True, False, False, True], ignore_index=True)

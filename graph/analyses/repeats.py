@@ -126,7 +126,7 @@ def chains_from_links(
                 "date": attribute(iri, "first_date"), "status": attribute(iri, "status", "unknown"),
                 "closed": bool(attribute(iri, "closed", False)), "text": attribute(iri, "text"),
                 "score": best.get("score"),
-                "reiterates": ", ".join(attribute(e[0], "label", e[0]) for e in earlier) or None,
+                "reiterates": [attribute(e[0], "label", e[0]) for e in earlier],
                 "evidence": best.get("evidence"),
                 "closed_before_repeat": _closed_before_repeat(graph, iri, bool(attribute(iri, "closed", False))),
             })

@@ -82,7 +82,7 @@ def hubs_from_links(
         rows.append({
             "system": name or iri, "open_dependents": len(open_dependents), "dependents": len(dependents),
             "direct_dependents": len(direct), "open_mentions": sum(bool(is_open.get(n, True)) for n in mentioning),
-            "mentions": len(mentioning), "open_recommendations": ", ".join(open_dependents), "iri": iri,
+            "mentions": len(mentioning), "open_recommendations": list(open_dependents), "iri": iri,
         })
     frame = pandas.DataFrame(rows, columns=SYSTEM_COLUMNS)
     order = ["open_dependents", "dependents", "open_mentions", "system"]

@@ -141,7 +141,7 @@ def theme_table(network: networkx.Graph) -> pandas.DataFrame:
             "theme": theme, "count": data.get("count", 0), "degree": data.get("degree"),
             "betweenness": data.get("betweenness"), "pagerank": data.get("pagerank"),
             "community": data.get("community"), "strength": sum(d["weight"] for _, d in near),
-            "neighbours": ", ".join(f"{name} ({d['weight']})" for name, d in near),
+            "neighbours": [f"{name} ({d['weight']})" for name, d in near],
         })
     frame = pandas.DataFrame(rows, columns=THEME_COLUMNS)
     return frame.sort_values(["pagerank", "theme"], ascending=[False, True], ignore_index=True)
@@ -176,7 +176,7 @@ def recommendation_communities(
         themes = by_rec.get(iri, [])
         votes = Counter(community[t] for t in themes if community.get(t) is not None)
         chosen = min(votes, key=lambda c: (-votes[c], c)) if votes else None
-        rows.append({"iri": iri, "label": label, "report": report, "community": chosen, "themes": ", ".join(themes)})
+        rows.append({"iri": iri, "label": label, "report": report, "community": chosen, "themes": list(themes)})
     frame = pandas.DataFrame(rows, columns=["iri", "label", "report", "community", "themes"], dtype=object)
     order = frame["community"].map(lambda c: c if c is not None else 10**9).astype(int)
     by = frame.assign(_order=order).sort_values(["_order", "label"], kind="stable")  # no community last

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TextIO
 
 from recgraph.errors import ReadError
+from recgraph.graph.reading.locations import graph_text
 from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.model import CrossReference, Leftover, Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
 from recgraph.graph.rdf.namespaces import PREFIXES, RG
@@ -140,7 +141,7 @@ class _PaperGraph:
         if paper.date:
             out.add(iri, _DATE, date_literal(paper.date))
         for warning in self.result.warnings:
-            out.text(iri, _rg("warning"), warning)
+            out.text(iri, _rg("warning"), graph_text(warning, paper.file))  # no local path in the graph
         self.derive(iri, paper.provenance)
         for report in paper.source_reports:
             report_iri = self.mint.report(report.key)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from recgraph.errors import ReadError
 from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, find_catalogue, load_catalogue
-from recgraph.graph.reading.corrections import OVERRIDES_NAME, Override, apply_overrides, load_overrides
+from recgraph.graph.reading.corrections import Override, apply_overrides, load_overrides
+from recgraph.graph.reading.locations import overrides_for
 from recgraph.graph.model import ReadResult
 from recgraph.graph.reading.pointers import find_cross_references
-from recgraph.graph.reading.readers import detect_layout
-from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, load_document
+from recgraph.graph.reading.readers import detect_layout, general_reader
+from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, Document, load_document
 from recgraph.graph.reading.pool import MAX_WORKERS, available_cpus, read_in_pool, workers_from_environment
 
 #: File suffixes taken when a folder is given.
@@ -48,17 +49,18 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
 
     Raises
     ------
-    ReadError : the file is unreadable, of no known layout, yields no recommendation, or holds a
-        recommendation number twice in one source report (file and lines named).
+    ReadError : the file is empty, binary or unreadable, or holds a recommendation number twice in
+        one source report (file and lines named). A paper of any layout is read; one without a
+        tracked recommendation gives a one-line warning, not an error.
     """
     options = options or ReadOptions()
     path = Path(path)
     document = load_document(path, options.max_bytes)
-    reader = detect_layout(document)
-    result = reader.read(document)
+    result = read_document(document)
     result.warnings[:0] = document.warnings
+    # the mentions reader and the source-report identification slot in here, on (document, result)
     if not result.recommendations:
-        raise ReadError(f"looks like a {reader.NAME} paper but no recommendation could be read from it", str(path))
+        result.warnings.append(f"{path}: no tracked recommendation found ({len(result.leftovers)} unplaced span(s))")
     _check_duplicates(result)
     catalogue = _catalogue_for(path, options)
     result = apply_catalogue(result, catalogue.entry_for(path.name))
@@ -73,6 +75,46 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
         overrides_path = _overrides_for(path, options)
         result = apply_overrides(result, _load_overrides_cached(overrides_path), overrides_path)
     return result
+
+
+#: Specialisations of web-page prose, whose reading the general segmenter may improve on.
+_PROSE_FAMILIES = ("committee", "implementation")
+
+
+def read_document(document: Document) -> ReadResult:
+    """The records of one loaded paper: its specialised reader's, else the general segmenter's.
+
+    A specialisation that claims the paper but reads no recommendation from it (or refuses it as
+    not of its layout) hands the paper to the segmenter, so a paper is never refused for its
+    layout; a fault the specialisation finds at a line of the paper stays an error.
+    """
+    reader = detect_layout(document)
+    general = general_reader()
+    if reader is general:
+        return general.read(document)
+    try:
+        result = reader.read(document)
+    except ReadError as err:
+        if err.line is not None:
+            raise  # a fault at a line of the paper (a row wider than its header), not a layout refusal
+        return general.read(document)
+    # a specialisation's reading stands unless the general reading shows it missed something: a
+    # recommendation without its own words, fewer recommendations with words, or no status at all
+    # where the general reading finds the paper's statuses
+    # where the general reading could find more (web-page prose; tables and PDF columns it reads
+    # through those same readers or not at all)
+    worded = {rec.key for rec in result.recommendations if rec.text.strip()}
+    if result.recommendations and all(rec.text.strip() for rec in result.recommendations):
+        if reader.NAME not in _PROSE_FAMILIES:
+            return result
+        other = general.read(document)
+        other_worded = {rec.key for rec in other.recommendations if rec.text.strip()}
+        stated = any(update.status_phrase for update in result.updates)
+        other_stated = any(update.status_phrase for update in other.updates)
+        if len(other_worded) > len(worded) or (not stated and other_stated and len(other_worded) == len(worded)):
+            return other
+        return result
+    return general.read(document)
 
 
 def read_papers(
@@ -291,7 +333,7 @@ def _overrides_for(path: Path, options: ReadOptions) -> Path:
         return options.overrides
     catalogue = options.catalogue or find_catalogue(path.resolve())
     folder = catalogue.parent if catalogue else path.resolve().parent
-    return folder / OVERRIDES_NAME
+    return overrides_for(folder)
 
 
 def _load_overrides_cached(location: Path) -> list[Override]:

@@ -12,6 +12,7 @@ JSON-LD ... for CONSTRUCT and DESCRIBE), or turned into Python rows for tables a
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -104,8 +105,10 @@ def resolve_query(spec: str, folder: Path | None = None) -> tuple[str, str]:
         return spec, saved[spec].text
     if _KEYWORDS.search(spec):
         return "query", spec
+    close = difflib.get_close_matches(spec, list(saved), n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(close)}? " if close else ""
     raise QueryError(
-        f"{spec!r} is not a saved query, a .rq file or SPARQL; `recgraph query --list` lists the saved queries"
+        f"{spec!r} is not a saved query, a .rq file or SPARQL; {hint}`recgraph query --list` lists the saved queries"
     )
 
 
@@ -151,11 +154,76 @@ def run_query(
     try:
         return store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, substitutions=substitutions)
     except SyntaxError as err:
-        raise QueryError(f"{label}: SPARQL syntax {err}") from err
+        raise QueryError(f"{label}: {explain_syntax_error(err, sparql)}") from err
     except RuntimeError as err:  # e.g. a bound variable the SELECT does not project
         raise QueryError(f"{label}: {err} (a bound variable must be one the query selects)") from err
     except OSError as err:
         raise QueryError(f"{label}: the query failed: {err}") from err
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+_DECLARED = re.compile(r"\bPREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
+#: Text that cannot hold a prefixed name: IRIs, strings and comments.
+_NOT_NAMES = re.compile(r"<[^<>\s]*>|\"\"\".*?\"\"\"|'\'\'.*?\'\'\'|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*",
+                        re.S)
+_PREFIXED = re.compile(r"(?<![\w?$:.-])([A-Za-z][\w.-]*)?:(?=[\w%\\]|\s|$)")
+#: How many of the parser's expected alternatives a message names.
+_ALTERNATIVES = 6
+
+
+def explain_syntax_error(err: SyntaxError, sparql: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """A SPARQL syntax error for people: line, column, a short reason, the line itself.
+
+    pyoxigraph says ``error at L:C: expected one of ...`` with every character class it would
+    have taken; this keeps the position, names an undeclared prefix when that is the cause, and
+    shortens the list of what was expected.
+
+    >>> explain_syntax_error(SyntaxError("error at 1:27: expected one of Prefix not found, ['%']"),
+    ...                      "SELECT * WHERE { ?s foo:bar ?o }")
+    "SPARQL syntax error at line 1, column 27: the prefix 'foo:' is not declared (add PREFIX foo: <...>; declared without it: rg:, rdf:, rdfs:, owl: ...); near 'SELECT * WHERE { ?s foo:bar ?o }'"
+    """
+    message = str(err)
+    found = _POSITION.match(message)
+    if not found:
+        return f"SPARQL syntax error: {' '.join(message.split())[:200]}"
+    line, column, reason = int(found.group(1)), int(found.group(2)), found.group(3)
+    lines = sparql.splitlines() or [""]
+    near = " ".join(lines[line - 1].split()) if 0 < line <= len(lines) else ""
+    undeclared = _undeclared_prefixes(sparql, prefixes)
+    if "Prefix not found" in reason or (undeclared and "expected" in reason and line == _line_of(sparql, undeclared[0])):
+        name = undeclared[0] if undeclared else "?"
+        known = ", ".join(f"{p}:" for p in list(prefixes)[:4])
+        reason = f"the prefix '{name}:' is not declared (add PREFIX {name}: <...>; declared without it: {known} ...)"
+    else:
+        reason = _short(reason)
+    where = f"SPARQL syntax error at line {line}, column {column}"
+    return f"{where}: {reason}" + (f"; near {near[:80]!r}" if near else "")
+
+
+def _undeclared_prefixes(sparql: str, prefixes: Mapping[str, str]) -> list[str]:
+    declared = {name or "" for name in _DECLARED.findall(sparql)} | set(prefixes)
+    text = _NOT_NAMES.sub(" ", sparql)
+    text = _DECLARED.sub(" ", text)
+    return list(dict.fromkeys(name for name in _PREFIXED.findall(text) if name and name not in declared))
+
+
+def _line_of(sparql: str, prefix: str) -> int:
+    for number, line in enumerate(sparql.splitlines(), 1):
+        if re.search(rf"(?<![\w?$:.-]){re.escape(prefix)}:", line):
+            return number
+    return 0
+
+
+def _short(reason: str) -> str:
+    """``expected one of A, B, [class], ...`` cut to the first few readable alternatives."""
+    reason = " ".join(reason.split())
+    if not reason.startswith("expected one of "):
+        return reason[:160]
+    options = [o.strip() for o in re.split(r",\s(?![^\[]*\])", reason[len("expected one of "):])]
+    words = [o for o in options if o and not o.startswith("[")]
+    shown = words[:_ALTERNATIVES] or ["something else"]
+    more = " ..." if len(words) > _ALTERNATIVES or len(words) < len(options) else ""
+    return "expected " + (shown[0] if len(shown) == 1 and not more else "one of " + ", ".join(shown) + more)
 
 
 def serialize_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: ResultFormat) -> bytes:

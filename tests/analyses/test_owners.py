@@ -18,8 +18,8 @@ def test_owner_load_of_the_tiny_graph(tiny):
         ["Postings Unit", 0, 0, 1, 1],
         [NO_OWNER, 3, 0, 0, 3],
     ]
-    assert load.iloc[0]["open_recommendations"] == "rep-a/1"
-    assert load.iloc[3]["open_recommendations"] == "rep-c/6, rep-c/6(b), rep-c/7"
+    assert load.iloc[0]["open_recommendations"] == ["rep-a/1"]  # a list (issue 16: JSON arrays)
+    assert load.iloc[3]["open_recommendations"] == ["rep-c/6", "rep-c/6(b)", "rep-c/7"]
 
 
 def test_ties_are_broken_by_stale_then_name():

@@ -17,8 +17,8 @@ def test_chains_of_the_tiny_graph(tiny):
         [2, 0, "rep-a/2"], [2, 1, "rep-c/7"],
     ]
     first, second, third = chains.iloc[0], chains.iloc[1], chains.iloc[2]
-    assert first["score"] is None and first["reiterates"] is None
-    assert second["score"] == pytest.approx(0.4) and second["reiterates"] == "rep-a/1"
+    assert first["score"] is None and first["reiterates"] == []  # lists, as JSON arrays (issue 16)
+    assert second["score"] == pytest.approx(0.4) and second["reiterates"] == ["rep-a/1"]
     assert second["evidence"] == "shared terms: appraisal, backlog"
     assert third["score"] == pytest.approx(0.3) and third["year"] == 2010 and third["date"] == "2011-05-26"
     assert first["status"] == "not started" and not first["closed"]

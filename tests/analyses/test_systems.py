@@ -17,7 +17,7 @@ def test_system_hubs_of_the_tiny_graph(tiny):
         ["MetHR", 1, 2, 1, 1, 1],
         ["PRISM", 0, 1, 1, 1, 2],
     ]
-    assert hubs.iloc[0]["open_recommendations"] == "rep-a/1"
+    assert hubs.iloc[0]["open_recommendations"] == ["rep-a/1"]  # a list (issue 16: JSON arrays)
 
 
 def test_dependents_through_a_cycle_are_counted_once():

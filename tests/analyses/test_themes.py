@@ -63,7 +63,7 @@ def test_empty_network():
 def test_theme_table_is_most_central_first(tiny):
     table = theme_table(theme_network(tiny))
     assert table.iloc[0]["theme"] == "appraisal"
-    assert table.set_index("theme").loc["appraisal", "neighbours"] == "performance (2), HR systems (1)"
+    assert table.set_index("theme").loc["appraisal", "neighbours"] == ["performance (2)", "HR systems (1)"]  # a list (issue 16)
     assert table.set_index("theme").loc["appraisal", "strength"] == 3
 
 

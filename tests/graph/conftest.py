@@ -55,7 +55,9 @@ def make_paper_a() -> ReadResult:
         CrossReference("rep-one", "6(b)", "paragraph 99", "As paragraph 99", span(f, 9, 9, "As paragraph 99")),
     ]
     paper = Paper(f, "table", "Progress on Reports One and Two", body="Authority", date="2002-09", source_reports=reports)
-    return ReadResult(paper, recs, updates, pointers, [Leftover(f, 12, 12, "Page 3 of 9")], [f"{f}:12: page footer not recognised"])
+    return ReadResult(
+        paper, recs, updates, pointers, leftovers=[Leftover(f, 12, 12, "Page 3 of 9")], warnings=[f"{f}:12: page footer not recognised"]
+    )
 
 
 def make_paper_b() -> ReadResult:

@@ -136,7 +136,7 @@ def test_query_construct_as_turtle_to_a_file(built, tmp_path):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("SELECT WHERE {", "Error: query: SPARQL syntax error at 1:"),
+        ("SELECT WHERE {", "Error: query: SPARQL syntax error at line 1, column "),
         ("no-such-query", "Error: 'no-such-query' is not a saved query, a .rq file or SPARQL"),
     ],
 )

@@ -13,6 +13,12 @@ Every layout module offers the same three things:
 
 Catalogue facts, cross-references and analysts' corrections are applied afterwards by
 :mod:`recgraph.graph.reading.papers`, the same way for every family.
+
+No paper is refused for its layout: these families are specialisations for what only they read
+well (tables of cells, proformas, PDF columns, the committee and implementation pages of the
+seeds). A paper none of them claims, or one a specialisation reads no recommendation from, is read
+by the general segmenter (:mod:`recgraph.graph.reading.segment`), which finds recommendations in
+any text by the role of each line.
 """
 
 from __future__ import annotations
@@ -20,7 +26,6 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-from recgraph.errors import UnknownLayoutError
 from recgraph.graph.reading.readers.text import Document
 
 #: The layout families, in the order their detectors are tried (ties go to the earlier one).
@@ -35,20 +40,18 @@ def layout_modules() -> dict[str, ModuleType]:
 
 
 def detect_layout(document: Document) -> ModuleType:
-    """The reader module whose family the document belongs to.
+    """The reader module for the document: the specialisation claiming it, else the segmenter.
 
-    Raises
-    ------
-    UnknownLayoutError : no family scores at least :data:`THRESHOLD`; the message lists the
-        families and the closest score so the user knows what recgraph expected.
+    A specialisation claims a paper when its detector scores at least :data:`THRESHOLD`; ties go
+    to the earlier family of :data:`FAMILIES`. Never raises: every paper has a reader.
     """
     scores = {name: module.detect(document) for name, module in layout_modules().items()}
     best = max(scores, key=lambda name: scores[name])
     if scores[best] < THRESHOLD:
-        known = ", ".join(FAMILIES)
-        raise UnknownLayoutError(
-            f"matches no known layout (closest: {best}, score {scores[best]:.2f}; known layouts: {known}). "
-            "If it is a monitoring paper of a new layout, a reader for it must be added.",
-            document.name,
-        )
+        return general_reader()
     return layout_modules()[best]
+
+
+def general_reader() -> ModuleType:
+    """The general segmenter, which reads any paper."""
+    return import_module("recgraph.graph.reading.segment")

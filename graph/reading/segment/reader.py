@@ -1,0 +1,225 @@
+"""The general reader: roles -> record starts and spans -> recommendations with their progress.
+
+Each record keeps what the paper prints: its number as printed (unnumbered recommendations get
+"u1", "u2", ... in printed order, so their keys are stable while the paper is unchanged), the
+numbers a grouped heading covers, its text, and a progress update holding the progress or
+response, the status phrase (verbatim), the owner and the timescale where printed. Lines no
+record and no recognised frame or boilerplate accounts for are the paper's leftovers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recgraph.graph.model import Leftover, ProgressUpdate, ReadResult, Recommendation
+from recgraph.graph.reading.readers.text import Coverage, Document, clean
+from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
+from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
+from recgraph.graph.reading.segment.parts import Part, find_parts
+from recgraph.graph.reading.segment.regions import specialised_regions
+from recgraph.graph.reading.segment.roles import Layout, lay_out
+from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
+from recgraph.graph.reading.segment.tables import TableRecord, read_tables
+
+NAME = "general"
+
+#: "topic: progress" on a marker line splits at the colon when the topic is short (the longest
+#: topic before a colon in the fixtures has 9 words; 12 leaves room without taking a sentence).
+MAX_TOPIC_WORDS = 12
+_RESPONSE_LABEL = re.compile(
+    r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
+)
+_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+")
+_UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table"}
+
+
+def read(doc: Document) -> ReadResult:
+    """Read any paper: every recommendation found, the rest left over; never refuses a layout."""
+    from recgraph.graph.reading.readers import THRESHOLD
+
+    layout = lay_out(doc)
+    regions = specialised_regions(doc, layout, THRESHOLD)
+    for region in regions:
+        for number in range(region.first_line, region.last_line + 1):
+            layout.line(number).role = "region"
+    coverage = Coverage(doc)
+    for line in layout.lines:
+        if line.role not in _UNCLAIMED and line.role not in ("marker", "tail", "that"):
+            coverage.claim(line.number)
+    default = title_report(doc, layout.front)
+    tables = read_tables(doc, layout, default)
+    in_tables = {n for t in tables for n in range(t.first_line, t.last_line + 1)}
+    starts = [s for s in find_starts(layout, in_tables) if s.line not in in_tables]
+    sources = find_sources(doc, [s.line for s in starts], default)
+    recommendations: list[Recommendation] = []
+    updates: list[ProgressUpdate] = []
+    unnumbered = 0
+    for index, start in enumerate(starts):
+        following = starts[index + 1].line if index + 1 < len(starts) else None
+        last = span_end(layout, start, following, in_tables)
+        coverage.claim(start.line, last)
+        number = start.number
+        if number is None:
+            unnumbered += 1
+            number = f"u{unnumbered}"
+        report = sources.by_start[start.line]
+        parts = find_parts(layout, start.line, last)
+        head_last = _head_end(layout, start.line, parts[0].first_line) if parts else last
+        text, progress = _text_and_progress(layout, start, head_last)
+        rec = Recommendation(report.key, number, text, doc.provenance(start.line, head_last), covers=start.covers)
+        recommendations.append(rec)
+        marker = layout.line(start.line).marker
+        if update := _update(rec, doc, progress, text, start, marker.bracket if marker else None):
+            updates.append(update)
+        for part in parts:
+            part_rec, part_update = _part_records(doc, layout, rec, part)
+            recommendations.append(part_rec)
+            if part_update:
+                updates.append(part_update)
+    for heading in sources.headings:
+        coverage.claim(heading)
+    reports = list(sources.reports) or [default]
+    for table in tables:
+        coverage.claim(table.first_line, table.last_line)
+        recommendations.append(table.recommendation)
+        if table.update:
+            updates.append(table.update)
+        if table.report.key not in {r.key for r in reports}:
+            reports.append(table.report)
+    leftovers = coverage.leftovers()
+    warnings = list(layout.front.warnings)
+    for region in regions:
+        recommendations += region.result.recommendations
+        updates += region.result.updates
+        leftovers += region.result.leftovers
+        warnings += region.result.warnings
+        reports += [r for r in region.result.paper.source_reports if r.key not in {k.key for k in reports}]
+    recommendations.sort(key=lambda r: r.provenance.first_line)
+    recommendations, updates, twice = _first_of_each(doc, recommendations, updates, warnings)
+    for rec in twice:
+        leftovers.append(Leftover(doc.name, rec.provenance.first_line, rec.provenance.last_line, rec.provenance.text))
+    used = {rec.source_report for rec in recommendations}
+    reports = [r for r in reports if r.key in used] or [default]
+    leftovers.sort(key=lambda left: left.first_line)
+    paper = frame_paper(doc, layout.front, NAME, tuple(reports))
+    return ReadResult(paper, recommendations, updates, leftovers=leftovers, warnings=warnings)
+
+
+def _first_of_each(doc: Document, recs: list[Recommendation], updates: list[ProgressUpdate], warnings: list[str]):
+    """Keep the first record of each (report, number); a second one is left over with a warning."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Recommendation] = []
+    twice: list[Recommendation] = []
+    for rec in recs:
+        if rec.key in seen:
+            warnings.append(f"{doc.name}:{rec.provenance.first_line}: Recommendation {rec.number} appears twice; the second is left unread")
+            twice.append(rec)
+        else:
+            seen.add(rec.key)
+            kept.append(rec)
+    dropped = {id(rec) for rec in twice}
+    kept_updates = [u for u in updates if not any(id(r) in dropped and r.provenance == u.provenance for r in twice)]
+    return kept, kept_updates, twice
+
+
+def _head_end(layout: Layout, first: int, part_line: int) -> int:
+    last = part_line - 1
+    while last > first and layout.line(last).role == "blank":
+        last -= 1
+    return last
+
+
+def _part_records(doc: Document, layout: Layout, parent: Recommendation, part: Part):
+    """A lettered part as a recommendation "N(x)" under its parent, with its own progress."""
+    body = [layout.line(n) for n in range(part.first_line + 1, part.last_line + 1) if layout.line(n).role != "blank"]
+    text, rest = _paragraph_block(part.text, body)
+    progress = _join([_progress(l.text) for l in rest])
+    number = f"{parent.number}({part.letter})"
+    rec = Recommendation(
+        parent.source_report, number, text, doc.provenance(part.first_line, part.last_line), parent=parent.number
+    )
+    return rec, _update(rec, doc, progress, text, Start(part.first_line, "part", number))
+
+
+def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, str]:
+    """The recommendation's own words and the progress printed after them."""
+    head = layout.line(start.line)
+    body = [layout.line(n) for n in range(start.line + 1, last + 1) if layout.line(n).role != "blank"]
+    if start.kind == "tail" and head.tail:
+        return head.tail[1], _join([head.tail[2]] + [l.text for l in body])
+    if start.kind == "item":
+        sentences_text = _join([_BULLET.sub("", head.text)] + [l.text for l in body])
+        first, _, rest = sentences_text.partition(". ")
+        return (first + ("." if rest else "")).strip(), rest.strip()
+    if start.kind == "quote":
+        rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
+        return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
+    if start.kind == "recommends":
+        text, rest = _paragraph_block(_paragraph(head.text), body)
+        return text, _join([_progress(l.text) for l in rest])
+    if start.kind == "plan":
+        return head.text, _join([_paragraph(l.text) for l in body])
+    if start.kind == "that":
+        text_lines, rest = _paragraph_block(head.text, body)
+        return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
+    inline = head.marker.text if head.marker else ""
+    if inline:
+        text, rest = _paragraph_block(inline, body)
+        topic, colon, after = text.partition(": ")
+        if colon and len(topic.split()) <= MAX_TOPIC_WORDS and ". " not in topic:
+            return topic.strip(), _join([after] + [_progress(l.text) for l in rest])
+        return text, _join([_progress(l.text) for l in rest])
+    if body and body[0].role in ("numbered", "text", "that"):
+        text, rest = _paragraph_block(_paragraph(body[0].text), body[1:])
+        return _paragraph(text), _join([_progress(l.text) for l in rest])
+    return head.text, _join([_progress(l.text) for l in body])
+
+
+def _paragraph_block(first: str, body: list) -> tuple[str, list]:
+    """``first`` joined with the wrapped lines that continue it; the remaining lines."""
+    parts = [first]
+    index = 0
+    while index < len(body) and body[index].role == "text" and not parts[-1].rstrip().endswith((".", ":")):
+        parts.append(body[index].text)
+        index += 1
+    return _join(parts), body[index:]
+
+
+def _paragraph(text: str) -> str:
+    numbered = paragraph_number(text)
+    if numbered:
+        return numbered[1]
+    return re.sub(r"^\(\d{1,3}\)\s+", "", text)
+
+
+def _progress(text: str) -> str:
+    return _RESPONSE_LABEL.sub("", _paragraph(text))
+
+
+def _join(parts: list[str]) -> str:
+    return " ".join(clean(p) for p in parts if p and clean(p))
+
+
+def _update(
+    rec: Recommendation, doc: Document, progress: str, text: str, start: Start, owner: str | None = None
+) -> ProgressUpdate | None:
+    status = find_status(progress)
+    if status is None and start.kind in ("item", "tail", "marker"):
+        status = find_status(text) if start.kind != "item" else find_status_clause(text)
+    owner = find_owner(progress) or find_owner(text) or owner
+    when = find_when(progress)
+    if not (progress or status or owner):
+        return None
+    return ProgressUpdate(
+        rec.source_report,
+        rec.number,
+        doc.name,
+        rec.provenance,
+        progress=progress or None,
+        status_phrase=status,
+        owner=owner,
+        timescale=when,
+    )
+
+
+__all__ = ["NAME", "read", "TableRecord"]

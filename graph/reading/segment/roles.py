@@ -1,0 +1,233 @@
+"""A role for every line of a paper, from general features of the line and where it sits.
+
+The roles (what a careful reader of these papers sees in a line):
+
+``blank``, ``frame``
+    empty lines; the web page's furniture, description, front matter and summary;
+``section``
+    a lettered section heading ("B. Supporting information");
+``members``
+    the paper's own recommendations to Members: the whole "A. Recommendation(s)" section and, in
+    any section, sentences asking Members to note, agree or approve (never tracked recommendations;
+    docs/formats.md: present in 39 of 41 and 35 of 40 surveyed papers). One exception the survey
+    records (020529/05): a review's own recommendations put to Members for approval, each headed
+    "Recommendation N (topic): ..." inside section A; from such a marker line on, section A's lines
+    take their ordinary roles (a line asking Members to decide stays ``members``);
+``boilerplate``
+    the paper's standard closing sections (implications, background papers, contact details) and
+    their contact lines;
+``marker``
+    a line headed by a recommendation marker (:func:`~.markers.head_marker`);
+``tail``
+    a bullet whose topic closes with a bracketed marker ("... (Recommendations 3–5)");
+``that``
+    a numbered "That ..." paragraph outside the Members' section: a recommendation in the words of
+    its author, as the that-response format prints them;
+``response``
+    a response label ("Response 2:", "MPS response:") opening progress;
+``table``
+    a row of cells (tab- or pipe-separated) or a table's header row;
+``field``
+    a labelled line ("Lead: ...", "Status: ...", "Target date: ...");
+``numbered``, ``bullet``, ``sub_bullet``
+    numbered paragraphs and bullets (a sub-bullet is indented deeper than the bullet above it);
+``heading``
+    a short unnumbered line without closing punctuation: a title over what follows;
+``text``
+    anything else (continuations, prose).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recgraph.graph.reading.readers.text import Document, clean
+from recgraph.graph.reading.readers.webpage import (
+    FrontMatter,
+    Section,
+    field_line,
+    find_sections,
+    is_furniture,
+    paragraph_number,
+    read_front_matter,
+)
+from recgraph.graph.reading.segment.markers import Marker, head_marker, tail_marker
+
+#: Closing sections every MPA paper prints after the supporting information (docs/formats.md,
+#: "Page furniture"): never tracked recommendations.
+_CLOSING_SECTION = re.compile(
+    r"\b(?:implications?|impact|background\s+papers?|contact(?:\s+details)?|consultation|equalit\w*|financial|legal|risks?)\b",
+    re.IGNORECASE,
+)
+#: Contact lines of the closing block (the same on every page of the site).
+_CONTACT = re.compile(
+    r"^(?:Report\s+author|For\s+more\s+information\s+contact|MPA\s+general|Media\s+enquiries|Contact)\b", re.IGNORECASE
+)
+#: The paper asking its Members to decide: "That Members note ...", "Members are asked to ...",
+#: "Members agree that ...", "That the Committee notes ..." (survey: every form of section A seen).
+_MEMBERS = re.compile(
+    r"^(?:\d{1,2}[.)]\s*|\(\d{1,2}\)\s*|[\u2022\u2013\-]\s*)?(?:That\s+)?(?:the\s+)?(?:Members?|Committee|Board|Panel)\b"
+    r"(?:\s+(?:are|is)\s+(?:asked|recommended|invited|requested)|\s+(?:note|notes|noted|agree|agrees|approve|approves|endorse"
+    r"|consider|receive|sign|comment|be\s+asked)\b)",
+    re.IGNORECASE,
+)
+#: A decision put in the passive ("That the report be noted", "1. That the plan be approved"): the
+#: paper's own recommendation wherever it stands (survey: "That ... note/noted ..." forms of section A).
+_DECISION = re.compile(
+    r"^(?:\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?That\b.*\bbe\s+(?:noted|agreed|approved|endorsed|received|discharged|signed\s+off)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?P<indent>\s*)(?:[\u2022\u00b7\u25aa\u25e6*o]|[-\u2013\u2014](?!\d))\s+(?P<text>\S.*)$")
+_THAT = re.compile(r"^(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)])\s+(?P<text>That\s+.*)$")
+_RESPONSE = re.compile(
+    r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
+)
+#: A heading is short: the longest recommendation title among the fixtures' unnumbered headings
+#: has 10 words, section titles 2-6; beyond 16 words a line is prose that lost its full stop.
+MAX_HEADING_WORDS = 16
+
+
+@dataclass
+class Line:
+    number: int
+    role: str
+    text: str
+    depth: int = 0
+    marker: Marker | None = None
+    tail: tuple[Marker, str, str] | None = None
+    that: str | None = None
+
+
+@dataclass
+class Layout:
+    """A paper's lines with their roles, its lettered sections and front matter."""
+
+    lines: list[Line]
+    sections: list[Section]
+    front: FrontMatter
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+
+def is_table_row(raw: str) -> bool:
+    """Cells separated by tabs or by " | " (at least three cells, as the survey's tables have)."""
+    return raw.count("\t") >= 2 or raw.count("|") >= 2
+
+
+def is_heading(text: str) -> bool:
+    """A short title line: capitalised, not ending in sentence punctuation, not a paragraph."""
+    words = text.split()
+    figures = sum(1 for word in words if any(ch.isdigit() for ch in word))
+    return (
+        0 < len(words) <= MAX_HEADING_WORDS
+        and figures * 2 < len(words)  # a row of figures ("Stops 402 388 415") is a table, not a title
+        and (text[0].isupper() or text[0] in "\u2018\u201c'\"")
+        and text[-1] not in ".,;!?"
+        and paragraph_number(text) is None
+    )
+
+
+def lay_out(doc: Document) -> Layout:
+    """Give each line of ``doc`` its role."""
+    sections = find_sections(doc)
+    front = read_front_matter(doc, sections)
+    zone = _zones(doc, sections, front)
+    lines: list[Line] = []
+    previous_bullet_depth: int | None = None
+    marker_seen = False  # in the Members' section, the review's own recommendations put for approval
+    for number, raw in enumerate(doc.lines, start=1):
+        text = clean(raw)
+        line = Line(number, "text", text)
+        if zone[number] != "members" or not text:
+            marker_seen = marker_seen and zone[number] in ("members", "")
+        elif head_marker(text) and not _MEMBERS.match(text):
+            marker_seen = True
+        if not text:
+            line.role = "blank"
+        elif zone[number] == "members" and marker_seen and not _MEMBERS.match(text):
+            _classify(line, raw)
+        elif zone[number]:
+            line.role = zone[number]
+        elif is_furniture(raw):
+            line.role = "frame"
+        elif _CONTACT.match(text):
+            line.role = "boilerplate"
+        elif is_table_row(raw):
+            line.role = "table"
+        elif _MEMBERS.match(text) or _DECISION.match(text):
+            line.role = "members"
+        else:
+            _classify(line, raw)
+            if line.role == "heading" and lines and _runs_on(lines[-1]):
+                line.role = "text"  # a hard-wrapped paragraph's next line, not a title
+        if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(raw)):
+            depth = len(raw) - len(raw.lstrip())
+            if previous_bullet_depth is not None and depth > previous_bullet_depth:
+                line.depth = 1
+                if line.role == "bullet":
+                    line.role = "sub_bullet"
+            else:
+                previous_bullet_depth = depth
+        elif line.role not in ("blank", "text"):
+            previous_bullet_depth = None
+        lines.append(line)
+    return Layout(lines, sections, front)
+
+
+def _runs_on(previous: Line) -> bool:
+    """Whether the line before is a paragraph broken mid-sentence (the next line continues it)."""
+    return previous.role in ("text", "numbered", "marker", "that", "bullet", "sub_bullet", "tail", "response") and (
+        previous.text[-1] not in ".:;!?)\u201d\"'"
+    )
+
+
+def _classify(line: Line, raw: str) -> None:
+    text = line.text
+    if marker := head_marker(text):
+        line.role, line.marker = "marker", marker
+        return
+    bullet = _BULLET.match(raw)
+    if bullet and (tail := tail_marker(clean(bullet["text"]))):
+        line.role, line.tail = "tail", tail
+        return
+    if that := _THAT.match(text):
+        line.role, line.that = "that", that["a"] or that["b"]
+        return
+    if _RESPONSE.match(text):
+        line.role = "response"
+    elif field_line(text):
+        line.role = "field"
+    elif bullet:
+        line.role = "bullet"
+    elif paragraph_number(text):
+        line.role = "numbered"
+    elif is_heading(text):
+        line.role = "heading"
+
+
+def _zones(doc: Document, sections: list[Section], front: FrontMatter) -> list[str]:
+    """The role every line takes from where it sits (frame, members, boilerplate), or ""."""
+    zone = [""] * (len(doc.lines) + 1)
+    first_body = sections[0].first_line if sections else 1
+    if front.first_line is not None:
+        for number in range(min(front.first_line, first_body), (front.last_line or front.first_line) + 1):
+            zone[number] = "frame"
+    if front.description_line:
+        zone[front.description_line] = "frame"
+    if front.summary:
+        end = min(front.summary[1], first_body - 1) if sections else front.summary[0]
+        for number in range(front.summary[0], end + 1):
+            zone[number] = "frame"
+    if sections:
+        for number in range(1, sections[0].first_line):
+            if zone[number] == "" and (is_furniture(doc.line(number)) or number < (front.first_line or 0)):
+                zone[number] = "frame"
+    for section in sections:
+        zone[section.first_line] = "section"
+        role = "members" if section.is_decisions else "boilerplate" if _CLOSING_SECTION.search(section.title) else ""
+        if role:
+            for number in range(section.first_line + 1, section.last_line + 1):
+                zone[number] = role
+    return zone
