@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +113,9 @@ def test_a_number_printed_twice_is_a_warning_the_first_is_read_and_the_second_ke
     assert numbers.count("2") == 1 and "3" not in numbers
     leftovers = read_paper(path).leftovers
     assert any(left.first_line == second for left in leftovers)
+
+
+def test_the_readme_says_what_a_number_printed_twice_does():
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8").split())
+    assert "a duplicated recommendation number" not in readme  # it was listed among the errors
+    assert "A recommendation number printed twice in one source report of a paper is a warning, not an error" in readme
