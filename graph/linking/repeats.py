@@ -8,10 +8,12 @@ Two relations (ontology/recgraph.ttl):
   that hold the same terms close together (:mod:`.alignment`), the names of areas left out
   ("best value", "human resources": :func:`~.alignment.area_pairs` of the theme labels), carrying
   at least :data:`~.similarity.ALIGNED` of the shorter text's term weight
-  (:class:`~.similarity.AlignedScorer`). Themes and systems play no part in it: a shared theme or
-  system never makes one, and a pair without aligned wording is at most related;
+  (:class:`~.similarity.AlignedScorer`), and, by default, a similarity score of at least
+  :data:`THRESHOLD` (``RepeatOptions.score_gate``; without that gate the wording alone decides,
+  which links template-alike pairs by the ten thousand in a synthetic corpus: docs/enrichment.md).
+  A shared theme or system never makes one: a pair without aligned wording is at most related;
 * ``relatedTo``: the same area, a different problem: a pair that does not reiterate but whose
-  similarity score reaches :data:`THRESHOLD`. The score (themes and systems count here) is::
+  similarity score reaches :data:`THRESHOLD`. The score is::
 
     score = 0.5 * words + 0.4 * themes + 0.1 * systems
 
