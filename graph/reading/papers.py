@@ -59,7 +59,8 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     path = Path(path)
     document = load_document(path, options.max_bytes)
     result = read_document(document)
-    result.warnings[:0] = document.warnings
+    # the table and proforma readers start from the document's warnings already: state each once
+    result.warnings[:0] = [warning for warning in document.warnings if warning not in result.warnings]
     catalogue = _catalogue_for(path, options)
     result = identify_reports(result, document.lines, _register_for(path, options), catalogue_pins(catalogue.entry_for(path.name)))
     if not result.recommendations:

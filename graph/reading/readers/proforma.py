@@ -86,7 +86,8 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _OPTIONAL_ROLES = {"links", "monitoring", "timetable", "owner", "status"}
 
-_SUPERSCRIPT = re.compile(r"<sup>.*?</sup>", re.IGNORECASE)
+# footnote markers hold no markup; [^<]* keeps the match linear on a line of unclosed <sup> tags
+_SUPERSCRIPT = re.compile(r"<sup>[^<]*</sup>", re.IGNORECASE)
 _PAGE_TURN = re.compile(
     r"\(\s*(?:cont(?:inued|['\u2019]d|d|\.)?\s+(?:from|on)\s+(?:page|p\.?)\s*\d+|>\s*page\s+\d+)\s*\)?"
     r"|\(\s*(?:(?:continued|cont['\u2019]?d)\s+overleaf|see\s+next\s+page)\s*\)",
