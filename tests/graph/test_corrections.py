@@ -116,3 +116,13 @@ def test_a_malformed_corrections_file_is_one_error_line(data, tmp_path):
     result = CliRunner().invoke(cli, ["corrections", "import", str(path), "--data", str(data)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {path}:1: unknown column")
+
+
+def test_corrections_of_a_data_folder_without_catalogue_are_read_back(tmp_path):
+    # `corrections import` writes DATA/overrides.csv; a paper in DATA/papers/ must find it with no catalogue.
+    from recgraph.graph.reading.papers import ReadOptions, _overrides_for
+
+    paper = tmp_path / "papers" / "a.txt"
+    paper.parent.mkdir()
+    paper.write_text("x")
+    assert _overrides_for(paper, ReadOptions()) == tmp_path / "overrides.csv"
