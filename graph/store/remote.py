@@ -116,7 +116,7 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise RemoteError(f"{url!r} is not an http or https URL")
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
-    opener = _opener(url, credentials or Credentials(), request)
+    opener = _opener(url, credentials or Credentials(), request, timeout)
     try:
         with opener.open(request, timeout=timeout) as response:
             return Answer(response.status, _media_type(response.headers), response.read())
@@ -129,7 +129,8 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
         raise RemoteError(f"cannot reach {_shown(url)}: {reason}") from err
 
 
-def _opener(url: str, credentials: Credentials, request: urllib.request.Request) -> urllib.request.OpenerDirector:
+def _opener(url: str, credentials: Credentials, request: urllib.request.Request,
+            timeout: float) -> urllib.request.OpenerDirector:
     handlers: list[urllib.request.BaseHandler] = []
     if credentials.token:
         request.add_header("Authorization", f"Bearer {credentials.token}")
@@ -137,12 +138,40 @@ def _opener(url: str, credentials: Credentials, request: urllib.request.Request)
         # Digest needs the server's challenge first; urllib answers it and resends the request.
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, url, credentials.user, credentials.password or "")
-        handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
+        digest = urllib.request.HTTPDigestAuthHandler(passwords)
+        handlers.append(digest)
+        if request.data:
+            _answer_challenge_first(digest, request, timeout)
     elif credentials.user:
         # Basic credentials are sent up front: a large PUT is not sent twice to meet a challenge.
         pair = f"{credentials.user}:{credentials.password or ''}".encode()
         request.add_header("Authorization", "Basic " + base64.b64encode(pair).decode("ascii"))
     return urllib.request.build_opener(*handlers)
+
+
+def _answer_challenge_first(digest: urllib.request.HTTPDigestAuthHandler, request: urllib.request.Request,
+                            timeout: float) -> None:
+    """Fetch the Digest challenge with a bodiless HEAD and sign ``request`` before its body is sent.
+
+    Otherwise the body goes out twice, and a server that refuses it unread (Virtuoso closes the
+    connection after its 401) resets a large PUT midway. A HEAD that is not challenged (or any
+    failure) leaves the request as it was: urllib still answers a challenge to the request itself.
+    """
+    try:
+        with urllib.request.build_opener().open(urllib.request.Request(request.full_url, method="HEAD"),
+                                                timeout=timeout):
+            return
+    except urllib.error.HTTPError as err:
+        challenge = err.headers.get("WWW-Authenticate", "") if err.code == 401 else ""
+    except (urllib.error.URLError, OSError):
+        return
+    scheme, _, parameters = challenge.partition(" ")
+    if scheme.lower() != "digest":
+        return
+    fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
+    authorization = digest.get_authorization(request, fields)
+    if authorization:
+        request.add_unredirected_header("Authorization", f"Digest {authorization}")
 
 
 def _media_type(headers: Message) -> str:
