@@ -15,6 +15,8 @@ Virtuoso by default); recgraph's saved queries expect it.
 from __future__ import annotations
 
 import base64
+import html
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -121,7 +123,7 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
         with opener.open(request, timeout=timeout) as response:
             return Answer(response.status, _media_type(response.headers), response.read())
     except urllib.error.HTTPError as err:
-        detail = err.read(600).decode("utf-8", "replace").strip()
+        detail = _one_line(err.read(2000).decode("utf-8", "replace"))
         raise RemoteError(f"{method} {_shown(url)} answered {err.code} {err.reason}: {detail[:300] or '(no detail)'}",
                           err.code) from None
     except (urllib.error.URLError, OSError) as err:
@@ -172,6 +174,18 @@ def _answer_challenge_first(digest: urllib.request.HTTPDigestAuthHandler, reques
     authorization = digest.get_authorization(request, fields)
     if authorization:
         request.add_unredirected_header("Authorization", f"Digest {authorization}")
+
+
+def _one_line(detail: str) -> str:
+    """A server's error page as one line of text: tags dropped, entities decoded, spaces collapsed.
+
+    Errors are one ``Error:`` line; Virtuoso, for one, explains a refusal in a multi-line HTML page.
+
+    >>> _one_line("<html><h1>403 Forbidden</h1>\\n<xmp>Permission denied &amp; more</xmp></html>")
+    '403 Forbidden Permission denied & more'
+    """
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", " ", detail, flags=re.IGNORECASE | re.DOTALL)
+    return " ".join(html.unescape(text).split())
 
 
 def _media_type(headers: Message) -> str:

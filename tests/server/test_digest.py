@@ -19,6 +19,16 @@ from recgraph.graph.store.remote import Credentials, RemoteError, put_graph
 REALM, NONCE, USER, PASSWORD = "SPARQL", "5e1f0a", "publisher", "pw-7"
 
 
+#: The shape of Virtuoso's answer to a user without the SPARQL_UPDATE grant (written for the test).
+FORBIDDEN_PAGE = """<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">
+<html>
+  <head><title>Graph request failed</title></head>
+  <body>
+    <h1>HTTP/1.1 403 Forbidden</h1>
+<xmp>SECURITY: Permission denied for delete &amp; insert</xmp></body></html>
+"""
+
+
 def _md5(text: str) -> str:
     return hashlib.md5(text.encode()).hexdigest()
 
@@ -52,6 +62,14 @@ def digest_store():
                 return
             size = len(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
             log.append((self.command, True, size))
+            if "forbidden" in self.path and self.command == "PUT":  # Virtuoso's page for a missing grant
+                page = FORBIDDEN_PAGE.encode()
+                self.send_response(403)
+                self.send_header("Content-Type", "text/html; charset=UTF-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+                return
             self.send_response(201)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -88,3 +106,18 @@ def test_a_wrong_digest_password_is_refused_with_its_status(digest_store):
                   credentials=Credentials(user=USER, password="wrong", digest=True), timeout=10)
     assert refused.value.status == 401
     assert all(not signed for _, signed, _ in log)
+
+
+def test_a_refusal_explained_by_a_multi_line_page_is_one_error_line(digest_store, seed_location):
+    from click.testing import CliRunner
+
+    from recgraph.cli.main import cli
+
+    url, _ = digest_store
+    result = CliRunner().invoke(cli, ["publish", "--store", str(seed_location), "--to", f"{url}/forbidden",
+                                      "--user", USER, "--digest"], env={"RECGRAPH_REMOTE_PASSWORD": PASSWORD})
+    assert result.exit_code == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]  # progress may end an empty line
+    assert len(lines) == 1 and lines[0].startswith("Error: graph "), result.stderr
+    assert "answered 403 Forbidden: Graph request failed HTTP/1.1 403 Forbidden SECURITY: Permission denied for " \
+           "delete & insert (0 of " in result.stderr
