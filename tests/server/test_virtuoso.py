@@ -222,3 +222,11 @@ def test_analyses_against_virtuoso_give_what_they_give_locally(published, seed):
         assert there.shape == here.shape, analysis.__name__
         ordered = sorted(map(repr, here.astype(str).values.tolist()))
         assert sorted(map(repr, there.astype(str).values.tolist())) == ordered, analysis.__name__
+
+
+def test_the_cli_queries_virtuoso_as_it_queries_the_store(published, seed_location):
+    runner = CliRunner()
+    remote = runner.invoke(cli, ["query", "papers", "--format", "csv", "--endpoint", published.sparql])
+    local = runner.invoke(cli, ["query", "papers", "--format", "csv", "--store", str(seed_location)])
+    assert remote.exit_code == local.exit_code == 0, remote.output
+    assert remote.stdout == local.stdout and remote.stdout.count("\n") == 8  # a header and 7 paper-report rows
