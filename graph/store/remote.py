@@ -118,8 +118,9 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise RemoteError(f"{url!r} is not an http or https URL")
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
-    opener = _opener(url, credentials or Credentials(), request, timeout)
+    opener = _opener(url, credentials or Credentials(), request)
     try:
+        _sign_before_sending(opener, request, timeout)
         with opener.open(request, timeout=timeout) as response:
             return Answer(response.status, _media_type(response.headers), response.read())
     except urllib.error.HTTPError as err:
@@ -131,8 +132,7 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
         raise RemoteError(f"cannot reach {_shown(url)}: {reason}") from err
 
 
-def _opener(url: str, credentials: Credentials, request: urllib.request.Request,
-            timeout: float) -> urllib.request.OpenerDirector:
+def _opener(url: str, credentials: Credentials, request: urllib.request.Request) -> urllib.request.OpenerDirector:
     handlers: list[urllib.request.BaseHandler] = []
     if credentials.token:
         request.add_header("Authorization", f"Bearer {credentials.token}")
@@ -140,10 +140,7 @@ def _opener(url: str, credentials: Credentials, request: urllib.request.Request,
         # Digest needs the server's challenge first; urllib answers it and resends the request.
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, url, credentials.user, credentials.password or "")
-        digest = urllib.request.HTTPDigestAuthHandler(passwords)
-        handlers.append(digest)
-        if request.data:
-            _answer_challenge_first(digest, request, timeout)
+        handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
     elif credentials.user:
         # Basic credentials are sent up front: a large PUT is not sent twice to meet a challenge.
         pair = f"{credentials.user}:{credentials.password or ''}".encode()
@@ -151,14 +148,17 @@ def _opener(url: str, credentials: Credentials, request: urllib.request.Request,
     return urllib.request.build_opener(*handlers)
 
 
-def _answer_challenge_first(digest: urllib.request.HTTPDigestAuthHandler, request: urllib.request.Request,
-                            timeout: float) -> None:
-    """Fetch the Digest challenge with a bodiless HEAD and sign ``request`` before its body is sent.
+def _sign_before_sending(opener: urllib.request.OpenerDirector, request: urllib.request.Request,
+                         timeout: float) -> None:
+    """With Digest, fetch the challenge by a bodiless HEAD and sign a request that has a body.
 
     Otherwise the body goes out twice, and a server that refuses it unread (Virtuoso closes the
     connection after its 401) resets a large PUT midway. A HEAD that is not challenged (or any
     failure) leaves the request as it was: urllib still answers a challenge to the request itself.
     """
+    digest = next((h for h in opener.handlers if isinstance(h, urllib.request.HTTPDigestAuthHandler)), None)
+    if digest is None or not request.data:
+        return
     try:
         with urllib.request.build_opener().open(urllib.request.Request(request.full_url, method="HEAD"),
                                                 timeout=timeout):

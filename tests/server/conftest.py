@@ -113,71 +113,6 @@ def listener() -> Callable:
 
 
 # ---------------------------------------------------------------------------------------------
-# The seed store, for the Linked Data pages, content negotiation and publishing tests.
-
-ID = "https://w3id.org/recgraph/id/"
-RG_NS = "https://w3id.org/recgraph/ontology#"
-
-#: Links the enrichment would add, written by hand so the tests do not depend on it: a repeat
-#: with its evidence and shared terms, themes and systems; a dependency; and hostile text (a
-#: script in a recommendation's text and evidence, a javascript: IRI) that pages must escape.
-HAND_MADE_LINKS = f"""
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Link> <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Repeat> <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}source> <{ID}report/hmic-mps-2000-01/rec/22> <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}target> <{ID}report/winning-consent/rec/22> <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}score> "0.83"^^<http://www.w3.org/2001/XMLSchema#decimal> <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}evidence> "shared terms: career, postings <b>policy</b>" <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}sharedTerm> "postings" <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}sharedTheme> <https://w3id.org/recgraph/theme/hand-made-theme> <{ID}graph/enrichment/test> .
-<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}recurringDespiteClosure> "true"^^<http://www.w3.org/2001/XMLSchema#boolean> <{ID}graph/enrichment/test> .
-<https://w3id.org/recgraph/theme/hand-made-theme> <http://www.w3.org/2004/02/skos/core#prefLabel> "Hand-made theme" <{ID}graph/enrichment/test> .
-<{ID}link/dependency/winning-consent/22/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Link> <{ID}graph/enrichment/test> .
-<{ID}link/dependency/winning-consent/22/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Dependency> <{ID}graph/enrichment/test> .
-<{ID}link/dependency/winning-consent/22/1> <{RG_NS}source> <{ID}report/winning-consent/rec/22> <{ID}graph/enrichment/test> .
-<{ID}link/dependency/winning-consent/22/1> <{RG_NS}target> <{ID}report/winning-consent/rec/21> <{ID}graph/enrichment/test> .
-<{ID}link/dependency/winning-consent/22/1> <{RG_NS}phrase> "once the postings policy is agreed" <{ID}graph/enrichment/test> .
-<{ID}report/hostile/rec/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Recommendation> <{ID}graph/enrichment/test> .
-<{ID}report/hostile/rec/1> <{RG_NS}number> "1" <{ID}graph/enrichment/test> .
-<{ID}report/hostile/rec/1> <{RG_NS}text> "Stop <script>alert('x')</script> & \\"quote\\"" <{ID}graph/enrichment/test> .
-<{ID}report/hostile/rec/1> <http://www.w3.org/2000/01/rdf-schema#seeAlso> <javascript:alert(1)> <{ID}graph/enrichment/test> .
-"""
-
-
-@pytest.fixture(scope="session")
-def seed_location(tmp_path_factory):
-    """A store built from the five seed papers plus :data:`HAND_MADE_LINKS` (read-only for tests)."""
-    import recgraph
-    from recgraph.graph.reading.papers import read_papers
-    from recgraph.graph.store.database import build_store
-
-    outcome = read_papers([recgraph.data_path() / "papers"])
-    assert not outcome.errors and len(outcome.results) == 5
-    location = tmp_path_factory.mktemp("served") / ".recgraph"
-    build_store(outcome.results, location, extra_nquads=[HAND_MADE_LINKS])
-    return location
-
-
-@pytest.fixture(scope="session")
-def views_folder(tmp_path_factory):
-    """A views folder holding one page, as `recgraph view` writes them."""
-    folder = tmp_path_factory.mktemp("views")
-    (folder / "network.html").write_text("<html><body>a network</body></html>", encoding="utf-8")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def linked(seed_location, views_folder) -> Iterator[str]:
-    """The base URL of a read-only server over the seed store with the Linked Data routes."""
-    from recgraph.graph.server.pages import linked_data_routes
-    from recgraph.graph.store.database import open_store
-
-    app = create_app(open_store(seed_location), routes=linked_data_routes(ID, views=views_folder))
-    with serve_in_background(app) as url:
-        yield url
-
-
-# ---------------------------------------------------------------------------------------------
 # A published copy compared with the local store: triples per graph and saved-query answers
 # (tests/server/test_publish.py against Oxigraph, tests/server/test_virtuoso.py against Virtuoso).
 
@@ -244,3 +179,69 @@ class PublishedCopy:
 def published_copy() -> type[PublishedCopy]:
     """:class:`PublishedCopy`, to compare a server's copy of a store with the store."""
     return PublishedCopy
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed store, for the Linked Data pages, content negotiation and publishing tests.
+
+ID = "https://w3id.org/recgraph/id/"
+RG_NS = "https://w3id.org/recgraph/ontology#"
+
+#: Links the enrichment would add, written by hand so the tests do not depend on it: a repeat
+#: with its evidence and shared terms, themes and systems; a dependency; and hostile text (a
+#: script in a recommendation's text and evidence, a javascript: IRI) that pages must escape.
+HAND_MADE_LINKS = f"""
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Link> <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Repeat> <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}source> <{ID}report/hmic-mps-2000-01/rec/22> <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}target> <{ID}report/winning-consent/rec/22> <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}score> "0.83"^^<http://www.w3.org/2001/XMLSchema#decimal> <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}evidence> "shared terms: career, postings <b>policy</b>" <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}sharedTerm> "postings" <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}sharedTheme> <https://w3id.org/recgraph/theme/hand-made-theme> <{ID}graph/enrichment/test> .
+<{ID}link/repeat/hmic-mps-2000-01/22/winning-consent/22> <{RG_NS}recurringDespiteClosure> "true"^^<http://www.w3.org/2001/XMLSchema#boolean> <{ID}graph/enrichment/test> .
+<https://w3id.org/recgraph/theme/hand-made-theme> <http://www.w3.org/2004/02/skos/core#prefLabel> "Hand-made theme" <{ID}graph/enrichment/test> .
+<{ID}link/dependency/winning-consent/22/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Link> <{ID}graph/enrichment/test> .
+<{ID}link/dependency/winning-consent/22/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Dependency> <{ID}graph/enrichment/test> .
+<{ID}link/dependency/winning-consent/22/1> <{RG_NS}source> <{ID}report/winning-consent/rec/22> <{ID}graph/enrichment/test> .
+<{ID}link/dependency/winning-consent/22/1> <{RG_NS}target> <{ID}report/winning-consent/rec/21> <{ID}graph/enrichment/test> .
+<{ID}link/dependency/winning-consent/22/1> <{RG_NS}phrase> "once the postings policy is agreed" <{ID}graph/enrichment/test> .
+<{ID}report/hostile/rec/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{RG_NS}Recommendation> <{ID}graph/enrichment/test> .
+<{ID}report/hostile/rec/1> <{RG_NS}number> "1" <{ID}graph/enrichment/test> .
+<{ID}report/hostile/rec/1> <{RG_NS}text> "Stop <script>alert('x')</script> & \\"quote\\"" <{ID}graph/enrichment/test> .
+<{ID}report/hostile/rec/1> <http://www.w3.org/2000/01/rdf-schema#seeAlso> <javascript:alert(1)> <{ID}graph/enrichment/test> .
+"""
+
+
+@pytest.fixture(scope="session")
+def seed_location(tmp_path_factory):
+    """A store built from the five seed papers plus :data:`HAND_MADE_LINKS` (read-only for tests)."""
+    import recgraph
+    from recgraph.graph.reading.papers import read_papers
+    from recgraph.graph.store.database import build_store
+
+    outcome = read_papers([recgraph.data_path() / "papers"])
+    assert not outcome.errors and len(outcome.results) == 5
+    location = tmp_path_factory.mktemp("served") / ".recgraph"
+    build_store(outcome.results, location, extra_nquads=[HAND_MADE_LINKS])
+    return location
+
+
+@pytest.fixture(scope="session")
+def views_folder(tmp_path_factory):
+    """A views folder holding one page, as `recgraph view` writes them."""
+    folder = tmp_path_factory.mktemp("views")
+    (folder / "network.html").write_text("<html><body>a network</body></html>", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def linked(seed_location, views_folder) -> Iterator[str]:
+    """The base URL of a read-only server over the seed store with the Linked Data routes."""
+    from recgraph.graph.server.pages import linked_data_routes
+    from recgraph.graph.store.database import open_store
+
+    app = create_app(open_store(seed_location), routes=linked_data_routes(ID, views=views_folder))
+    with serve_in_background(app) as url:
+        yield url
+
