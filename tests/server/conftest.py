@@ -244,4 +244,3 @@ def linked(seed_location, views_folder) -> Iterator[str]:
     app = create_app(open_store(seed_location), routes=linked_data_routes(ID, views=views_folder))
     with serve_in_background(app) as url:
         yield url
-
