@@ -37,6 +37,8 @@ class RG(DefinedNamespace):
     Dependency: URIRef
     ThemeTag: URIRef
     SystemMention: URIRef
+    Related: URIRef
+    AlignedPhrase: URIRef
 
     # Properties
     body: URIRef
@@ -59,6 +61,13 @@ class RG(DefinedNamespace):
     method: URIRef
     mpaAction: URIRef
     number: URIRef
+    printedNumber: URIRef
+    covers: URIRef
+    mentionedIn: URIRef
+    cites: URIRef
+    printed: URIRef
+    sentence: URIRef
+    Mention: URIRef
     originalName: URIRef
     owner: URIRef
     ownerText: URIRef
@@ -97,6 +106,18 @@ class RG(DefinedNamespace):
     verbatim: URIRef
     warning: URIRef
     year: URIRef
+    # Repeat and related links (issue 15)
+    relatedTo: URIRef
+    alignedPhrase: URIRef
+    alignedShare: URIRef
+    quote: URIRef
+    laterWords: URIRef
+    earlierWords: URIRef
+    decision: URIRef
+    decisionNote: URIRef
+    wordSimilarity: URIRef
+    themeSimilarity: URIRef
+    systemSimilarity: URIRef
 
 
 THEME = Namespace("https://w3id.org/recgraph/theme/")

@@ -87,11 +87,14 @@ def read_corrections(path: Path) -> list[Row]:
 
 def diff_corrections(corrections: list[Row], extracted: list[Row]) -> tuple[list[Override], int, list[str]]:
     """The overrides that make ``extracted`` agree with ``corrections``, rows unchanged, and notes."""
-    by_key = {(r.paper, r.number): r for r in extracted}
+    by_key = {(r.paper, r.number): r for r in extracted if getattr(r, "kind", "recommendation") != "mention"}
     overrides: list[Override] = []
     unchanged = 0
     notes: list[str] = []
-    for row in corrections:
+    mentions = [row for row in corrections if getattr(row, "kind", "recommendation") == "mention"]
+    if mentions:
+        notes.append(f"{len(mentions)} mention row(s) ignored: a mention is corrected in the paper it cites from")
+    for row in (row for row in corrections if getattr(row, "kind", "recommendation") != "mention"):
         current = by_key.get((row.paper, row.number))
         report = row.source_report_key or (current.source_report_key if current else "")
         changed = [
