@@ -15,6 +15,7 @@ from pathlib import Path
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, StatusAssignment, UpdateKey, update_key
 from recgraph.graph.enrich.owners import match_owner
+from recgraph.graph.enrich.corrections import check_corrected_statuses
 from recgraph.graph.enrich.status import derive_parent_status, infer_status, status_from_phrase
 from recgraph.graph.enrich.systems import find_system_dependencies, find_systems
 from recgraph.graph.enrich.themes import tag_themes
@@ -51,6 +52,7 @@ def enrich(results: Sequence[ReadResult], vocabularies: Vocabularies | None = No
     'Human Resources Directorate'
     """
     vocab = vocabularies or load_vocabularies()
+    check_corrected_statuses(results, vocab.statuses)  # an analyst's phrase maps like a printed one
     recs: dict[RecKey, Recommendation] = {}
     updates: dict[RecKey, list[ProgressUpdate]] = {}
     pointers: dict[RecKey, list[CrossReference]] = {}
