@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, StatusAssignment, UpdateKey, update_key
-from recgraph.graph.enrich.owners import match_owner
 from recgraph.graph.enrich.corrections import check_corrected_statuses
+from recgraph.graph.enrich.model import OwnerMatch
+from recgraph.graph.enrich.owners import match_owners
 from recgraph.graph.enrich.status import derive_parent_status, infer_status, status_from_phrase
-from recgraph.graph.enrich.systems import find_system_dependencies, find_systems
+from recgraph.graph.enrich.systems import find_system_dependencies, find_systems, learn_systems
 from recgraph.graph.enrich.themes import tag_themes
 from recgraph.graph.enrich.vocabulary import Vocabularies, load_vocabularies
 from recgraph.graph.model import CrossReference, ProgressUpdate, ReadResult, Recommendation
@@ -47,7 +48,7 @@ def enrich(results: Sequence[ReadResult], vocabularies: Vocabularies | None = No
     >>> update = ProgressUpdate("r", "1", "p.txt", span, progress="Action complete.", owner="HR Department")
     >>> found = enrich([ReadResult(Paper("p.txt", "t"), [rec], [update])])
     >>> [t.label for t in found.themes[("r", "1")]], found.status_of(("r", "1")).notation
-    (['appraisal/performance review'], 'complete')
+    (['appraisal and performance management'], 'complete')
     >>> found.owners[("r", "1", "p.txt")].unit.label
     'Human Resources Directorate'
     """
@@ -67,24 +68,29 @@ def enrich(results: Sequence[ReadResult], vocabularies: Vocabularies | None = No
             if pointer.resolved:
                 pointers.setdefault((pointer.source_report, pointer.recommendation), []).append(pointer)
 
+    # Systems named by their form anywhere in the corpus join the register (owners' acronyms never do).
+    texts = [t for rec in recs.values() for t in (rec.heading, rec.text) if t]
+    texts += [u.progress for ups in updates.values() for u in ups if u.progress]
+    owner_names = [label for c in vocab.owners for label in c.labels if " " not in label]
+    register = {c.iri for c in vocab.systems}
+    known_systems = learn_systems(texts, vocab.systems, owner_names)
+    new_systems = {c.iri: c.pref_label for c in known_systems if c.iri not in register}
     themes, systems, dependencies = {}, {}, []
     for key, rec in recs.items():
         own = updates.get(key, [])
         sources = own + [u for target in _pointed_to(own, pointers.get(key, [])) for u in updates.get(target, [])]
         themes[key] = tag_themes(rec, sources, vocab.themes)
-        systems[key] = find_systems(rec, own, vocab.systems)
-        dependencies.extend(find_system_dependencies(rec, own, vocab.systems))
+        systems[key] = find_systems(rec, own, known_systems)
+        if systems[key]:  # a dependency on a system names it in the record's own fields
+            dependencies.extend(find_system_dependencies(rec, own, known_systems))
 
-    owners = {
-        update_key(u): match_owner(u.owner, vocab.owners, update_key(u))
-        for ups in updates.values()
-        for u in ups
-        if u.owner and u.owner.strip()
-    }
+    printed = [u for ups in updates.values() for u in ups if u.owner and u.owner.strip()]
+    units = match_owners((u.owner for u in printed), vocab.owners)  # aliases are learnt over the corpus
+    owners = {update_key(u): OwnerMatch(update_key(u), u.owner, *units[u.owner]) for u in printed}
     statuses = _statuses(updates, pointers, vocab)
-    enrichment = Enrichment(themes, systems, tuple(dependencies), owners, statuses, {}, dates)
+    enrichment = Enrichment(themes, systems, tuple(dependencies), owners, statuses, {}, dates, new_systems)
     parents = _parent_statuses(recs, enrichment, vocab)
-    return Enrichment(themes, systems, tuple(dependencies), owners, statuses, parents, dates)
+    return Enrichment(themes, systems, tuple(dependencies), owners, statuses, parents, dates, new_systems)
 
 
 def _same(a: str, b: str) -> bool:

@@ -135,6 +135,8 @@ class Enrichment:
     parent_statuses: dict[RecKey, StatusAssignment] = field(default_factory=dict)
     #: Paper date (ISO, as precise as printed) of each update, for ordering statuses in time.
     update_dates: dict[UpdateKey, str | None] = field(default_factory=dict)
+    #: Systems recognised by their form in the papers and not in systems.ttl: IRI -> name.
+    new_systems: dict[str, str] = field(default_factory=dict)
 
     def status_of(self, rec: RecKey) -> StatusAssignment | None:
         """The latest status of a recommendation: derived from its parts, else its latest update's."""

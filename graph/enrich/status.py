@@ -63,9 +63,26 @@ def _any_pattern(statuses: Vocabulary) -> re.Pattern[str] | None:
     if not patterns or any(pattern.groups for _, pattern in patterns):
         return None
     try:
-        return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in patterns), re.IGNORECASE)
+        return join_patterns(pattern.pattern for _, pattern in patterns)
     except re.error:
         return None
+
+
+def join_patterns(patterns) -> re.Pattern[str]:
+    """One case-insensitive pattern matching where any of ``patterns`` matches.
+
+    Those that open with a word boundary share one: the joined pattern then tries its alternatives
+    only where a word starts, not at every character (several times faster on prose).
+
+    >>> join_patterns([r"\\bdone\\b", r"^ok"]).search("well done").group()
+    'done'
+    """
+    bounded, other = [], []
+    for pattern in patterns:
+        (bounded if pattern.startswith("\\b") else other).append(pattern)
+    parts = [f"\\b(?:{'|'.join(f'(?:{p[2:]})' for p in bounded)})"] if bounded else []
+    parts += [f"(?:{p})" for p in other]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _by_notation(statuses: Vocabulary, notation: str) -> Concept:

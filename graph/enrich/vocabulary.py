@@ -6,7 +6,7 @@ by editing the Turtle; the code only reads it. Loading is cached per file and mo
 so an edited file is read again.
 
 >>> themes = load_vocabulary("themes")
->>> themes.by_label("appraisal/performance review").iri
+>>> themes.by_label("appraisal and performance management").iri
 'https://w3id.org/recgraph/theme/appraisal'
 """
 

@@ -117,6 +117,12 @@ def enrichment_lines(enrichment: Enrichment, links: Links, graph: str, mint: Min
                 out.add(iri, _rg("evidence"), literal(str(evidence)))
             out.iri(out.rec(mention.rec), _rg("mentionsSystem"), mention.system)
             yield from out.take()
+    for iri, name in sorted(enrichment.new_systems.items()):  # systems found by form (not in systems.ttl)
+        out.add(iri, _TYPE, _rg("System"))
+        out.add(iri, _PREF, literal(name))
+        out.add(iri, f"<{PREFIXES['skos']}inScheme>", "<https://w3id.org/recgraph/systems>")
+        out.add(iri, f"<{PREFIXES['skos']}definition>", literal("A system named in the papers, recognised by its form."))
+        yield from out.take()
     yield from _dependencies(out, links.dependencies)
     for repeat in links.repeats:
         _repeat(out, repeat)
@@ -154,6 +160,7 @@ def _status(out: _Writer, subject: str, status: StatusAssignment) -> None:
 
 def _owners(out: _Writer, owners: dict[UpdateKey, OwnerMatch]) -> None:
     created: set[str] = set()
+    spelt: set[tuple[str, str]] = set()
     for key, match in owners.items():
         update = out.mint.update(paper_slug(key[2]), key[0], key[1])
         unit = match.unit.iri or out.mint.owner(match.unit.label)
@@ -163,6 +170,8 @@ def _owners(out: _Writer, owners: dict[UpdateKey, OwnerMatch]) -> None:
             out.add(unit, _TYPE, _rg("Owner"))
             out.add(unit, _TYPE, _UNIT)
             out.add(unit, _PREF, literal(match.unit.label))
+        if not match.unit.known and (unit, match.verbatim) not in spelt:  # every spelling merged into it
+            spelt.add((unit, match.verbatim))
             out.add(unit, _ALT, literal(match.verbatim))
 
 

@@ -257,7 +257,8 @@ def _data_table(rng: random.Random) -> list[str]:
 
 # --- implementation ------------------------------------------------------------------------------
 
-_IMPLEMENTATION_STATUSES = {"complete": 0.5, "in_progress": 0.3, "superseded": 0.06, "not_started": 0.08, "awaiting_external": 0.06}
+#: An invitation to agree that a recommendation is achieved proposes its closure (statuses.ttl).
+_IMPLEMENTATION_STATUSES = {"proposed_closure": 0.5, "in_progress": 0.3, "superseded": 0.06, "not_started": 0.08, "awaiting_external": 0.06}
 _INVITATIONS = (
     "The Implementation Board invites members to agree that this recommendation has been achieved.",
     "The Implementation Board therefore invites members to agree that this recommendation has been achieved.",
@@ -274,7 +275,7 @@ def write_implementation(paper: PaperPlan, plan: CorpusPlan, rng: random.Random)
     number = rng.randint(1, 30)
 
     def phrase_of(status: str, item: Item) -> tuple[str | None, str | None]:
-        if status == "complete":
+        if status == "proposed_closure":
             phrase = rng.choice(_INVITATIONS)
             return phrase, phrase
         phrase = {

@@ -1,5 +1,5 @@
 """Fixtures of the enrichment and linking tests: the seed papers read, enriched and linked once,
-and the reference facts copied from the seed annotation (fixtures/seeds_enrichment.json)."""
+and the reading facts copied from the seed annotation (fixtures/seeds_enrichment.json)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ FIXTURE = Path(__file__).parent / "fixtures" / "seeds_enrichment.json"
 
 @pytest.fixture(scope="session")
 def reference() -> dict:
-    """The reference facts: per recommendation (themes, systems, status, owner, refers_to) and the
-    16 repeat groups, keyed by recgraph's source report keys."""
+    """The reading facts of the reference: per recommendation its key, parent, pointers and the status
+    its explicit phrase states, keyed by recgraph's source report keys (no enrichment labels)."""
     return json.loads(FIXTURE.read_text(encoding="utf-8"))
 
 
@@ -43,8 +43,3 @@ def seed_links(seed_results, seed_enrichment):
 @pytest.fixture(scope="session")
 def reference_recs(reference) -> dict[tuple[str, str], dict]:
     return {(r["source_report"], r["number"]): r for r in reference["recommendations"]}
-
-
-@pytest.fixture(scope="session")
-def reference_groups(reference) -> list[list[tuple[str, str]]]:
-    return [[tuple(m) for m in group["members"]] for group in reference["repeat_groups"]]

@@ -22,10 +22,10 @@ def test_a_hand_made_status_vocabulary_is_read_whole():
 def test_the_shipped_vocabularies_load():
     vocab = load_vocabularies()
     assert {c.notation for c in vocab.statuses} >= {"complete", "substantially", "partial", "in_progress", "unknown"}
-    assert vocab.systems.by_label("PRISM") is not None
+    assert vocab.systems.by_label("CRIS") is not None
     assert vocab.owners.by_label("Human Resources Directorate") is not None
     grouping = [c.pref_label for c in vocab.themes if c.grouping]
-    assert "People & HR" in grouping and "appraisal/performance review" not in grouping
+    assert "workforce" in grouping and "appraisal and performance management" not in grouping
 
 
 def test_an_unknown_vocabulary_name_is_refused():
