@@ -84,6 +84,14 @@ WHERE {
   ?update rg:reportsOn ?rec ; rg:inPaper ?paper .
   { ?update rg:owner ?owner } UNION { ?update rg:ownerText ?owner_text }
 }"""
+#: The mentions that state a status (status events, as updates are: see tables.recommendation_table).
+_MENTIONS = """
+SELECT ?rec ?paper ?date ?status
+WHERE {
+  #VALUES#
+  ?mention rg:cites ?rec ; rg:inPaper ?paper ; rg:status ?status .
+  OPTIONAL { ?mention dcterms:date ?date }
+}"""
 #: Up to this many recommendations, :meth:`Projection.some_recommendations` asks for them by name.
 FEW = 2000
 _REPORTS = """
@@ -197,6 +205,10 @@ class Projection:
             self.pattern(_UPDATE_PROPERTIES["paper"]), "paper",
             {column: self._first(_UPDATE_PROPERTIES[column]) for column in ("date", "status")}), keep=False)
 
+    def mention_events(self) -> pandas.DataFrame:
+        """The mentions that state a status: rec, paper, date, status (IRIs and dates as text)."""
+        return self._once("mention events", lambda: _one_per_paper(self._text(_MENTIONS)))
+
     def _update_owners(self) -> pandas.DataFrame:
         """rec, paper, owner, owner_text: one row per update (owners None where it names none)."""
         each = self._each_update()
@@ -256,9 +268,11 @@ class Projection:
         if iris is None:
             self._prefetch(text, owners)
             updates = self.updates(owners)
+            mentions = self.mention_events()
         else:
             updates = _with_owners(_one_per_paper(self._text(_UPDATES, iris)), self._text(_OWNERS, iris))
-        return recommendation_table(self._rows(iris, text), updates, self.concepts())
+            mentions = _one_per_paper(self._text(_MENTIONS, iris))
+        return recommendation_table(self._rows(iris, text), updates, self.concepts(), mentions)
 
     def _prefetch(self, text: bool, owners: bool) -> None:
         """Ask for the patterns the whole table needs two at a time (pyoxigraph lets go of the GIL
