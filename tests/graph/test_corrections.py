@@ -323,3 +323,20 @@ def test_an_added_recommendation_traces_as_added_by_an_analyst(data, tmp_path):
     assert found.sources == ()
     assert found.corrections[0].field == "added"
     assert "## Text as given by an analyst (not read from a paper)" in trace_markdown(found)
+
+
+def test_the_linked_data_page_shows_a_correction_as_a_correction(data, tmp_path, monkeypatch):
+    from recgraph.graph.server.describe import describe
+    from recgraph.graph.server.render import Linker
+    from recgraph.graph.server.sections import page
+    from recgraph.graph.store.database import open_store
+
+    monkeypatch.setenv("RECGRAPH_USER", "a.analyst")
+    correct(data, tmp_path, **{"4": {"timescale": "March 2005"}})
+    store = open_store(built(data, tmp_path))
+    iri = "https://w3id.org/recgraph/id/report/operational-support-review/rec/4"
+    html = str(page(describe(store, iri), Linker("https://w3id.org/recgraph/id/")))
+    assert "Corrected by an analyst" in html and "a.analyst" in html
+    assert "timescale corrected to “March 2005” (read as “before the next report to PPRC”)" in html
+    other = str(page(describe(store, iri.replace("/4", "/5")), Linker("https://w3id.org/recgraph/id/")))
+    assert "Corrected by an analyst" not in other
