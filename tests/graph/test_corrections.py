@@ -340,3 +340,15 @@ def test_the_linked_data_page_shows_a_correction_as_a_correction(data, tmp_path,
     assert "timescale corrected to “March 2005” (read as “before the next report to PPRC”)" in html
     other = str(page(describe(store, iri.replace("/4", "/5")), Linker("https://w3id.org/recgraph/id/")))
     assert "Corrected by an analyst" not in other
+
+
+def test_the_views_tooltips_say_what_an_analyst_corrected(data, tmp_path, monkeypatch):
+    from recgraph.graph.analyses.projection import recommendation_graph
+    from recgraph.visualisations.view import recommendation_tooltip
+
+    monkeypatch.setenv("RECGRAPH_USER", "a.analyst")
+    correct(data, tmp_path, **{"4": {"timescale": "March 2005"}})
+    graph = recommendation_graph(built(data, tmp_path))
+    iri = "https://w3id.org/recgraph/id/report/operational-support-review/rec/4"
+    assert "Corrected by an analyst: timescale (by a.analyst, on " in recommendation_tooltip(graph.nodes[iri])
+    assert "Corrected" not in recommendation_tooltip(graph.nodes[iri.replace("/4", "/5")])
