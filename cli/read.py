@@ -65,11 +65,14 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
 
         if out is None:
             print_read_summary(outcome.results)
+            print_papers(outcome.results)
         else:
             from rich.console import Console
 
             with out.open("w", encoding="utf-8") as handle:
-                print_read_summary(outcome.results, Console(file=handle, width=120, no_color=True))
+                console = Console(file=handle, width=120, no_color=True)
+                print_read_summary(outcome.results, console)
+                print_papers(outcome.results, console)
             click.echo(f"Wrote {out}", err=True)
     else:
         for result in outcome.results:
@@ -88,6 +91,20 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
             output.write_text(text if text.endswith("\n") else text + "\n", out)
     if outcome.errors:
         sys.exit(EXIT_PROBLEMS)
+
+
+def print_papers(results, console=None) -> None:
+    """One line per paper: its records, mentions, unplaced spans and the report(s) it tracks."""
+    from recgraph.cli.render import make_console
+
+    console = console or make_console()
+    for result in results:
+        reports = ", ".join(f"{r.title} ({r.key})" for r in result.paper.source_reports) or "no report identified"
+        console.print(
+            f"{Path(result.paper.file).name}: {len(result.recommendations)} record(s), {len(result.mentions)} mention(s), "
+            f"{len(result.leftovers)} unplaced span(s); tracks {reports}",
+            highlight=False, markup=False, soft_wrap=True,
+        )
 
 
 @cli.group()

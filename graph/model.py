@@ -38,7 +38,9 @@ class SourceReport:
 
     ``key`` is a stable slug used for IRIs and to join records; ``title`` is as printed in the paper
     (or given by the catalogue); ``issuer`` (e.g. "HMIC") and ``year`` (as written, e.g. "2000/2001")
-    come from the catalogue or the text.
+    come from the register, the catalogue or the text. ``aliases`` are the other names the paper
+    prints for it; ``key_basis`` says where the key came from: "register", "catalogue" or "text"
+    (derived from the name, and matched against other papers' names).
     """
 
     key: str
@@ -47,6 +49,8 @@ class SourceReport:
     year: str | None = None
     kind: str | None = None
     provenance: Provenance | None = None
+    aliases: tuple[str, ...] = ()
+    key_basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def text_agrees(item: dict, row) -> bool:
 @pytest.fixture(scope="module")
 def rows_by_paper():
     folder = recgraph.data_path() / "papers"
-    return {name: {row.number: row for row in rows_from_results([read_paper(folder / name)])} for name in PAPERS}
+    return {name: {row.number: row for row in rows_from_results([read_paper(folder / name)]) if row.kind == "recommendation"} for name in PAPERS}
 
 
 def score(rows_by_paper, field: str, papers=None):

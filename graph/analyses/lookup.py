@@ -12,6 +12,7 @@ import re
 from recgraph.errors import RecommendationLookupError
 from recgraph.graph.analyses.projection import Projection, Source, project
 from recgraph.graph.analyses.source import iri_values, string_literal
+from recgraph.graph.reading.numbers import canonical_number
 
 #: How many close matches an unknown recommendation's message lists.
 CLOSE_MATCHES = 8
@@ -28,7 +29,7 @@ def find_recommendation(source: Source | Projection, rec: str) -> str:
     source : where the graph is.
     rec : an IRI (``https://...`` or ``<https://...>``), or a short form ``report-key/number``
         (``winning-consent/22``, ``race-and-faith/6(b)``; case does not matter, ``/rec/`` may be
-        written). A bare number, or a number after part of a report key (``hmic/26``), is accepted
+        written; the number as any paper prints it, ``district-audit-ppp-2001-02/R6`` or ``/6``). A bare number, or a number after part of a report key (``hmic/26``), is accepted
         when only one recommendation fits.
 
     Raises
@@ -51,6 +52,18 @@ def find_recommendation(source: Source | Projection, rec: str) -> str:
 
 
 def _by_label(projection: Projection, wanted: str, shown: str) -> str:
+    # A number may be typed as any paper prints it ("R6", "Rec 6", "recommendation 6"): labels
+    # hold the canonical number, so the canonical form is tried when the typed one is not a label.
+    report, slash, number = wanted.rpartition("/")
+    canonical = f"{report}/{canonical_number(number)}" if slash else canonical_number(wanted)
+    if canonical != wanted:
+        found = projection.source.select(
+            f"SELECT ?rec WHERE {{ ?rec a rg:Recommendation ; rdfs:label {string_literal(wanted)} }}")
+        if not len(found):
+            found = projection.source.select(
+                f"SELECT ?rec WHERE {{ ?rec a rg:Recommendation ; rdfs:label {string_literal(canonical)} }}")
+            if len(found) == 1:
+                return found["rec"].iloc[0]
     exact = projection.source.select(
         f"SELECT ?rec WHERE {{ ?rec a rg:Recommendation ; rdfs:label {string_literal(wanted)} }}")
     if len(exact) == 1:
@@ -64,6 +77,10 @@ def _by_label(projection: Projection, wanted: str, shown: str) -> str:
     fits = sorted(label for label in by_label
                   if label.rpartition("/")[2].casefold() == number.casefold()
                   and report.casefold() in label.rpartition("/")[0].casefold())
+    if not fits:  # the number as another paper prints it ("R6" for a recommendation labelled "6")
+        fits = sorted(label for label in by_label
+                      if canonical_number(label.rpartition("/")[2]) == canonical_number(number)
+                      and report.casefold() in label.rpartition("/")[0].casefold())
     if len(fits) == 1:
         return by_label[fits[0]]
     if len(fits) > 1 or len(folded) > 1 or len(exact) > 1:

@@ -60,7 +60,9 @@ class Span:
 
 @dataclass(frozen=True)
 class Update:
-    """What one paper says of the recommendation's progress."""
+    """What one paper says of the recommendation's progress: a progress update (``kind``
+    "update"), or a mention (``kind`` "mention": the paper cites it by number, ``printed`` and
+    ``sentence`` verbatim, with the status the sentence states)."""
 
     iri: str
     paper: str | None
@@ -77,6 +79,9 @@ class Update:
     timescale: str | None
     mpa_action: str | None
     sources: tuple[Span, ...] = ()
+    kind: str = "update"
+    printed: str | None = None
+    sentence: str | None = None
     #: where the date came from: printed, catalogue or inferred (see trace_notes)
     date_source: str | None = None
     #: the analysts' corrections of this update's fields, beside the values read
@@ -171,11 +176,14 @@ WHERE {
 }"""
 
 _UPDATES = """
-SELECT ?update ?paper_file ?paper_title ?date ?progress ?status_phrase ?status ?closed ?basis ?rule
-       ?owner ?owner_text ?timescale ?mpa_action ?span ?file ?first ?last ?verbatim
+SELECT ?update ?kind ?printed ?sentence ?paper_file ?paper_title ?date ?progress ?status_phrase ?status ?closed
+       ?basis ?rule ?owner ?owner_text ?timescale ?mpa_action ?span ?file ?first ?last ?verbatim
 WHERE {
   VALUES ?rec { #REC# }
-  ?update rg:reportsOn ?rec .
+  { ?update rg:reportsOn ?rec . BIND ("update" AS ?kind) }
+  UNION
+  { ?update rg:cites ?rec . BIND ("mention" AS ?kind)
+    OPTIONAL { ?update rg:printed ?printed } OPTIONAL { ?update rg:sentence ?sentence } }
   OPTIONAL { ?update rg:inPaper ?paper . OPTIONAL { ?paper rg:file ?paper_file }
              OPTIONAL { ?paper dcterms:title ?paper_title } }
   OPTIONAL { ?update dcterms:date ?date }
@@ -273,7 +281,7 @@ def trace(source: Source | Projection, rec: str) -> Trace:
         iri=iri, label=me["label"], number=_get(first, "number"), report=me["report"],
         report_title=me["report_title"], year=me["year"], heading=_get(first, "heading"),
         text=_get(first, "text") or me["text"], para_ref=_get(first, "para_ref"), status=me["status"],
-        closed=bool(me["closed"]), owner=me["owner"],
+        closed=_truth(_get(me, "closed")), owner=me["owner"],
         themes=tuple(sorted(set(tags.loc[tags["kind"] == "theme", "label"]))),
         systems=tuple(sorted(set(tags.loc[tags["kind"] == "system", "label"]))),
         sources=_spans(details), updates=_updates(ask(_UPDATES)), related=related, waits_on=waits_on,
@@ -290,6 +298,14 @@ def _get(row, name: str):
     return None if value is None or value != value else value  # NaN is not equal to itself
 
 
+def _truth(value) -> bool:
+    """A boolean from the graph: True, numpy's True, or the literal "true" (``is True`` fails on
+    numpy booleans, which pandas gives)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1")
+    return bool(value) if value is not None else False
+
+
 def _spans(rows: pandas.DataFrame) -> tuple[Span, ...]:
     if "span" not in rows or rows["span"].isna().all():
         return ()
@@ -304,11 +320,12 @@ def _updates(rows: pandas.DataFrame) -> tuple[Update, ...]:
         row = group.iloc[0]
         updates.append(Update(
             iri=iri, paper=_get(row, "paper_file"), paper_title=_get(row, "paper_title"), date=_get(row, "date"),
-            status=_get(row, "status") or "unknown", closed=_get(row, "closed") is True,
+            status=_get(row, "status") or "unknown", closed=_truth(_get(row, "closed")),
             status_phrase=_get(row, "status_phrase"), status_basis=_get(row, "basis"),
             status_rule=_get(row, "rule"), progress=_get(row, "progress"), owner=_get(row, "owner"),
             owner_text=_get(row, "owner_text"), timescale=_get(row, "timescale"),
-            mpa_action=_get(row, "mpa_action"), sources=_spans(group),
+            mpa_action=_get(row, "mpa_action"), sources=_spans(group), kind=_get(row, "kind") or "update",
+            printed=_get(row, "printed"), sentence=_get(row, "sentence"),
         ))
     return tuple(sorted(updates, key=lambda u: (str(u.date or ""), u.paper or "", u.iri)))
 
@@ -340,7 +357,7 @@ def _related(
             related.append(Related(
                 **common, label=rec["label"], kind="recommendation", via=entry["via"],
                 direction=_direction(me, rec, position.get(iri), position.get(other)), report=rec["report"],
-                report_title=rec["report_title"], year=rec["year"], status=rec["status"], closed=bool(rec["closed"]),
+                report_title=rec["report_title"], year=rec["year"], status=rec["status"], closed=_truth(_get(rec, "closed")),
                 title=rec["title"], text=rec["text"]))
         else:
             kind, label = _kind_and_label(other, names)

@@ -1,8 +1,11 @@
 """Minting the IRIs of recgraph's data: the one place they are made.
 
 IRIs are readable and stable across rebuilds: they are built from the keys records already carry
-(a source report's key, a recommendation's number as printed, the slug of a paper's file name),
-never from counters or hashes. Each segment is percent-encoded only where an IRI forbids the
+(a source report's key, a recommendation's canonical number, the slug of a paper's file name),
+never from counters or hashes. A recommendation's IRI depends on its report's key and its
+canonical number only ("R12", "Rec 12" and "recommendation 12" are "12"; lettered parts stay
+"5(b)": :func:`recgraph.graph.reading.numbers.canonical_number`), so every paper that prints or
+cites it names the same node. Each segment is percent-encoded only where an IRI forbids the
 character (so ``6(b)`` stays ``6(b)``, while ``/`` or a space is encoded), which makes minting
 reversible: :func:`parse_iri` gives the segments back.
 
@@ -15,6 +18,8 @@ their Turtle files and are not minted here.
 'https://w3id.org/recgraph/id/report/winning-consent/rec/22'
 >>> mint.recommendation("race-and-faith", "6(b)")
 'https://w3id.org/recgraph/id/report/race-and-faith/rec/6(b)'
+>>> mint.recommendation("district-audit", "R6") == mint.recommendation("district-audit", "6")
+True
 >>> parse_iri(mint.recommendation("r", "a/b c"), mint.base)
 ('report', ('r', 'rec', 'a/b c'))
 """
@@ -28,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recgraph.errors import IRIError
+from recgraph.graph.reading.numbers import canonical_number
 from recgraph.graph.reading.readers.text import slugify
 
 DEFAULT_BASE = "https://w3id.org/recgraph/id/"
@@ -130,7 +136,12 @@ class Minter:
         return self._mint("report", key)
 
     def recommendation(self, report_key: str, number: str) -> str:
-        return self._mint("report", report_key, "rec", number)
+        """The recommendation ``number`` (printed in any form) of a report."""
+        return self._mint("report", report_key, "rec", canonical_number(number))
+
+    def mention(self, slug: str, report_key: str, number: str, index: int) -> str:
+        """The ``index``-th (1-based, in reading order) mention of one recommendation in one paper."""
+        return self._mint("mention", slug, report_key, canonical_number(number), str(index))
 
     def paper(self, slug: str) -> str:
         return self._mint("paper", slug)

@@ -61,6 +61,13 @@ class RG(DefinedNamespace):
     method: URIRef
     mpaAction: URIRef
     number: URIRef
+    printedNumber: URIRef
+    covers: URIRef
+    mentionedIn: URIRef
+    cites: URIRef
+    printed: URIRef
+    sentence: URIRef
+    Mention: URIRef
     originalName: URIRef
     owner: URIRef
     ownerText: URIRef

@@ -29,7 +29,9 @@ from recgraph.errors import ReadError
 from recgraph.graph.reading.caveats import record_caveats
 from recgraph.graph.reading.locations import graph_text
 from recgraph.graph.rdf.iri import Minter, paper_slug
-from recgraph.graph.model import CrossReference, Leftover, Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
+from recgraph.graph.model import CrossReference, Leftover, Mention, Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
+from recgraph.graph.rdf.mention_status import mention_status
+from recgraph.graph.reading.numbers import canonical_number
 from recgraph.graph.rdf.namespaces import PREFIXES, RG
 
 _XSD = PREFIXES["xsd"]
@@ -126,6 +128,15 @@ class _PaperGraph:
             key = (pointer.source_report, pointer.recommendation)
             counts[key] = counts.get(key, 0) + 1
             self.add_cross_reference(pointer, counts[key])
+        printed = {(r.source_report, canonical_number(r.number)) for r in self.result.recommendations}
+        counts = {}
+        for mention in self.result.mentions:
+            if mention.number is None:
+                continue
+            key = (mention.source_report, canonical_number(mention.number))
+            counts[key] = counts.get(key, 0) + 1
+            self.add_mention(mention, counts[key], cited_only=key not in printed)
+            printed.add(key)
         for leftover in self.result.leftovers:
             self.add_leftover(leftover)
         self.add_corrections()
@@ -160,9 +171,14 @@ class _PaperGraph:
 
     def add_recommendation(self, rec: Recommendation) -> None:
         out, iri = self.out, self.mint.recommendation(rec.source_report, rec.number)
+        number = canonical_number(rec.number)
         out.kind(iri, "Recommendation")
-        out.text(iri, _LABEL, f"{rec.source_report}/{rec.number}")
-        out.text(iri, _rg("number"), rec.number)
+        out.text(iri, _LABEL, f"{rec.source_report}/{number}")
+        out.text(iri, _rg("number"), number)
+        if rec.number != number:  # printed otherwise ("R6", "Rec 6"): kept beside the canonical one
+            out.text(iri, _rg("printedNumber"), rec.number)
+        for covered in rec.covers:
+            out.iri(iri, _rg("covers"), self.mint.recommendation(rec.source_report, covered))
         out.iri(iri, _rg("sourceReport"), self.mint.report(rec.source_report))
         out.iri(iri, _rg("listedIn"), self.paper_iri)
         out.text(iri, _rg("text"), rec.text)
@@ -190,6 +206,39 @@ class _PaperGraph:
         for paragraph in update.paragraphs:
             out.text(iri, _rg("paragraph"), paragraph)
         self.derive(iri, update.provenance)
+
+    def add_mention(self, mention: Mention, index: int, cited_only: bool) -> None:
+        """A mention: a dated progress event of the recommendation it cites, with its sentence and
+        the status it states. A recommendation no paper gives the wording of still gets its node
+        (report key and number) here, derived from the mention's span."""
+        out = self.out
+        number = canonical_number(mention.number)
+        rec = self.mint.recommendation(mention.source_report, number)
+        if cited_only:
+            out.kind(rec, "Recommendation")
+            out.text(rec, _LABEL, f"{mention.source_report}/{number}")
+            out.text(rec, _rg("number"), number)
+            out.iri(rec, _rg("sourceReport"), self.mint.report(mention.source_report))
+            self.derive(rec, mention.provenance)
+        if mention.number != number:
+            out.text(rec, _rg("printedNumber"), mention.number)
+        iri = self.mint.mention(self.slug, mention.source_report, number, index)
+        out.kind(iri, "Mention")
+        out.iri(iri, _rg("cites"), rec)
+        out.iri(iri, _rg("inPaper"), self.paper_iri)
+        out.iri(rec, _rg("mentionedIn"), self.paper_iri)
+        date = mention.paper_date or self.result.paper.date
+        if date:
+            out.add(iri, _DATE, date_literal(date))
+        out.text(iri, _rg("printed"), mention.printed)
+        out.text(iri, _rg("sentence"), mention.sentence)
+        out.text(iri, _rg("statusPhrase"), mention.status_phrase)
+        status = mention_status(mention.status_phrase)
+        if status is not None:
+            out.iri(iri, _rg("status"), status.status)
+            out.add(iri, _rg("statusBasis"), literal(status.basis))
+            out.add(iri, _rg("statusRule"), literal(status.rule))
+        self.derive(iri, mention.provenance)
 
     def add_cross_reference(self, pointer: CrossReference, index: int) -> None:
         out = self.out

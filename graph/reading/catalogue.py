@@ -1,9 +1,11 @@
 """The paper catalogue (``catalogue.toml``): facts about a paper that its text does not state.
 
-Readers derive what the text says (titles, printed dates, numbers). The catalogue adds the rest:
-the issuing body, a date when none is printed, and for each source report a stable key, issuer,
-year and kind. :func:`apply_catalogue` merges an entry into a :class:`ReadResult`; a paper with no
-entry keeps what was derived, with year, issuer and kind guessed from the report's title.
+Readers derive what the text says (titles, printed dates, numbers), and the reports a paper tracks
+are identified from its words and keyed by the register of reports or from their names
+(:mod:`recgraph.graph.reading.tracked`). The catalogue adds the rest: the issuing body, a date when
+none is printed, and, where an analyst decided so, a key that sets one paper's report apart.
+:func:`apply_catalogue` merges an entry into a :class:`ReadResult`; a paper with no entry keeps what
+was derived, with year, issuer and kind guessed from the report's title where none is known.
 """
 
 from __future__ import annotations
@@ -131,7 +133,22 @@ def apply_catalogue(result: ReadResult, entry: PaperEntry | None) -> ReadResult:
         replace(u, source_report=renamed.get(u.source_report, u.source_report), paper_date=u.paper_date or result.paper.date)
         for u in result.updates
     ]
+    result.mentions = [
+        replace(m, source_report=renamed.get(m.source_report, m.source_report), paper_date=m.paper_date or result.paper.date)
+        for m in result.mentions
+    ]
+    result.cross_references = [
+        replace(x, source_report=renamed.get(x.source_report, x.source_report)) for x in result.cross_references
+    ]
     return result
+
+
+def catalogue_pins(entry: PaperEntry | None):
+    """A test of a printed report title: does this paper's entry key it? (None when it keys none.)"""
+    if entry is None or not any(candidate.key for candidate in entry.source_reports):
+        return None
+    matches = [candidate.match.casefold() for candidate in entry.source_reports if candidate.key]
+    return lambda title: any(match in title.casefold() for match in matches)
 
 
 def _match(report: SourceReport, entry: PaperEntry | None) -> ReportEntry | None:
@@ -155,6 +172,7 @@ def _merge(report: SourceReport, entry: ReportEntry | None) -> SourceReport:
     return replace(
         report,
         key=entry.key or report.key,
+        key_basis="catalogue" if entry.key else report.key_basis,
         issuer=entry.issuer or report.issuer or guess_issuer(report.title),
         year=entry.year or report.year or guess_year(report.title),
         kind=entry.kind or report.kind or guess_kind(report.title),

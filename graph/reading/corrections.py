@@ -162,12 +162,17 @@ def diff_corrections(
     """
     table = corrections if isinstance(corrections, CorrectionsFile) else CorrectionsFile(corrections, (), [], Path("<rows>"))
     columns = set(table.columns) or set(CORRECTABLE)
-    by_key = {(r.paper, r.number): r for r in extracted}
+    by_key = {(r.paper, r.number): r for r in extracted if getattr(r, "kind", "recommendation") != "mention"}
     overrides: list[Override] = []
     removed: list[Override] = []
     unchanged = 0
     notes: list[str] = []
+    mentions = [row for row in table.rows if getattr(row, "kind", "recommendation") == "mention"]
+    if mentions:
+        notes.append(f"{len(mentions)} mention row(s) ignored: a mention is corrected in the paper it cites from")
     for index, row in enumerate(table.rows):
+        if getattr(row, "kind", "recommendation") == "mention":
+            continue
         line = table.lines[index] if index < len(table.lines) else 0
         origin = f"{table.path.name}:{line}" if line else table.path.name
         current = by_key.get((row.paper, row.number))

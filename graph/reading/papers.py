@@ -14,13 +14,15 @@ from functools import partial
 from pathlib import Path
 
 from recgraph.errors import ReadError
-from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, find_catalogue, load_catalogue
+from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, catalogue_pins, find_catalogue, load_catalogue
 from recgraph.graph.reading.corrections import Override, apply_overrides, load_overrides
 from recgraph.graph.reading.locations import overrides_for
 from recgraph.graph.model import ReadResult
 from recgraph.graph.reading.pointers import find_cross_references
 from recgraph.graph.reading.readers import detect_layout, general_reader
 from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, Document, load_document
+from recgraph.graph.reading.register import Register, find_register, register_at
+from recgraph.graph.reading.tracked import identify_reports, unify_reports
 from recgraph.graph.reading.pool import MAX_WORKERS, available_cpus, read_in_pool, workers_from_environment
 
 #: File suffixes taken when a folder is given.
@@ -57,11 +59,11 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     document = load_document(path, options.max_bytes)
     result = read_document(document)
     result.warnings[:0] = document.warnings
-    # the mentions reader and the source-report identification slot in here, on (document, result)
+    catalogue = _catalogue_for(path, options)
+    result = identify_reports(result, document.lines, _register_for(path, options), catalogue_pins(catalogue.entry_for(path.name)))
     if not result.recommendations:
         result.warnings.append(f"{path}: no tracked recommendation found ({len(result.leftovers)} unplaced span(s))")
     _check_duplicates(result)
-    catalogue = _catalogue_for(path, options)
     result = apply_catalogue(result, catalogue.entry_for(path.name))
     result.cross_references = find_cross_references(result)
     for pointer in result.cross_references:
@@ -152,6 +154,7 @@ def read_papers(
             outcome.errors.append(value)
         else:
             outcome.results.append(value)
+    unify_reports(outcome.results)
     return outcome
 
 
@@ -232,6 +235,11 @@ def _check_duplicates(result: ReadResult) -> None:
                 rec.provenance.first_line,
             )
         seen[rec.key] = rec.provenance.first_line
+
+
+def _register_for(path: Path, options: ReadOptions) -> Register:
+    catalogue = options.catalogue or find_catalogue(path.resolve())
+    return register_at(find_register(catalogue.parent if catalogue else None))
 
 
 def _catalogue_for(path: Path, options: ReadOptions) -> Catalogue:

@@ -1,8 +1,11 @@
-"""Flat rows, one per recommendation: what ``recgraph read`` prints and analysts correct.
+"""Flat rows, one per recommendation and one per mention: what ``recgraph read`` prints and
+analysts correct.
 
-A :class:`Row` joins a recommendation with its progress update and its resolved pointers. Rows go
-out as JSON, CSV or a pandas DataFrame, and come back in from CSV or XLSX (analysts' corrections).
-CSV -> rows -> CSV is lossless.
+A :class:`Row` of kind ``recommendation`` joins a recommendation with its progress update and its
+resolved pointers; ``covers`` lists the numbers a range heading groups ("Recommendations 3-5").
+A row of kind ``mention`` is a recommendation a paper cites without its wording: its number, the
+sentence (``text``), the status stated, its lines. Rows go out as JSON, CSV or a pandas DataFrame,
+and come back in from CSV or XLSX (analysts' corrections). CSV -> rows -> CSV is lossless.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from recgraph.graph.model import ReadResult
 
 @dataclass
 class Row:
-    """One recommendation as a flat record (the columns of ``recgraph read --format csv``)."""
+    """One recommendation or mention as a flat record (the columns of ``recgraph read --format csv``)."""
 
     paper: str
     source_report: str
@@ -38,6 +41,8 @@ class Row:
     refers_to: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     paper_date: str | None = None
+    kind: str = "recommendation"
+    covers: list[str] = field(default_factory=list)
     #: where paper_date came from: printed, catalogue or inferred (see Paper.date_source)
     paper_date_source: str | None = None
     #: the readers' warnings at this record's lines ("line N: message"): what was inferred, not read
@@ -52,13 +57,15 @@ class Row:
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Row))
 #: Columns holding lists, written "a; b" in CSV.
-LIST_COLUMNS = ("refers_to", "caveats", "corrected")
+LIST_COLUMNS = ("refers_to", "covers", "caveats", "corrected")
 #: Columns a corrections file must have to say which recommendation a row is about.
 KEY_COLUMNS = ("paper", "number")
+#: The kinds of row.
+KINDS = ("recommendation", "mention")
 
 
 def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
-    """One Row per recommendation, in paper order."""
+    """One Row per recommendation, then one per mention, paper by paper."""
     from recgraph.graph.reading.caveats import record_caveats
 
     rows = []
@@ -101,6 +108,23 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
                     paper_date_source=result.paper.date_source if result.paper.date else None,
                     caveats=caveats.get(rec.key, []),
                     corrected=corrected.get(rec.key, []),
+                    covers=list(rec.covers),
+                )
+            )
+        for mention in result.mentions:
+            rows.append(
+                Row(
+                    paper=paper,
+                    source_report=titles.get(mention.source_report, mention.source_report),
+                    source_report_key=mention.source_report,
+                    number=mention.number or "",
+                    heading=mention.topic,
+                    text=mention.sentence,
+                    status_phrase=mention.status_phrase,
+                    lines=list(mention.provenance.lines),
+                    paper_date=mention.paper_date or result.paper.date,
+                    paper_date_source=result.paper.date_source if (mention.paper_date or result.paper.date) else None,
+                    kind="mention",
                 )
             )
     return rows
@@ -179,6 +203,10 @@ def _row_from_cells(cells: dict[str, str], source: str, line: int) -> Row:
         raw = cells.get(name, "")
         if name in LIST_COLUMNS:
             values[name] = [part.strip() for part in raw.split(";") if part.strip()]
+        elif name == "kind":
+            values[name] = raw.strip() or "recommendation"
+            if values[name] not in KINDS:
+                raise CorrectionsError(f"'kind' must be one of {list(KINDS)}, not {raw!r}", source, line)
         elif name == "lines":
             values[name] = _parse_lines(raw, source, line)
         elif name in ("paper", "source_report", "source_report_key", "number"):

@@ -23,7 +23,7 @@ from recgraph.cli.main import cli
 from recgraph.graph.analyses import trace
 
 HMIC_26 = "https://w3id.org/recgraph/id/report/hmic-mps-2000-01/rec/26"
-APPRAISAL_CHAIN = ["hmic-mps-2000-01/26", "district-audit-ppp-2001-02/R6", "race-and-faith/6(b)"]
+APPRAISAL_CHAIN = ["hmic-mps-2000-01/26", "district-audit-ppp-2001-02/6", "race-and-faith/6(b)"]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_trace_of_hmic_26_shows_its_progress_and_the_later_appraisal_recommendat
     assert "2002-09" in out and "000_e465e3dd12847c8c.txt:27" in out
     # Both later appraisal recommendations are related, directly or through the chain, with evidence.
     later = out.split("Later recommendations", 1)[1]
-    for label in ("district-audit-ppp-2001-02/R6", "race-and-faith/6(b)"):
+    for label in ("district-audit-ppp-2001-02/6", "race-and-faith/6(b)"):
         assert re.search(rf"{re.escape(label)}  \((?:reiterated by|same repeat chain); score 0\.\d+", later), label
     assert "evidence: score" in later
 
@@ -63,7 +63,7 @@ def test_trace_of_hmic_26_by_short_form_as_a_report(seeds, tmp_path):
     run("trace", "hmic-mps-2000-01/26", "--store", seeds, "--out", tmp_path / "trace.md")
     text = (tmp_path / "trace.md").read_text(encoding="utf-8")
     later = text.split("### Later recommendations", 1)[1]
-    assert "#### district-audit-ppp-2001-02/R6" in later and "#### race-and-faith/6(b)" in later
+    assert "#### district-audit-ppp-2001-02/6" in later and "#### race-and-faith/6(b)" in later
     assert "Evidence:" in later and "appraisal" in later
 
 

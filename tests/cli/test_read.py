@@ -17,13 +17,18 @@ def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
+def recommendations(stdout: str) -> list[dict]:
+    """The rows of kind "recommendation" (rows of kind "mention" follow them: issue 13)."""
+    return [row for row in json.loads(stdout) if row["kind"] == "recommendation"]
+
+
 def test_json_has_one_object_per_recommendation_with_the_documented_keys():
     result = run("read", IMPLEMENTATION, "--format", "json")
     assert result.exit_code == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = recommendations(result.stdout)
     assert len(rows) == 13
     for key in ("paper", "source_report", "number", "parent", "heading", "text", "para_ref", "progress",
-                "status_phrase", "owner", "mpa_action", "timescale", "refers_to", "lines"):
+                "status_phrase", "owner", "mpa_action", "timescale", "refers_to", "lines", "kind", "covers"):
         assert key in rows[0]
     first = rows[0]
     assert first["paper"] == IMPLEMENTATION.name and first["number"] == "1"
@@ -36,7 +41,9 @@ def test_csv_has_the_same_columns_and_rows(tmp_path):
     assert run("read", IMPLEMENTATION, "--format", "csv", "--out", out).exit_code == 0
     from recgraph.graph.reading.records import rows_from_csv
 
-    assert [r.number for r in rows_from_csv(out.read_text())] == [str(n) for n in range(1, 14)]
+    rows = rows_from_csv(out.read_text())
+    assert [r.number for r in rows if r.kind == "recommendation"] == [str(n) for n in range(1, 14)]
+    assert {r.kind for r in rows} == {"recommendation", "mention"}
 
 
 def test_the_summary_counts_per_paper_and_source_report_and_lists_no_leftovers_on_the_seeds():
@@ -79,7 +86,7 @@ def test_a_cp1252_paper_reads_with_a_warning(tmp_path):
     path.write_bytes(IMPLEMENTATION.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
     result = run("read", path, "--format", "json")
     assert result.exit_code == 0
-    assert len(json.loads(result.stdout)) == 13
+    assert len(recommendations(result.stdout)) == 13
     assert "decoded as Windows-1252" in result.stderr
 
 
@@ -90,7 +97,7 @@ def test_a_duplicated_recommendation_number_is_reported_with_its_line_and_not_me
     path.write_text("\n".join(lines), encoding="utf-8")
     result = run("read", path, "--format", "json")
     assert f"{path}:26: Recommendation 2 appears twice" in result.stderr
-    rows = json.loads(result.stdout)
+    rows = recommendations(result.stdout)
     assert [r["number"] for r in rows].count("2") == 1
     assert next(r for r in rows if r["number"] == "2")["lines"][0] == 24
     summary = run("read", path)
@@ -111,7 +118,7 @@ def test_one_bad_paper_among_good_ones_is_reported_and_the_rest_is_read(tmp_path
     bad.write_text("")
     result = run("read", IMPLEMENTATION, bad, "--format", "json")
     assert result.exit_code == 1
-    assert len(json.loads(result.stdout)) == 13
+    assert len(recommendations(result.stdout)) == 13
     assert f"Error: {bad}: is empty" in result.stderr
 
 
@@ -141,3 +148,24 @@ def test_a_table_row_missing_a_column_reads_with_a_warning_naming_its_line(tmp_p
     rows = json.loads(result.stdout)
     assert [(r["number"], r["status_phrase"], r["mpa_action"]) for r in rows] == [("1", "Action complete", None), ("2", None, "To note")]
     assert f"{path}:4: row has 3 cells but its header has 4" in result.stderr
+
+
+def test_the_summary_prints_per_paper_its_records_mentions_unplaced_spans_and_reports():
+    result = run("read", PAPERS)
+    assert result.exit_code == 0, result.stderr
+    line = next(l for l in result.stdout.splitlines() if l.startswith(IMPLEMENTATION.name))
+    assert line.startswith(f"{IMPLEMENTATION.name}: 13 record(s), ")
+    assert "mention(s), 0 unplaced span(s); tracks" in line and "(operational-support-review)" in line
+
+
+def test_mention_rows_carry_the_sentence_status_and_lines_and_round_trip_through_csv(tmp_path):
+    from recgraph.graph.reading.records import rows_from_csv, rows_to_csv
+
+    rows = [r for r in json.loads(run("read", IMPLEMENTATION, "--format", "json").stdout) if r["kind"] == "mention"]
+    approved = [r for r in rows if r["status_phrase"] == "as completed"]
+    assert [r["number"] for r in approved] == ["1", "3", "5", "6", "12"]
+    assert approved[0]["text"].endswith("be approved as completed; and") and approved[0]["covers"] == []
+    assert approved[0]["source_report_key"] == "operational-support-review" and approved[0]["paper_date"] == "2004-07-12"
+    out = tmp_path / "all.csv"
+    run("read", IMPLEMENTATION, "--format", "csv", "--out", out)
+    assert rows_to_csv(rows_from_csv(out.read_text())) == out.read_text()

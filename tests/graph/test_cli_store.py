@@ -117,7 +117,7 @@ def test_query_by_name_as_csv(built):
 
 def test_query_sparql_text_as_a_table_with_a_bound_variable(built):
     sparql = "SELECT ?label ?text WHERE { ?r rdfs:label ?label ; rg:text ?text }"
-    result = run("query", sparql, "--store", built[0], "--bind", "label=district-audit-ppp-2001-02/R6")
+    result = run("query", sparql, "--store", built[0], "--bind", "label=district-audit-ppp-2001-02/6")
     assert result.exit_code == 0, result.output
     assert "1 row(s)" in result.stdout
     unprojected = run("query", "SELECT ?text WHERE { ?r rdfs:label ?label ; rg:text ?text }", "--store", built[0],

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from recgraph.errors import IRIError, RecgraphError
+from recgraph.graph.reading.numbers import canonical_number
 from recgraph.graph.rdf.iri import DEFAULT_BASE, Minter, encode_segment, paper_slug, parse_iri, resolve_base
 
 
@@ -22,7 +23,9 @@ def test_records_get_readable_iris_under_the_default_base(mint):
     assert mint.base == DEFAULT_BASE == "https://w3id.org/recgraph/id/"
     assert mint.report("winning-consent") == "https://w3id.org/recgraph/id/report/winning-consent"
     assert mint.recommendation("winning-consent", "22") == "https://w3id.org/recgraph/id/report/winning-consent/rec/22"
-    assert mint.recommendation("district-audit", "R6").endswith("/report/district-audit/rec/R6")
+    # one node per recommendation whatever way a paper prints its number (issue 13, item 5)
+    assert mint.recommendation("district-audit", "R6").endswith("/report/district-audit/rec/6")
+    assert mint.recommendation("district-audit", "Rec. 6") == mint.recommendation("district-audit", "6")
     assert mint.recommendation("race-and-faith", "6(b)").endswith("/report/race-and-faith/rec/6(b)")
     assert mint.paper("000-e465e3dd12847c8c") == "https://w3id.org/recgraph/id/paper/000-e465e3dd12847c8c"
     assert mint.update("p", "winning-consent", "22") == "https://w3id.org/recgraph/id/update/p/winning-consent/22"
@@ -84,7 +87,7 @@ def test_minting_is_reversible_for_any_key_and_number(key, number):
     iri = mint.recommendation(key, number)
     kind, segments = parse_iri(iri, mint.base)
     assert kind == "report"
-    assert segments == (unicodedata.normalize("NFC", key), "rec", unicodedata.normalize("NFC", number))
+    assert segments == (unicodedata.normalize("NFC", key), "rec", unicodedata.normalize("NFC", canonical_number(number)))
     assert not any(char in iri for char in ' <>"{}|\\^`')  # nothing Turtle or N-Quads would refuse
 
 

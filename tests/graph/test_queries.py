@@ -138,7 +138,7 @@ def test_on_an_enriched_store_systems_come_from_the_enrichment_and_cover_every_n
 def test_repeats_list_what_each_link_shares(enriched_store, fully_enriched_store):
     assert [(r["later"], r["earlier"], r["score"], r["despite_closure"], r["shared_terms"], r["shared_themes"],
              r["shared_systems"]) for r in rows(enriched_store, "repeats")] == [
-        ("district-audit-ppp-2001-02/R6", "hmic-mps-2000-01/26", 0.62, True, "appraisal", "appraisal and performance management", None)]
+        ("district-audit-ppp-2001-02/6", "hmic-mps-2000-01/26", 0.62, True, "appraisal", "appraisal and performance management", None)]
     shared = rows(fully_enriched_store, "SELECT ?later ?earlier ?what ?value WHERE { ?link a rg:Repeat ; "
                   "rg:source/rdfs:label ?later ; rg:target/rdfs:label ?earlier . { ?link rg:sharedTerm ?value "
                   "BIND ('terms' AS ?what) } UNION { ?link rg:sharedTheme/skos:prefLabel ?value BIND ('themes' AS ?what) } "
@@ -163,7 +163,7 @@ def test_papers_and_the_reports_they_track(seed_store):
 
 def test_recurring_despite_closure_finds_the_appraisal_backlog(enriched_store):
     assert [(r["earlier"], r["later"], r["closed_status"]) for r in rows(enriched_store, "recurring-despite-closure")] == [
-        ("hmic-mps-2000-01/26", "district-audit-ppp-2001-02/R6", "complete")]
+        ("hmic-mps-2000-01/26", "district-audit-ppp-2001-02/6", "complete")]
 
 
 def test_a_saved_query_takes_bound_variables(seed_store):
@@ -213,7 +213,7 @@ def test_the_python_api_answers_with_dataframes(seed_store):
         assert len(graph.papers()) == 7 and len(graph.reports()) == 7 and len(graph.updates()) == 114
         counts = graph.query("SELECT (COUNT(*) AS ?n) WHERE { ?r a rg:Recommendation }")
         assert counts["n"].tolist() == [122]
-        assert graph.query("ASK { ?r rg:number ?n }", n="R6")["answer"].tolist() == [True]
+        assert graph.query("ASK { ?r rg:printedNumber ?n }", n="R6")["answer"].tolist() == [True]
         triples = graph.query("CONSTRUCT { ?r rg:key ?k } WHERE { ?r rg:key ?k }")
         assert list(triples.columns) == ["subject", "predicate", "object"] and len(triples) == 7
         assert graph.manifest()["papers"][0]["file"] == "000_e465e3dd12847c8c.txt"

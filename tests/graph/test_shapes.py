@@ -58,10 +58,10 @@ def test_links_from_the_enrichment_are_checked_too(results, tmp_path):
     link = f"<{base}link/repeat/x>"
     extra = [
         f"{link} <{RDF.type}> <{RG.Repeat}> {g} .\n",
-        f"{link} <{RG.source}> <{base}report/rep-two/rec/R6> {g} .\n",
+        f"{link} <{RG.source}> <{base}report/rep-two/rec/6> {g} .\n",
         f"{link} <{RG.target}> <{base}report/rep-one/rec/2> {g} .\n",
         f'{link} <{RG.score}> "1.5"^^<http://www.w3.org/2001/XMLSchema#decimal> {g} .\n',
-        f"<{base}report/rep-one/rec/1> <{RG.partOf}> <{base}report/rep-two/rec/R6> {g} .\n",
+        f"<{base}report/rep-one/rec/1> <{RG.partOf}> <{base}report/rep-two/rec/6> {g} .\n",
     ]
     messages = {v.message for v in validate(results, tmp_path, extra).violations}
     assert messages == {
