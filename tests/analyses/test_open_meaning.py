@@ -139,3 +139,23 @@ def test_the_definitions_on_a_graph_worked_out_by_hand():
     assert recs["stale"].to_dict() == {"r/1": False, "r/2": False, "r/3": False, "r/4": True}
     assert_agree(counts(store))
     assert sorted((r["owner"], int(r["open"])) for r in saved(store, "open-by-owner")) == [("(no owner stated)", 1), ("HR", 2)]
+
+
+def test_the_trace_of_a_seed_record_rebuilt_from_fragments_says_so(seeds):
+    """The honesty of item 2 on development data: the District Audit row the reader rebuilt."""
+    from recgraph.graph.analyses import trace
+    from recgraph.graph.analyses.trace_report import trace_markdown
+
+    projection = Projection(seeds, keep=False)
+    recs = projection.recommendations(text=False)
+    with_caveats = [iri for iri, notes in projection.notes().items() if notes["caveats"]]
+    assert with_caveats, "the seeds hold a row rebuilt from fragments"
+    found = trace(projection, with_caveats[0])
+    assert any("fragments" in caveat or "cells" in caveat for caveat in found.caveats)
+    assert "Reading caveats" in trace_markdown(found)
+    [[rec]] = [[row["rec"]] for row in projection.source.select(
+        "SELECT ?rec WHERE { ?u rg:reportsOn ?rec ; rg:inPaper/rg:dateSource 'catalogue' } LIMIT 1").to_dict("records")]
+    catalogued = trace(projection, rec)
+    assert "catalogue" in {u.date_source for u in catalogued.updates}
+    assert "(from the catalogue, not printed)" in trace_markdown(catalogued)
+    assert rec in recs.index
