@@ -83,7 +83,7 @@ def repeats(store, endpoint, fmt, nl, out, min_score, summary):
     if summary:
         _write({"chains": chain_summary(chains)}, fmt, out, nl)
         return
-    columns = ["chain", "position", "label", "year", "date", "status", "score", "reiterates", "closed_before_repeat"]
+    columns = ["chain", "position", "label", "year", "date", "status", "score", "reiterates", "closed_before_repeat", "decision"]
     _write({"repeats": chains}, fmt, out, nl, {"repeats": columns})
 
 

@@ -31,5 +31,18 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except RecgraphError as err:
             fail(str(err))
+        except RuntimeError as err:
+            # pyoxigraph reports a damaged database (RocksDB's "Corruption: ...", a file gone) as a
+            # RuntimeError, possibly while results are being written: one line naming the file
+            if not _store_fault(err):
+                raise
+            from recgraph.graph.store.integrity import damaged
+
+            fail(str(damaged(err, None)))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _store_fault(err: RuntimeError) -> bool:
+    text = str(err)
+    return text.startswith(("Corruption", "IO error")) or "sstable" in text or ".sst" in text

@@ -127,3 +127,15 @@ def print_rows(columns: list[str], rows: list[list[object]], console: Console | 
 def print_saved_queries(queries: dict[str, SavedQuery], console: Console | None = None) -> None:
     print_table(["name", "question it answers"], [[q.name, q.description] for q in queries.values()],
                 console or make_console(), title="Saved queries (recgraph query NAME)", count=False)
+
+
+def print_builds(builds: list, location: Path, console: Console | None = None) -> None:
+    """The kept builds of a store (:class:`recgraph.graph.store.builds.BuildInfo`), oldest first, one a line:
+    live marker, id, time, papers, recommendations, quads, validation outcome, and a note."""
+    console = console or Console()
+    console.print(f"Builds of {location} (restore one with `recgraph builds restore ID`):", highlight=False)
+    for info in builds:
+        note = info.problem or (f"{info.kept_papers} unreadable paper(s) kept from the build before" if info.kept_papers else "")
+        line = (f"{'live' if info.live else '    '}  {info.id}  {info.built_at[:19].replace('T', ' ') or '-':19}  "
+                f"{info.papers:>4} papers  {info.recommendations:>6} recs  {info.quads:>8} quads  {info.validation}")
+        console.print(line + (f"  ({note})" if note else ""), highlight=False, markup=False, soft_wrap=True)

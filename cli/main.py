@@ -15,7 +15,7 @@ from recgraph import __version__
 from recgraph.cli.suggest import SuggestingGroup
 
 #: Modules under recgraph.cli that add commands to :data:`cli` when imported.
-COMMAND_MODULES: tuple[str, ...] = ("read", "store", "serve", "publish", "views", "analyses")
+COMMAND_MODULES: tuple[str, ...] = ("read", "store", "builds", "serve", "publish", "views", "analyses", "links")
 
 
 @click.group(cls=SuggestingGroup, context_settings={"help_option_names": ["-h", "--help"]})

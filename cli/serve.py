@@ -21,37 +21,53 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 @click.option("--token", envvar="RECGRAPH_TOKEN", default=None, metavar="T",
               help="Bearer token that writes must carry (or $RECGRAPH_TOKEN, which keeps it out of ps).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
-              help="Seconds a query may run before it is abandoned with a 503.")
+              help="Seconds a query may run before it is stopped with a 503.")
+@click.option("--workers", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Queries that may run at once, each in a process of its own when read-only.")
+@click.option("--query-memory", type=click.IntRange(min=256), default=2048, show_default=True, metavar="MIB",
+              help="Memory a query's process may use (MiB); a query needing more is stopped with a 503.")
 @click.option("--allow-service", "allowed_services", multiple=True, metavar="URL",
               help="An endpoint that SERVICE and LOAD may call (repeatable); all others are refused.")
 @reports_errors
-def serve(store, host, port, allow_updates, token, timeout, allowed_services):
+def serve(store, host, port, allow_updates, token, timeout, workers, query_memory, allowed_services):
     """Serve the store over HTTP: SPARQL 1.1 at /sparql, graphs at /store, a query page at /query.
 
     Every IRI under the store's base resolves under /id/ (303 to a page for people or RDF for
     machines, by content negotiation); the views of `recgraph view` are served under /views/.
 
-    Read-only unless --allow-updates is given together with a token. Stop with Ctrl-C.
+    Each new build is served within a second of going live. Read-only unless --allow-updates is
+    given together with a token. Stop with Ctrl-C or SIGTERM.
     """
-    import uvicorn
-
     from recgraph.graph.server import ServerConfig, create_app
+    from recgraph.graph.server.listening import listen, run_until_signalled
     from recgraph.graph.server.pages import linked_data_routes
-    from recgraph.graph.store.database import store_location
+    from recgraph.graph.store.database import current_build, store_location
 
     if token and not allow_updates:
         click.echo("Warning: the token has no effect without --allow-updates; serving read-only", err=True)
-    config = ServerConfig(timeout=timeout, allow_updates=allow_updates, token=token,
+    config = ServerConfig(timeout=timeout, allow_updates=allow_updates, token=token, workers=workers,
+                          query_memory_bytes=query_memory * 1024 * 1024,
                           allowed_services=frozenset(allowed_services))
     location = store_location(store)
-    routes = linked_data_routes(_base(location), views=location / "views")
-    app = create_app(_open(location, writable=allow_updates), config, routes=routes)
+    current_build(location)  # one clear line when there is no store
+    sock = listen(host, port)  # before anything starts: a busy port is one Error: line
+    try:
+        routes = linked_data_routes(_base(location), views=location / "views")
+        app = create_app(location, config, routes=routes)
+    except BaseException:
+        sock.close()
+        raise
     mode = "read-write for bearers of the token" if allow_updates else "read-only"
     click.echo(f"Serving {location} ({mode}) at http://{host}:{port}/sparql; query page at /query; "
                f"Linked Data pages at /id/ and /doc/", err=True)
     if host not in LOOPBACK:
         click.echo(f"Warning: listening on {host}: other machines can reach this server", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    try:
+        signal_name = run_until_signalled(app, sock)
+    finally:
+        app.state.recgraph.close()
+        sock.close()
+    click.echo(f"Stopped serving {location} ({signal_name or 'server ended'})", err=True)
 
 
 def _base(location) -> str | None:
@@ -64,15 +80,3 @@ def _base(location) -> str | None:
         return read_manifest(location).get("base")
     except StoreError:
         return None
-
-
-def _open(location, writable: bool):
-    from recgraph.graph.store import database as stores
-
-    if not writable:
-        return stores.open_store(location)
-    from recgraph.graph.server import open_store
-
-    # store.open_store only opens read-only; the live build's database is the "oxigraph" folder of
-    # the build CURRENT names (the layout documented in graph/store/database.py).
-    return open_store(stores.current_build(location) / "oxigraph", writable=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from recgraph.cli import output
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, fail, reports_errors
 from recgraph.cli.main import cli
 from recgraph.cli.read import read_options
 
@@ -36,18 +36,33 @@ def base_option(command):
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @store_option
 @base_option
-@click.option("--update", is_flag=True, help="Replace only the graphs of the papers given; keep the rest of the store.")
+@click.option("--update", is_flag=True,
+              help="Re-read only the papers given (a given file that is gone leaves the store); the others keep "
+                   "their records from the live build. The store equals a full build of the same papers.")
+@click.option("--remove", "remove", multiple=True, metavar="PAPER",
+              help="Take a paper (file name or path) out of the store; implies --update. Repeatable.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL validation (faster for very large builds).")
-@click.option("--strict", is_flag=True, help="Keep the previous store when the new graph does not conform.")
+@click.option("--strict", is_flag=True,
+              help="Build nothing when a paper cannot be read, and keep the previous store when the new graph "
+                   "does not conform.")
+@click.option("--keep", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Builds to keep, the live one included (default: $RECGRAPH_KEEP_BUILDS, else 3); "
+                   "`recgraph builds restore ID` makes a kept one live.")
 @read_options
 @reports_errors
-def build(paths, store, base, update, no_validate, strict, catalogue, no_overrides, max_size, workers):
+def build(paths, store, base, update, remove, no_validate, strict, keep, catalogue, no_overrides, max_size, workers):
     """Read papers (default: the data folder's papers), build the graph, validate it and store it.
 
     The new store replaces the old one atomically: if the build fails or is killed, the previous
-    store stays as it was. Exit code 0 when every paper was read and the graph conforms to the
-    shapes, 1 when some paper could not be read or the graph does not conform, 2 when nothing
-    could be built.
+    store stays as it was. A paper that cannot be read keeps the graph it had in the live store
+    (its error is still printed, and the exit code is 1): a build never loses a paper it failed to
+    read. With --strict such a paper stops the build instead, and nothing changes.
+
+    Graphs written through `recgraph serve --allow-updates` (any graph no build makes, and the
+    default graph) are carried over into the new build.
+
+    Exit code 0 when every paper was read and the graph conforms to the shapes, 1 when some paper
+    could not be read or the graph does not conform, 2 when nothing could be built.
     """
     from recgraph.cli.graph_render import BuildProgress, print_build_summary, print_violations
     from recgraph.graph.reading.papers import ReadOptions
@@ -57,8 +72,8 @@ def build(paths, store, base, update, no_validate, strict, catalogue, no_overrid
     with BuildProgress() as progress:
         try:
             outcome = build_graph(
-                paths, store=store, base=base, update=update, validate=not no_validate, strict=strict,
-                options=options, workers=workers, progress=progress.report,
+                paths, store=store, base=base, update=update, remove=remove, validate=not no_validate, strict=strict,
+                options=options, workers=workers, keep=keep, progress=progress.report,
             )
         except NothingToBuildError as err:
             for error in err.errors or [err]:
@@ -66,6 +81,11 @@ def build(paths, store, base, update, no_validate, strict, catalogue, no_overrid
             sys.exit(EXIT_UNUSABLE)
     for error in outcome.errors:
         click.echo(f"Error: {error}", err=True)
+    if outcome.stopped:
+        click.echo(f"Error: {outcome.stopped}", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    for name in outcome.kept:
+        click.echo(f"Warning: {name} could not be read: its graph from the previous build is kept", err=True)
     print_build_summary(outcome.summary, outcome.results, outcome.report)
     if outcome.report and not outcome.report.conforms:
         print_violations(outcome.report.violations, limit=20)
@@ -81,12 +101,17 @@ def build(paths, store, base, update, no_validate, strict, catalogue, no_overrid
 def validate(store, engine):
     """Check the store's graph against the SHACL shapes; print every violation.
 
-    Exit code 0 when the graph conforms, 1 when it does not, 2 when there is no store.
+    First every database file of the live build is compared with what its build wrote (size and
+    SHA-256), so a damaged store fails at once with the file named.
+
+    Exit code 0 when the graph conforms, 1 when it does not, 2 when there is no store or it is damaged.
     """
     from recgraph.cli.graph_render import print_violations
+    from recgraph.graph.store.database import verify_store
     from recgraph.graph.store.knowledge import open_graph
     from recgraph.graph.store.validation import validate_store
 
+    verify_store(store)  # a damaged file fails here, before a query can loop on it
     report = validate_store(open_graph(store).store, engine=engine)
     if report.conforms:
         click.echo("The graph conforms to the shapes.")
@@ -125,6 +150,7 @@ def query(query, store, list_saved, fmt, nl, bindings, out, endpoint):
     fmt = output.choose_format(output.nl_format(fmt, nl), out, RESULT_FORMATS, "",
                                aliases={"rdfxml": "xml", "text": "table"})
     nl = output.wants_nl(nl, fmt or "json", out) if fmt else False
+    _check_out(out)
     if list_saved:
         queries = saved_queries()
         if fmt in ("", "table"):
@@ -197,6 +223,7 @@ def export(store, fmt, graph, out):
     from recgraph.graph.rdf.iri import Minter, paper_slug
     from recgraph.graph.store.knowledge import open_graph
 
+    _check_out(out)
     chosen = ExportFormat(output.choose_format(fmt, out, EXPORT_FORMATS, "turtle"))
     knowledge = open_graph(store)
     if graph and not graph.startswith(("http:", "https:", "urn:")):
@@ -225,3 +252,10 @@ def _binding(text: str) -> tuple[str, str]:
     if not sep or not name.strip():
         raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--bind")
     return name.strip().lstrip("?$"), value
+
+
+def _check_out(out: Path | None) -> None:
+    """Refuse an --out whose folder is missing before any work is done."""
+    if out is not None and not out.absolute().parent.is_dir():
+        fail(f"cannot write {out}: the folder {out.absolute().parent} does not exist")
+

@@ -129,8 +129,13 @@ def sample_chains(graph: nx.MultiDiGraph) -> pandas.DataFrame:
                 "report": attrs.get("report"), "year": attrs.get("year"), "date": None,
                 "status": attrs.get("status"), "closed": attrs.get("closed"), "text": attrs.get("text"),
                 "score": scores.get(frozenset((iri, ordered[position - 1]))) if position else None,
+                "links": tuple((other, scores[frozenset((iri, other))], "suggested") for other in ordered[:position]
+                               if frozenset((iri, other)) in scores),
+                "closed_before_repeat": bool(attrs.get("closed")) and any(
+                    frozenset((iri, other)) in scores for other in ordered[position + 1:]),
             })
-    columns = ["chain", "position", "iri", "label", "report", "year", "date", "status", "closed", "text", "score"]
+    columns = ["chain", "position", "iri", "label", "report", "year", "date", "status", "closed", "text", "score",
+               "links", "closed_before_repeat"]
     return pandas.DataFrame(rows, columns=columns)
 
 

@@ -1,6 +1,9 @@
 """The repeat timeline: each repeat chain on a row of its own, its members placed by year from left to
 right and coloured by source report, so an issue recommended again and again over the years reads as
-a line across the page. Members marked complete and yet recommended again later have a heavy border.
+a line across the page. Members marked complete and yet recommended again later ("recurring despite
+closure", docs/analyses.md: the chains' ``closed_before_repeat``, the same count as ``recgraph stats``
+and the saved query) have a heavy border. Edges are the repeat links themselves, each with its own
+score and decision: two members of a chain that no link joins have no edge.
 
 Above the node budget the page shows the longest chains only, and says how many it leaves out.
 """
@@ -42,7 +45,8 @@ def build_repeat_timeline(chains: pandas.DataFrame, graph: nx.MultiDiGraph | Non
     Parameters
     ----------
     chains : one row per chain member: chain, position (0 = earliest), iri, label, report, year, date,
-        status, closed, text, score (similarity to the previous member; None for the first).
+        status, closed, text, closed_before_repeat, and links (a tuple of (earlier iri, score,
+        decision), the edges drawn), as :func:`recgraph.graph.analyses.repeat_chains` gives.
     graph : the recommendation graph, for the tooltips' report titles, owners and themes (optional).
     max_nodes : show the longest chains whose members add up to at most this many.
 
@@ -85,9 +89,11 @@ def build_repeat_timeline(chains: pandas.DataFrame, graph: nx.MultiDiGraph | Non
     axis = tuple((x, str(label)) for label, x in columns.items())
     return View(
         name="repeats", title="Repeat timeline", network=network, legend=legend, facets=FACETS, notice=notice,
-        axis=axis, stats={"chains": len(members), "recommendations": total},
+        axis=axis, stats={"chains": len(members), "recommendations": total,
+               "recurring despite closure": sum(bool(m.get("closed_before_repeat")) for c in members.values() for m in c),
+               "links": sum(len(_links_of(m)) for c in kept.values() for m in c)},
         description=(f"{plural(len(members), 'repeat chain')}: one row each, members placed by year from left "
-                     "to right and coloured by source report; edges carry the similarity score."),
+                     "to right and coloured by source report; edges are the repeat links, each with its own score (heavier when an analyst confirmed it)."),
     )
 
 
@@ -155,9 +161,9 @@ def _report_titles(graph: nx.MultiDiGraph | None) -> dict[str, str]:
 
 
 def _add_chain(network, chain: int, rows: list[dict], row: int, columns: dict, colours: dict, graph) -> None:
-    recurring = any(r.get("closed") for r in rows[:-1])
+    recurring = any(bool(r.get("closed_before_repeat")) for r in rows)
     slots: Counter = Counter()
-    previous = None
+    members = {record["iri"] for record in rows}
     for index, record in enumerate(rows):
         attrs = dict(graph.nodes[record["iri"]]) if graph is not None and record["iri"] in graph else {}
         for key in ("label", "report", "status", "text", "year"):
@@ -165,7 +171,7 @@ def _add_chain(network, chain: int, rows: list[dict], row: int, columns: dict, c
                 attrs[key] = record[key]
         x = columns[record["column"]] + slots[record["column"]] * SLOT
         slots[record["column"]] += 1
-        closed_then_repeated = bool(record.get("closed")) and index < len(rows) - 1
+        closed_then_repeated = bool(record.get("closed_before_repeat"))
         status = attrs.get("status") or "unknown"
         extra = [f"Repeat chain {chain}: member {index + 1} of {len(rows)}"]
         if closed_then_repeated:
@@ -178,12 +184,23 @@ def _add_chain(network, chain: int, rows: list[dict], row: int, columns: dict, c
             facets={"report": [record.get("report") or "unknown"], "status": [status],
                     "recurring": ["yes" if recurring else "no"]},
         )
-        if previous is not None:
-            score = record.get("score")
+    for record in rows:  # the links themselves, once every member is placed
+        for earlier, score, decision in _links_of(record):
+            if earlier not in members:
+                continue
             label = None if _missing(score) else f"{float(score):.2f}"
-            add_edge(network, previous, record["iri"], "reiterates",
-                     tooltip=f"similarity {label}" if label else "repeat", label=label, font={"size": 10})
-        previous = record["iri"]
+            tip = f"similarity {label}" if label else "repeat"
+            add_edge(network, earlier, record["iri"], "reiterates", tooltip=f"{tip}; {decision or 'suggested'}",
+                     label=label, font={"size": 10}, width=3 if decision == "confirmed" else 1)
+
+
+def _links_of(record: Mapping) -> list[tuple]:
+    """The member's links to earlier members: (earlier iri, score, decision); none when the chains
+    table has no ``links`` column (then nothing says which members are linked, and nothing is drawn)."""
+    links = record.get("links")
+    if links is None or (isinstance(links, float) and links != links):
+        return []
+    return [tuple(link) for link in links]
 
 
 def _missing(value) -> bool:

@@ -24,7 +24,7 @@ from recgraph.graph.analyses.dependencies import (
 )
 from recgraph.graph.analyses.owners import owner_load
 from recgraph.graph.analyses.projection import Projection, project, recommendation_graph
-from recgraph.graph.analyses.repeats import chain_summary, repeat_chains
+from recgraph.graph.analyses.repeats import chain_summary, link_table, repeat_chains
 from recgraph.graph.analyses.source import EndpointSource, LocalSource, connect
 from recgraph.graph.analyses.stats import graph_stats
 from recgraph.graph.analyses.systems import system_hubs
@@ -51,6 +51,7 @@ __all__ = [
     "project",
     "recommendation_communities",
     "recommendation_graph",
+    "link_table",
     "repeat_chains",
     "system_hubs",
     "theme_network",

@@ -42,10 +42,11 @@ _RG = PREFIXES["rg"]
 #: How booleans are written.
 _FLAGS = {"true": True, "1": True, "false": False, "0": False}
 #: The direct link properties, each an edge kind.
-LINK_KINDS = ("reiterates", "dependsOn", "subsumedInto", "refersTo", "partOf", "mentionsSystem", "theme")
+LINK_KINDS = ("reiterates", "dependsOn", "subsumedInto", "refersTo", "partOf", "mentionsSystem", "theme", "relatedTo")
 #: The properties of a link resource that carry its evidence, by class.
 _LINK_DETAILS = {
-    "Repeat": ("score", "evidence", "recurringDespiteClosure"),
+    "Repeat": ("score", "evidence", "recurringDespiteClosure", "decision", "quote"),
+    "Related": ("score", "evidence", "decision"),
     "Dependency": ("score", "evidence", "phrase"),
     "CrossReference": ("score", "phrase"),
     "SystemMention": ("evidence",),
@@ -387,14 +388,18 @@ class Projection:
             out["evidence"] = values("evidence").groupby("link", sort=False)["o"].agg(join_texts)
         if "phrase" in names:
             out["phrase"] = values("phrase").groupby("link", sort=False)["o"].agg(distinct_texts)
+        if "quote" in names:  # the aligned wording: shown as quotes, like a dependency's phrase
+            out["phrase"] = values("quote").groupby("link", sort=False)["o"].agg(distinct_texts)
+        if "decision" in names:
+            out["decision"] = first("decision")
         if "recurringDespiteClosure" in names:
             flags = values("recurringDespiteClosure")["o"].map(_FLAGS)
             out["despite"] = flags.groupby(values("recurringDespiteClosure")["link"]).agg(any_flag)
-        for name in ("score", "evidence", "phrase", "despite"):
+        for name in ("score", "evidence", "phrase", "despite", "decision"):
             if name not in out:
                 out[name] = None
         out["class"] = cls
-        return none_for_missing(out.reset_index(drop=True)[["source", "target", "class", "score", "evidence", "phrase", "despite"]])
+        return none_for_missing(out.reset_index(drop=True)[["source", "target", "class", "score", "evidence", "phrase", "despite", "decision"]])
 
     def links(self, kinds: Iterable[str] = LINK_KINDS, evidence: Iterable[str] | None = None) -> pandas.DataFrame:
         """The direct links of these kinds with the evidence of their link resources.
@@ -406,7 +411,8 @@ class Projection:
 
         Returns
         -------
-        pandas.DataFrame : source, target, kind, score, evidence, phrase (tuple), despite_closure.
+        pandas.DataFrame : source, target, kind, score, evidence, phrase (tuple), despite_closure,
+            decision (of repeat and related links: suggested or confirmed; None for others).
         """
         import pandas
 
@@ -414,7 +420,7 @@ class Projection:
         wanted = set(kinds if evidence is None else evidence) & set(kinds)
         classes = sorted({LINK_CLASSES[kind] for kind in wanted if kind in LINK_CLASSES})
         details = [self.details(cls) for cls in classes]
-        columns = ["source", "target", "class", "score", "evidence", "phrase", "despite"]
+        columns = ["source", "target", "class", "score", "evidence", "phrase", "despite", "decision"]
         return with_details(self.edges(kinds), pandas.concat(details, ignore_index=True) if details else pandas.DataFrame(columns=columns))
 
 

@@ -4,8 +4,10 @@ A *chain* is a connected component of the repeat links (``rg:reiterates``, later
 its members ordered earliest first: by the links themselves (an earlier member comes before every
 member that reiterates it), then by the source report's year, then by the date of the first paper
 that reports on it. A chain *recurs despite closure* where a member that was marked complete is
-nevertheless reiterated later (the link's ``rg:recurringDespiteClosure``; where the link does not
-say, the member's current status).
+nevertheless reiterated later: the one definition of "recurring despite closure" (docs/analyses.md),
+the link's ``rg:recurringDespiteClosure`` (marked complete by a paper dated before the year the
+later report was made); only where a link does not say (a graph recgraph did not make), the
+member's current status. Rejected links are not stated (``rg:reiterates``), so they make no chain.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     import pandas
 
 CHAIN_COLUMNS = ["chain", "position", "iri", "label", "report", "year", "date", "status", "closed", "text",
-                 "score", "reiterates", "evidence", "closed_before_repeat"]
+                 "score", "reiterates", "evidence", "closed_before_repeat", "decision", "links"]
 SUMMARY_COLUMNS = ["chain", "length", "span_years", "closed_before_repeat", "first", "last", "reports",
                    "first_year", "last_year"]
 _NO_YEAR = 10**6
@@ -68,7 +70,7 @@ def repeat_graph(links: pandas.DataFrame, min_score: float | None = None) -> net
         if min_score is not None and score is not None and score < min_score:
             continue
         graph.add_edge(row["target"], row["source"], score=score, evidence=row.get("evidence"),
-                       despite_closure=row.get("despite_closure"))
+                       despite_closure=row.get("despite_closure"), decision=row.get("decision"))
     return graph
 
 
@@ -129,6 +131,8 @@ def chains_from_links(
                 "reiterates": [attribute(e[0], "label", e[0]) for e in earlier],
                 "evidence": best.get("evidence"),
                 "closed_before_repeat": _closed_before_repeat(graph, iri, bool(attribute(iri, "closed", False))),
+                "decision": (best.get("decision") or "suggested") if earlier else None,
+                "links": tuple((e[0], e[2]["score"], e[2].get("decision") or "suggested") for e in earlier),
             })
     frame = none_for_missing(pandas.DataFrame(rows, columns=CHAIN_COLUMNS))
     return frame.astype({"chain": int, "position": int, "closed": bool, "closed_before_repeat": bool})
@@ -177,3 +181,84 @@ def chain_summary(chains: pandas.DataFrame) -> pandas.DataFrame:
             "first_year": min(years) if years else None, "last_year": max(years) if years else None,
         })
     return pandas.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+LINK_COLUMNS = ["later", "earlier", "relation", "score", "aligned", "words", "themes", "systems", "decision",
+                "decided_by", "decided_at", "note", "quotes", "shared_themes", "despite_closure", "evidence"]
+
+_LINKS = """
+SELECT ?link ?class ?later ?earlier ?score ?aligned ?words ?themes ?systems ?decision ?decided_by ?decided_at ?note
+       ?evidence ?despite ?quotes ?shared_themes
+WHERE {
+  VALUES ?class { rg:Repeat rg:Related }
+  ?link a ?class ; rg:source/rdfs:label ?later ; rg:target/rdfs:label ?earlier .
+  OPTIONAL { ?link rg:score ?score }
+  OPTIONAL { ?link rg:alignedShare ?aligned }
+  OPTIONAL { ?link rg:wordSimilarity ?words }
+  OPTIONAL { ?link rg:themeSimilarity ?themes }
+  OPTIONAL { ?link rg:systemSimilarity ?systems }
+  OPTIONAL { ?link rg:decision ?decision }
+  OPTIONAL { ?link prov:wasAttributedTo/rdfs:label ?decided_by }
+  OPTIONAL { ?link prov:generatedAtTime ?decided_at }
+  OPTIONAL { ?link rg:decisionNote ?note }
+  OPTIONAL { ?link rg:evidence ?evidence }
+  OPTIONAL { ?link rg:recurringDespiteClosure ?despite }
+  OPTIONAL { SELECT ?link (GROUP_CONCAT(DISTINCT ?quote; separator=" | ") AS ?quotes)
+             WHERE { ?link rg:quote ?quote } GROUP BY ?link }
+  OPTIONAL { SELECT ?link (GROUP_CONCAT(DISTINCT ?theme; separator=", ") AS ?shared_themes)
+             WHERE { ?link rg:sharedTheme/skos:prefLabel ?theme } GROUP BY ?link }
+}"""
+
+
+def link_table(
+    source: Source | Projection = None,
+    *,
+    report: str | None = None,
+    theme: str | None = None,
+    min_score: float | None = None,
+    decision: str | None = None,
+    relation: str | None = None,
+) -> pandas.DataFrame:
+    """The suggested, confirmed and rejected repeat and related links, for review.
+
+    Parameters
+    ----------
+    source : where the graph is (store folder, endpoint URL, store, or a Projection).
+    report : only links with an end in this source report (its key).
+    theme : only links sharing this theme (its label or the last segment of its IRI; any case).
+    min_score : only links scored at least this.
+    decision : only links with this decision (suggested, confirmed, rejected).
+    relation : only ``reiterates`` or only ``relatedTo`` links.
+
+    Returns
+    -------
+    pandas.DataFrame : one row per link, see :data:`LINK_COLUMNS`: ``later`` and ``earlier`` as
+        short labels, relation, score and its parts (aligned, words, themes, systems), decision
+        (suggested, confirmed or rejected) with who decided, when and why, the aligned wording
+        (``quotes``), the shared themes, whether it recurs despite closure, and the evidence.
+        Reiterates first, then by score.
+    """
+    import pandas
+
+    projection = project(source)
+    rows = projection.source.select(_LINKS)
+    if rows.empty:
+        return pandas.DataFrame(columns=LINK_COLUMNS)
+    rows["relation"] = rows["class"].map(lambda c: "reiterates" if str(c).endswith("Repeat") else "relatedTo")
+    rows["decision"] = rows["decision"].where(rows["decision"].notna(), "suggested")
+    rows = rows.rename(columns={"despite": "despite_closure"})
+    keep = pandas.Series(True, index=rows.index)
+    if report:
+        keep &= rows["later"].str.split("/").str[0].eq(report) | rows["earlier"].str.split("/").str[0].eq(report)
+    if theme:
+        wanted = theme.strip().lower()
+        keep &= rows["shared_themes"].fillna("").str.lower().str.split(", ").map(lambda names: wanted in names)
+    if min_score is not None:
+        keep &= pandas.to_numeric(rows["score"], errors="coerce").fillna(0) >= min_score
+    if decision:
+        keep &= rows["decision"].eq(decision)
+    if relation:
+        keep &= rows["relation"].eq(relation)
+    rows = rows[keep].assign(order=lambda r: r["relation"].ne("reiterates"))
+    rows = rows.sort_values(["order", "score", "later", "earlier"], ascending=[True, False, True, True])
+    return none_for_missing(rows.reset_index(drop=True).reindex(columns=LINK_COLUMNS))

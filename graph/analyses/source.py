@@ -104,6 +104,35 @@ class EndpointSource:
         self.url = url
         self.name = url
         self.timeout = timeout
+        self._union_checked = False
+
+    def check_union_default_graph(self) -> None:
+        """Raise unless the endpoint's default graph shows what its named graphs hold.
+
+        recgraph keeps each paper in a named graph, and the analyses read the default graph: on an
+        endpoint whose default graph is only its own (Oxigraph without ``--union-default-graph``,
+        Fuseki without ``tdb2:unionDefaultGraph``) every count would be zero. One small query finds
+        out: a triple of some named graph that the default graph lacks. Asked once per source.
+
+        Raises
+        ------
+        StoreError : the endpoint's default graph is not the union of its named graphs.
+        """
+        if self._union_checked:
+            return
+        self._union_checked = True
+        kind, data = self._post(_UNION_PROBE, _JSON)
+        try:
+            missing = json.loads(data.decode("utf-8")).get("boolean") is True
+        except (ValueError, AttributeError):
+            return  # an endpoint that cannot answer the probe: let the analyses' own queries speak
+        if missing:
+            raise StoreError(
+                f"{self.url} does not use the union of its named graphs as its default graph, so every analysis "
+                "would count zero: recgraph keeps each paper in a named graph. Start the endpoint with its union "
+                "default graph (recgraph serve does; oxigraph serve --union-default-graph; Fuseki "
+                "tdb2:unionDefaultGraph true)"
+            )
 
     def __repr__(self) -> str:
         return f"<EndpointSource {self.url}>"
@@ -118,6 +147,7 @@ class EndpointSource:
         """
         import pandas
 
+        self.check_union_default_graph()
         if not typed:
             kind, data = self._post(_DECLARED + sparql, f"text/csv, {_JSON};q=0.5")
             if kind == "text/csv":
@@ -154,6 +184,11 @@ class EndpointSource:
             raise StoreError(f"cannot reach the SPARQL endpoint {self.url}: {err.reason}") from err
         except (TimeoutError, ValueError) as err:  # a slow endpoint
             raise QueryError(f"{self.url}: no usable answer ({err})") from err
+
+
+#: True when some named graph holds a triple the default graph does not: no union default graph.
+_UNION_PROBE = ("ASK { { SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1 } "
+                "FILTER NOT EXISTS { ?s ?p ?o } }")
 
 
 def csv_frame(data: bytes, columns: list[str] | None = None) -> pandas.DataFrame:

@@ -18,6 +18,7 @@ _RG = PREFIXES["rg"]
 #: The class of the link resource that carries a direct link's score and evidence.
 LINK_CLASSES = {
     "reiterates": "Repeat",
+    "relatedTo": "Related",
     "dependsOn": "Dependency",
     "subsumedInto": "Dependency",
     "refersTo": "CrossReference",
@@ -188,21 +189,23 @@ def with_details(edges: pandas.DataFrame, details: pandas.DataFrame) -> pandas.D
 
     Returns
     -------
-    pandas.DataFrame : source, target, kind, score, evidence, phrase, despite_closure; None where
-        no link resource says.
+    pandas.DataFrame : source, target, kind, score, evidence, phrase, despite_closure, decision;
+        None where no link resource says.
     """
     import pandas
 
     edges = edges.assign(link_class=edges["kind"].map(LINK_CLASSES))
     if details.empty:
-        out = edges.assign(score=None, evidence=None, phrase=None, despite_closure=None)
+        out = edges.assign(score=None, evidence=None, phrase=None, despite_closure=None, decision=None)
         return none_for_missing(out.drop(columns="link_class"))
+    if "decision" not in details:
+        details = details.assign(decision=None)
     keys = ["source", "target", "class"]
     repeated = details.duplicated(keys, keep=False)
     merged = details[repeated].groupby(keys, sort=False).agg(  # few edges have several resources
         score=("score", "max"), evidence=("evidence", join_texts), phrase=("phrase", distinct_texts),
-        despite=("despite", any_flag)).reset_index()
-    details = pandas.concat([details[~repeated][[*keys, "score", "evidence", "phrase", "despite"]], merged])
+        despite=("despite", any_flag), decision=("decision", "first")).reset_index()
+    details = pandas.concat([details[~repeated][[*keys, "score", "evidence", "phrase", "despite", "decision"]], merged])
     out = edges.merge(details, how="left", left_on=["source", "target", "link_class"], right_on=keys)
     out = out.drop(columns=["class", "link_class"]).rename(columns={"despite": "despite_closure"})
     return none_for_missing(out)

@@ -12,21 +12,25 @@ from dataclasses import dataclass
 
 from recgraph.graph.enrich.model import Dependency, Enrichment
 from recgraph.graph.linking.dependencies import pointer_dependencies, programme_dependencies, report_dependencies
+from recgraph.graph.linking.decisions import Decision
 from recgraph.graph.linking.repeats import Repeat, RepeatOptions, find_repeats
 from recgraph.graph.model import ReadResult
 
-__all__ = ["Links", "link", "Repeat", "RepeatOptions"]
+__all__ = ["Decision", "Links", "link", "Repeat", "RepeatOptions"]
 
 
 @dataclass(frozen=True)
 class Links:
-    """Repeat links and every dependency (on systems, recommendations, programmes, reports)."""
+    """Repeat links (reiterates and relatedTo, rejected ones included) and every dependency (on systems, recommendations, programmes, reports)."""
 
     repeats: tuple[Repeat, ...] = ()
     dependencies: tuple[Dependency, ...] = ()
 
 
-def link(results: Sequence[ReadResult], enrichment: Enrichment, options: RepeatOptions | None = None) -> Links:
+def link(
+    results: Sequence[ReadResult], enrichment: Enrichment, options: RepeatOptions | None = None,
+    decisions: Sequence[Decision] = (),
+) -> Links:
     """Repeats and dependencies of every recommendation read.
 
     Parameters
@@ -35,6 +39,7 @@ def link(results: Sequence[ReadResult], enrichment: Enrichment, options: RepeatO
     enrichment : their enrichment (themes and systems feed the repeat score, statuses the
         "recurring despite closure" flag; its system dependencies are passed through).
     options : how repeats are found (default: the documented threshold and weights).
+    decisions : analysts' decisions on links (:mod:`.decisions`), which win over detection.
     """
     dependencies = (
         *enrichment.dependencies,
@@ -42,4 +47,4 @@ def link(results: Sequence[ReadResult], enrichment: Enrichment, options: RepeatO
         *programme_dependencies(results),
         *report_dependencies(results),
     )
-    return Links(find_repeats(results, enrichment, options), dependencies)
+    return Links(find_repeats(results, enrichment, options, decisions), dependencies)

@@ -95,3 +95,91 @@ def threshold_table(
     """:func:`score_pairs` of the pairs scoring at least each threshold."""
     scored = list(scored)
     return [score_pairs((pair for pair, score in scored if score >= t), groups, t) for t in thresholds]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pairs judged by reading both texts (tests/linking/judged_pairs.json)
+
+
+@dataclass(frozen=True)
+class JudgedScores:
+    """How the reiterates links agree with judged pairs: counts, precision and recall."""
+
+    pairs: int
+    judged_reiterates: int
+    predicted_reiterates: int
+    true_positives: int
+    #: Judged pairs that are not reiterates yet linked as reiterates, as (later, earlier) labels.
+    false_positives: tuple[tuple[str, str], ...] = ()
+    false_negatives: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted_reiterates if self.predicted_reiterates else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.judged_reiterates if self.judged_reiterates else 1.0
+
+
+def is_development(pair: dict) -> bool:
+    """A judged pair both of whose texts are seed papers' (development data); else held out."""
+    return "text" not in pair["later"] and "text" not in pair["earlier"]
+
+
+def judged_results(pairs: Sequence[dict], seeds: Sequence) -> list:
+    """The seed papers' records plus one record per judged text that is not a seed's (the fixture
+    papers' recommendations, quoted in the judged file with their file and lines), as ReadResults.
+
+    Each quoted text becomes a recommendation of its source report (the part of its label before
+    the first slash), made in its year, listed by a paper of that year.
+    """
+    from recgraph.graph.model import Paper, Provenance, ReadResult, Recommendation, SourceReport
+
+    quoted: dict[str, dict] = {}
+    for pair in pairs:
+        for side in ("later", "earlier"):
+            if "text" in pair[side]:
+                quoted.setdefault(pair[side]["rec"], pair[side])
+    by_report: dict[str, list[dict]] = {}
+    for label, side in quoted.items():
+        by_report.setdefault(label.partition("/")[0], []).append(side)
+    results = list(seeds)
+    for report, sides in sorted(by_report.items()):
+        year = str(sides[0].get("year") or "")
+        source = sides[0].get("source") or report
+        paper = Paper(source, "judged", date=f"{year}-12-31" if year else None,
+                      source_reports=(SourceReport(report, report, year=year or None),))
+        recs = [Recommendation(report, side["rec"].partition("/")[2], side["text"],
+                               Provenance(side.get("source") or source, side.get("lines", [1, 1])[0],
+                                          side.get("lines", [1, 1])[1], side["text"]))
+                for side in sides]
+        results.append(ReadResult(paper, recs))
+    return results
+
+
+def judge(links: Iterable, pairs: Sequence[dict]) -> JudgedScores:
+    """The reiterates links (any object with source, target, relation, decision) against judged pairs.
+
+    A judged pair counts as predicted reiterates when a link between its two recommendations, in
+    either direction, is a ``reiterates`` that is not rejected.
+    """
+    def key(label: str) -> RecKey:
+        report, _, number = label.partition("/")
+        return (report, number)
+
+    found = {frozenset((link.source, link.target)) for link in links
+             if link.relation == "reiterates" and getattr(link, "decision", "suggested") != "rejected"}
+    tp, fp, fn, predicted, truth = 0, [], [], 0, 0
+    for pair in pairs:
+        labels = (pair["later"]["rec"], pair["earlier"]["rec"])
+        said = frozenset(map(key, labels)) in found
+        right = pair["judgement"] == "reiterates"
+        predicted += said
+        truth += right
+        tp += said and right
+        if said and not right:
+            fp.append(labels)
+        if right and not said:
+            fn.append(labels)
+    return JudgedScores(len(pairs), truth, predicted, tp, tuple(fp), tuple(fn))

@@ -1,52 +1,76 @@
-"""Repeats: recommendations of different source reports that raise the same issue.
+"""Repeats: recommendations of different source reports that raise the same issue, or a neighbouring one.
 
-Each pair is scored by :mod:`.similarity` (one number between 0 and 1)::
+Two relations (ontology/recgraph.ttl):
+
+* ``reiterates``: the later recommendation raises again the same problem about the same object,
+  whether it asks for the same remedy or a narrower or different one. It needs *aligned wording*:
+  phrases of the two texts' own wording (heading and text, not progress) that hold the same terms
+  close together (:mod:`.alignment`), carrying at least :data:`~.similarity.ALIGNED` of their term
+  weight (:class:`~.similarity.AlignedScorer`), and a similarity score of at least
+  :data:`THRESHOLD`. A shared theme or system never makes one: without aligned wording a pair is
+  at most related;
+* ``relatedTo``: the same area, a different problem: a pair whose similarity score reaches
+  :data:`THRESHOLD` without aligned wording. The score is::
 
     score = 0.5 * words + 0.4 * themes + 0.1 * systems
 
-where ``words`` is the TF-IDF cosine of their terms and adjacent pairs of terms (shrunk when they
-share few terms), and ``themes``/``systems`` the specificity of the most specific theme/system the
-two share (high for a theme few recommendations carry, nil for one that hundreds carry). A
-heading that only leads into lettered parts ("... This means:", its progress reported under the
+  where ``words`` is the TF-IDF cosine of their terms and adjacent pairs of terms (shrunk when they
+  share few terms), and ``themes``/``systems`` the specificity of the most specific theme/system
+  the two share (high for a theme few recommendations carry, nil for one that hundreds carry).
+
+A heading that only leads into lettered parts ("... This means:", its progress reported under the
 parts) is compared by its themes and systems, not its words: its substance is in its parts, and
-two such lead-ins sharing a stock phrase are not one issue.
+two such lead-ins sharing a stock phrase are not one issue; so it is at most related.
 
 Pairs are found without scoring all of them (:mod:`.candidates`): each recommendation's best
-word neighbours in other source reports, and every two recommendations sharing a specific theme or
-system. A pair is a repeat when its score reaches :data:`THRESHOLD`, one threshold measured on the seed papers and
-on synthetic corpora of 1,000 to 100,000 recommendations (docs/enrichment.md, docs/benchmarks.md).
-Recommendations of one source report never repeat each other, nor, by default, those of two
-reports of the same year (as written): they are contemporaries, not a repeat.
+word neighbours in other source reports (through rare features only in a large corpus), and every
+two recommendations sharing a specific theme or system. Recommendations of one source report never
+repeat each other, nor, by default, those of two reports of the same year (as written): they are
+contemporaries, not a repeat.
 
-Direction is by date (:mod:`.dates`): the later recommendation ``reiterates`` the earlier. A repeat
-is "recurring despite closure" when the earlier one was marked complete by a paper dated before
-the year the later one's report was made.
+An analyst's decisions (:mod:`.decisions`) win over detection: a rejected link never returns (it
+is kept, marked rejected, so the graph says who rejected it), a confirmed one is kept whatever
+its score.
+
+Direction is by date (:mod:`.dates`): the later recommendation reiterates (or is related to) the
+earlier. A ``reiterates`` link is "recurring despite closure" when the earlier one was marked
+complete by a paper dated before the year the later one's report was made (docs/analyses.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from scipy import sparse
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, update_key
+from recgraph.graph.linking.alignment import align
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
-from recgraph.graph.linking.similarity import SHRINK, SPECIFIC, WEIGHTS, PairScorer, tag_matrix, word_vectors
+from recgraph.graph.linking.decisions import Decision, latest
+from recgraph.graph.linking.fitting import LinkModel
+from recgraph.graph.linking.similarity import (
+    ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, tag_matrix, word_vectors,
+)
 from recgraph.graph.linking.terms import shared_terms, surface_counts
-from recgraph.graph.model import ReadResult
+from recgraph.graph.model import Provenance, ReadResult
 
-__all__ = ["THRESHOLD", "WEIGHTS", "Item", "Repeat", "RepeatOptions", "detect_repeats", "find_repeats", "items_from"]
+__all__ = ["ALIGNED", "THRESHOLD", "WEIGHTS", "Item", "Quote", "Repeat", "RepeatOptions", "detect_repeats",
+           "find_repeats", "items_from"]
 
-#: Score from which a pair is a repeat (see the tables in docs/enrichment.md and docs/benchmarks.md).
+#: Score from which a pair without aligned wording is ``relatedTo`` (docs/enrichment.md).
 THRESHOLD = 0.26
 #: Word neighbours kept per recommendation as candidates.
 NEIGHBOURS = 10
 #: A theme or system this specific or more has all pairs of its carriers scored (see
 #: :func:`~.similarity.specificity`: 0.1 is a tag carried by 24 recommendations).
 TAG_PAIRS_FROM = 0.1
+#: How many aligned phrases a link quotes at most.
+MAX_QUOTES = 4
 
 
 @dataclass(frozen=True)
@@ -60,6 +84,10 @@ class RepeatOptions:
     specific: float = SPECIFIC
     #: Shared terms at which a word cosine counts half.
     shrink: float = SHRINK
+    #: Share of the two texts' term weight aligned phrases must carry for ``reiterates``.
+    aligned: float = ALIGNED
+    #: Word part from which a pair counts as similar whatever its score (None: never; the score decides).
+    words_alone: float | None = None
     #: Whether recommendations of two reports of the same year (as written) may repeat each other.
     same_year: bool = False
     rows_per_block: int = 512
@@ -68,6 +96,10 @@ class RepeatOptions:
     blocking_from: int = 5000
     blocking_df: float = 0.002
     features_per_item: int = 8
+    #: Whether relatedTo links are kept (False: reiterates only, as older builds had).
+    related: bool = True
+    #: A model fitted to analysts' decisions and accepted (:mod:`.fitting`); None: the documented rule.
+    model: LinkModel | None = None
 
 
 @dataclass(frozen=True)
@@ -84,15 +116,44 @@ class Item:
     progress: str = ""
     #: It leads into lettered parts and has no progress of its own (its words are not compared).
     lead: bool = False
+    #: Where its text is printed (the quotes of a link name the paper and lines).
+    provenance: Provenance | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One aligned phrase: the words of each text that carry the shared ask, with paper and lines."""
+
+    terms: tuple[str, ...]
+    later: str
+    earlier: str
+    later_file: str | None = None
+    later_lines: tuple[int, int] | None = None
+    earlier_file: str | None = None
+    earlier_lines: tuple[int, int] | None = None
+
+    def describe(self) -> str:
+        """“later words” (file lines a–b) ~ “earlier words” (file lines c–d)."""
+        return f"“{self.later}”{_where(self.later_file, self.later_lines)} ~ “{self.earlier}”{_where(self.earlier_file, self.earlier_lines)}"
+
+
+def _where(file: str | None, lines: tuple[int, int] | None) -> str:
+    if not file or not lines:
+        return ""
+    span = str(lines[0]) if lines[0] == lines[1] else f"{lines[0]}–{lines[1]}"
+    return f" ({file.rsplit('/', 1)[-1]}, line{'s' if lines[0] != lines[1] else ''} {span})"
 
 
 @dataclass(frozen=True)
 class Repeat:
-    """``source`` (the later recommendation) reiterates ``target`` (the earlier), with evidence.
+    """``source`` (the later recommendation) ``relation`` ``target`` (the earlier), with evidence.
 
-    ``word_similarity`` is the word part of the score (the cosine ``word_cosine`` shrunk by the
-    ``shared_term_count`` terms the two share), ``theme_similarity`` and ``system_similarity`` the
-    specificity of the most specific theme and system they share.
+    ``relation`` is ``reiterates`` or ``relatedTo``. ``quotes`` are the aligned phrases (the
+    evidence of a ``reiterates``); ``aligned`` the share of term weight they carry. The score and
+    its parts are detail: ``word_similarity`` is the word part (the cosine ``word_cosine`` shrunk
+    by the ``shared_term_count`` terms the two share), ``theme_similarity`` and
+    ``system_similarity`` the specificity of the most specific theme and system they share.
+    ``decision`` is ``suggested`` (detection alone), ``confirmed`` or ``rejected`` (by ``decided``).
     """
 
     source: RecKey
@@ -112,15 +173,35 @@ class Repeat:
     #: False when one of the two only leads into lettered parts (see the module docstring).
     words_counted: bool = True
     weights: tuple[float, float, float] = (WEIGHTS["words"], WEIGHTS["themes"], WEIGHTS["systems"])
+    relation: str = "reiterates"
+    aligned: float = 0.0
+    quotes: tuple[Quote, ...] = ()
+    decision: str = "suggested"
+    decided: Decision | None = None
 
     @property
     def pair(self) -> frozenset[RecKey]:
         return frozenset((self.source, self.target))
 
+    def parts(self) -> dict[str, float]:
+        """The similarity parts a fitted model weighs (see :mod:`.fitting`)."""
+        return {"aligned": self.aligned, "words": self.word_similarity, "themes": self.theme_similarity,
+                "systems": self.system_similarity}
+
     def evidence(self) -> str:
-        """A one-line human-readable account of why the link was made."""
+        """A human-readable account of why the link was made: quotes first, the score as detail."""
         w_words, w_themes, w_systems = self.weights
-        parts = [
+        parts = []
+        if self.decided is not None:
+            parts.append(f"decision: {self.decided.describe()}")
+        else:
+            parts.append("decision: suggested (detected, not reviewed)")
+        if self.quotes:
+            parts.append("aligned wording: " + " | ".join(q.describe() for q in self.quotes))
+        else:
+            parts.append("no aligned wording: same area only" if self.relation == "relatedTo" else "no aligned wording")
+        parts += [
+            f"aligned share {self.aligned:.3f}",
             f"score {self.score:.3f} = {w_words}*words {self.word_similarity:.3f}"
             f" (cosine {self.word_cosine:.3f} over {self.shared_term_count} shared terms)"
             f" + {w_themes}*themes {self.theme_similarity:.3f} + {w_systems}*systems {self.system_similarity:.3f}"
@@ -142,6 +223,7 @@ def items_from(results: Sequence[ReadResult], enrichment: Enrichment) -> list[It
     """One :class:`Item` per recommendation read, with its progress from every paper."""
     years = {r.key: parse_year(r.year) for result in results for r in result.paper.source_reports if r.year}
     texts: dict[RecKey, str] = {}
+    where: dict[RecKey, Provenance] = {}
     progress: dict[RecKey, list[str]] = {}
     dates: dict[RecKey, list[str]] = {}
     closed: dict[RecKey, list[str]] = {}
@@ -151,6 +233,7 @@ def items_from(results: Sequence[ReadResult], enrichment: Enrichment) -> list[It
             if rec.parent:
                 parents.add((rec.source_report, rec.parent))
             texts.setdefault(rec.key, " ".join(filter(None, (rec.heading, rec.text))))
+            where.setdefault(rec.key, rec.provenance)
             if result.paper.date:
                 dates.setdefault(rec.key, []).append(result.paper.date)
         for update in result.updates:
@@ -171,22 +254,26 @@ def items_from(results: Sequence[ReadResult], enrichment: Enrichment) -> list[It
             min(closed[key]) if key in closed else None,
             " ".join(progress.get(key, ())),
             key in parents and not "".join(progress.get(key, ())).strip(),
+            where.get(key),
         )
         for key in keys
     ]
 
 
-def detect_repeats(items: Sequence[Item], options: RepeatOptions | None = None) -> tuple[Repeat, ...]:
-    """The repeats among items of different source reports, best first.
+def detect_repeats(
+    items: Sequence[Item], options: RepeatOptions | None = None, decisions: Iterable[Decision] = ()
+) -> tuple[Repeat, ...]:
+    """The reiterates and relatedTo links among items of different source reports, best first.
 
     Parameters
     ----------
     items : the recommendations (see :func:`items_from`).
-    options : threshold, weights and search (default: the documented ones).
+    options : thresholds, weights and search (default: the documented ones).
+    decisions : analysts' decisions (:mod:`.decisions`); they win over detection.
 
     Returns
     -------
-    tuple of Repeat : each pair once, directed by date, with its evidence.
+    tuple of Repeat : each pair once, directed by date, with its evidence; reiterates first.
 
     Examples
     --------
@@ -194,10 +281,11 @@ def detect_repeats(items: Sequence[Item], options: RepeatOptions | None = None) 
     >>> old = Item(("audit", "R6"), "Clear the staff appraisal backlog.", appraisal, made=Made((2001, 2002), None))
     >>> new = Item(("inquiry", "6(b)"), "Use staff appraisals to warn of dissatisfaction.", appraisal, made=Made((2010, 2010), None))
     >>> other = Item(("inquiry", "7"), "Review the vetting policy.", made=Made((2010, 2010), None))
-    >>> [(r.source, r.target, r.shared_terms, r.shared_themes) for r in detect_repeats([old, new, other])]
-    [(('inquiry', '6(b)'), ('audit', 'R6'), ('appraisal', 'staff'), ('t:appraisal',))]
+    >>> [(r.source, r.relation, r.target, r.quotes[0].later) for r in detect_repeats([old, new, other])]
+    [(('inquiry', '6(b)'), 'reiterates', ('audit', 'R6'), 'staff appraisals')]
     """
     options = options or RepeatOptions()
+    decided = latest(decisions)
     if len(items) < 2:
         return ()
     words, single = word_vectors([item.text for item in items], [item.progress for item in items])
@@ -205,16 +293,66 @@ def detect_repeats(items: Sequence[Item], options: RepeatOptions | None = None) 
     themes = tag_matrix([item.themes for item in items], options.specific)
     systems = tag_matrix([item.systems for item in items], options.specific)
     scorer = PairScorer(words, single, themes, systems, options.weights, options.shrink)
+    wording = AlignedScorer(["" if item.lead else item.text for item in items])
     first, second = candidate_pairs(items, words, themes, systems, options)
+    first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
-    keep = np.flatnonzero(score >= options.threshold)
+    aligned = wording.aligned(first, second)
+    similar = score >= options.threshold
+    if options.words_alone is not None:
+        similar |= word >= options.words_alone
+    if options.model is not None:  # fitted to decisions; aligned wording stays required
+        probability = options.model.probability(np.column_stack([aligned, word, theme, system]))
+        reiterates = (aligned > 0) & (probability >= 0.5)
+    else:
+        reiterates = similar & (aligned >= options.aligned)
+    related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
+    decided_pairs = {pair for pair, _relation in decided}
+    forced = np.array([frozenset((items[a].key, items[b].key)) in decided_pairs for a, b in zip(first, second)], dtype=bool)
+    keep = np.flatnonzero(reiterates | related | forced)
     counts = {index: _words_of(items[index]) for index in {int(i) for i in (*first[keep], *second[keep])}}
-    found = [
-        _repeat(items, counts, int(first[k]), int(second[k]), options.weights,
-                (float(score[k]), float(word[k]), float(theme[k]), float(system[k]), float(cosine[k]), int(shared[k])))
-        for k in keep
-    ]
-    return tuple(sorted(found, key=lambda r: (-r.score, r.source, r.target)))
+    found = []
+    for k in keep:
+        parts = (float(score[k]), float(word[k]), float(theme[k]), float(system[k]), float(cosine[k]), int(shared[k]),
+                 float(aligned[k]))
+        relation = "reiterates" if reiterates[k] else "relatedTo" if related[k] else None
+        repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo")
+        repeat = _decide(repeat, decided, detected=relation is not None)
+        if repeat is not None:
+            found.append(repeat)
+    order = {"reiterates": 0, "relatedTo": 1}
+    return tuple(sorted(found, key=lambda r: (order[r.relation], -r.score, r.source, r.target)))
+
+
+def _with_decided(items: Sequence[Item], first: np.ndarray, second: np.ndarray, decided: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs, and the pairs an analyst decided on that detection did not propose."""
+    if not decided:
+        return first, second
+    index = {item.key: i for i, item in enumerate(items)}
+    extra = []
+    for pair, _relation in decided:
+        ends = sorted(index[key] for key in pair if key in index)
+        if len(ends) == 2 and ends[0] != ends[1]:
+            extra.append(ends)
+    if not extra:
+        return first, second
+    rows = np.concatenate([first, [a for a, _ in extra]]).astype(int)
+    cols = np.concatenate([second, [b for _, b in extra]]).astype(int)
+    a, b, _ = unique_pairs(rows, cols, len(items))
+    return a, b
+
+
+def _decide(repeat: Repeat, decided: dict, detected: bool) -> Repeat | None:
+    """The link as the analysts' decisions leave it (None: no link at all)."""
+    confirmed = [decided.get((repeat.pair, r)) for r in ("reiterates", "relatedTo")]
+    confirmed = [d for d in confirmed if d is not None and d.decision == "confirmed"]
+    if confirmed:  # a confirmed relation wins whatever the score
+        decision = confirmed[-1]
+        return replace(repeat, relation=decision.relation, decision="confirmed", decided=decision)
+    rejected = decided.get((repeat.pair, repeat.relation))
+    if rejected is not None and rejected.decision == "rejected":
+        return replace(repeat, decision="rejected", decided=rejected)  # kept as rejected: never drawn nor listed
+    return repeat if detected else None
 
 
 def candidate_pairs(
@@ -244,16 +382,18 @@ def candidate_pairs(
 
 
 def find_repeats(
-    results: Sequence[ReadResult], enrichment: Enrichment, options: RepeatOptions | None = None
+    results: Sequence[ReadResult], enrichment: Enrichment, options: RepeatOptions | None = None,
+    decisions: Iterable[Decision] = (),
 ) -> tuple[Repeat, ...]:
     """The repeats among every recommendation read (see :func:`detect_repeats`)."""
-    return detect_repeats(items_from(results, enrichment), options)
+    return detect_repeats(items_from(results, enrichment), options, decisions)
 
 
 def _repeat(
-    items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple
+    items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple,
+    relation: str,
 ) -> Repeat:
-    score, words, themes, systems, cosine, shared = parts
+    score, words, themes, systems, cosine, shared, aligned = parts
     first, second = items[a], items[b]
     first_later = first.made.sort_key() + first.key > second.made.sort_key() + second.key
     later, earlier = (first, second) if first_later else (second, first)
@@ -264,7 +404,8 @@ def _repeat(
         + f" {earlier.key[0]} ({earlier.made.describe()})"
         + (": same date, ordered by key" if same_date else "")
     )
-    closure = _closure(earlier, later)
+    closure = _closure(earlier, later) if relation == "reiterates" else None
+    quotes = () if later.lead or earlier.lead else _quotes(later, earlier)
     return Repeat(
         source=later.key,
         target=earlier.key,
@@ -280,13 +421,58 @@ def _repeat(
         closure=closure,
         word_cosine=round(cosine, 4),
         shared_term_count=shared,
-        words_counted=not (earlier.lead or later.lead),
+        words_counted=not (first.lead or second.lead),
         weights=weights,
+        relation=relation,
+        aligned=round(aligned, 4),
+        quotes=quotes,
     )
 
 
+def _quotes(later: Item, earlier: Item) -> tuple[Quote, ...]:
+    """The aligned phrases of two items, each side with its paper and lines."""
+    found: list[Quote] = []
+    seen: set[tuple[str, str]] = set()
+    for phrase in align(later.text, earlier.text):
+        said_later, said_earlier = phrase.quote(later.text, earlier.text)
+        if (said_later.lower(), said_earlier.lower()) in seen or len(found) == MAX_QUOTES:
+            continue
+        seen.add((said_later.lower(), said_earlier.lower()))
+        found.append(Quote(phrase.terms, said_later, said_earlier,
+                           *_located(later.provenance, said_later), *_located(earlier.provenance, said_earlier)))
+    return tuple(found)
+
+
+def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tuple[int, int] | None]:
+    """The file and lines where a quote is printed (the record's lines when it cannot be placed)."""
+    if provenance is None:
+        return None, None
+    words = [w.lower() for w in _WORDS.findall(quote)]
+    spoken, starts, ends, at = _printed_words(provenance.text)
+    for index in at.get(words[0], ()) if words else ():
+        if spoken[index : index + len(words)] == words:
+            start, end = starts[index], ends[index + len(words) - 1]
+            first = provenance.first_line + provenance.text.count("\n", 0, start)
+            last = provenance.first_line + provenance.text.count("\n", 0, end)
+            return provenance.file, (first, min(last, provenance.last_line))
+    return provenance.file, provenance.lines
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def _printed_words(text: str) -> tuple[list[str], list[int], list[int], dict[str, list[int]]]:
+    """The words of a printed text (lower case), their offsets, and where each word stands."""
+    found = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    at: dict[str, list[int]] = {}
+    for index, (word, _, _) in enumerate(found):
+        at.setdefault(word, []).append(index)
+    return [w for w, _, _ in found], [s for _, s, _ in found], [e for _, _, e in found], at
+
+
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:
-    return surface_counts(f"{item.text} {item.text} {item.progress}")
+    return surface_counts(item.text)
 
 
 def _closure(earlier: Item, later: Item) -> str | None:

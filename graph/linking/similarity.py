@@ -126,3 +126,80 @@ class PairScorer:
         score = np.minimum(1.0, w_words * words + w_themes * themes + w_systems * systems)
         return score, words, themes, systems, shared, cosine
 
+
+
+#: Share of two texts' term weight that aligned phrases must carry for the later to reiterate the
+#: earlier (see :class:`AlignedScorer`); set on the development pairs of tests/linking/judged_pairs.json
+#: (the lowest aligned share of a seed pair judged "reiterates", rounded down), docs/enrichment.md.
+ALIGNED = 0.08
+
+
+class AlignedScorer:
+    """How much of two texts' own wording the phrases they share carry, for many pairs at once.
+
+    Each item's heading and text (never its progress) becomes a set of terms, each weighted by its
+    inverse document frequency in the corpus, and a set of *linked pairs* of terms
+    (:func:`~.alignment.phrase_features`). For a pair of items, the *aligned* terms are those of
+    the linked pairs both hold; the aligned share is ``sum(idf(t)² for aligned t) /
+    sqrt(sum(idf(t)² over the first's terms) * sum(idf(t)² over the second's))``, the cosine of
+    their binary TF-IDF vectors restricted to aligned terms: 0 when no phrase is shared, 1 when the
+    two say the same thing in the same words. Rare terms weigh most, so a phrase of common words
+    ("police staff") carries little.
+    """
+
+    def __init__(self, own: Sequence[str]):
+        from recgraph.graph.linking.alignment import WINDOW
+        from recgraph.graph.linking.terms import terms as text_terms
+
+        vocabulary: dict[str, int] = {}
+        ids = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in text_terms(text)], dtype=np.int64)
+               for text in own]
+        n, size = len(own), max(1, len(vocabulary))
+        lengths = np.array([len(i) for i in ids])
+        rows = np.repeat(np.arange(n), lengths)
+        flat = np.concatenate(ids) if n and lengths.sum() else np.zeros(0, np.int64)
+        terms = sparse.csr_matrix((np.ones(len(flat), np.float32), (rows, flat)), shape=(n, size))
+        terms.data[:] = 1  # binary: duplicates summed by the constructor
+        frequency = np.diff(terms.tocsc().indptr)
+        idf = (np.log((1.0 + n) / (1.0 + frequency)) + 1.0).astype(np.float32)
+        self.terms = terms
+        self.weight = idf**2
+        self.norms = np.sqrt(np.asarray(self.terms @ self.weight).ravel())
+        # Linked pairs: two distinct terms at most WINDOW tokens apart in one item, coded a * size + b (a < b).
+        starts = np.concatenate([[0], np.cumsum(lengths)])[:-1]
+        position = np.arange(len(flat)) - np.repeat(starts, lengths)
+        codes, owners = [], []
+        for gap in range(1, WINDOW + 1):
+            ok = position[: len(flat) - gap] + gap < np.repeat(lengths, lengths)[: len(flat) - gap] if len(flat) > gap else np.zeros(0, bool)
+            a, b = flat[: len(flat) - gap][ok], flat[gap:][ok]
+            keep = a != b
+            codes.append(np.minimum(a, b)[keep] * size + np.maximum(a, b)[keep])
+            owners.append(rows[: len(flat) - gap][ok][keep])
+        codes = np.concatenate(codes) if codes else np.zeros(0, np.int64)
+        owners = np.concatenate(owners) if owners else np.zeros(0, np.int64)
+        unique, column = np.unique(codes, return_inverse=True)
+        self.pairs = sparse.csr_matrix((np.ones(len(column), np.float32), (owners, column)), shape=(n, max(1, len(unique))))
+        self.pairs.data[:] = 1
+        # Which two terms each linked pair joins: features x terms, a 1 at each end.
+        ends = np.column_stack([unique // size, unique % size]) if len(unique) else np.zeros((0, 2), np.int64)
+        self.ends = sparse.csr_matrix((np.ones(2 * len(unique), np.float32), (np.repeat(np.arange(len(unique)), 2), ends.ravel())),
+                                      shape=(max(1, len(unique)), size))
+
+    def shared_pairs(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """How many linked pairs each pair of items holds in common."""
+        return row_dots(self.pairs, first, second)
+
+    def aligned(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """The aligned share of each pair (see the class docstring); 0 where no phrase is shared."""
+        if len(first) == 0:
+            return np.zeros(0, dtype=np.float32)
+        out = np.zeros(len(first), dtype=np.float32)
+        for start in range(0, len(first), 200_000):  # bounded memory on large corpora
+            a, b = first[start : start + 200_000], second[start : start + 200_000]
+            shared = self.pairs[a].multiply(self.pairs[b]).tocsr()
+            aligned = (shared @ self.ends).tocsr()
+            aligned.data[:] = 1  # a term is aligned once, however many shared pairs hold it
+            weight = np.asarray(aligned @ self.weight).ravel()
+            denominator = self.norms[a] * self.norms[b]
+            out[start : start + len(a)] = np.divide(weight, denominator, out=np.zeros_like(weight), where=denominator > 0)
+        return out

@@ -29,6 +29,9 @@ _PREF = f"<{PREFIXES['skos']}prefLabel>"
 _ALT = f"<{PREFIXES['skos']}altLabel>"
 _DERIVED = f"<{PREFIXES['prov']}wasDerivedFrom>"
 _UNIT = f"<{PREFIXES['org']}OrganizationalUnit>"
+_ATTRIBUTED = f"<{PREFIXES['prov']}wasAttributedTo>"
+_GENERATED = f"<{PREFIXES['prov']}generatedAtTime>"
+_AGENT = f"<{PREFIXES['prov']}Agent>"
 
 #: What rg:method says for each kind of link.
 METHODS = {
@@ -38,7 +41,8 @@ METHODS = {
     "dependency-recommendation": "explicit pointer in the paper's text",
     "dependency-programme": "'subsumed into' a named programme",
     "dependency-report": "source report 'carried forward in' a later inspection",
-    "repeat": "tf-idf cosine + shared themes + shared systems (see docs/enrichment.md)",
+    "repeat": "aligned wording of both texts; tf-idf cosine + shared themes + shared systems as detail (see docs/enrichment.md)",
+    "related": "tf-idf cosine + shared themes + shared systems, without aligned wording (see docs/enrichment.md)",
 }
 
 
@@ -199,16 +203,47 @@ def _dependencies(out: _Writer, dependencies: tuple[Dependency, ...]) -> Iterato
 
 
 def _repeat(out: _Writer, repeat: Repeat) -> None:
-    iri = out.mint.link("repeat", *repeat.source, *repeat.target)
+    """A reiterates link is an rg:Repeat, a relatedTo link an rg:Related; each carries its aligned
+    wording (rg:quote, and an rg:AlignedPhrase per phrase derived from both spans), its score and
+    parts as detail, and its decision. Only links not rejected are stated directly."""
+    reiterates = repeat.relation == "reiterates"
+    kind = "repeat" if reiterates else "related"
+    iri = out.mint.link(kind, *repeat.source, *repeat.target)
     target = out.rec(repeat.target)
-    out.link(iri, "Repeat", repeat.source, target, METHODS["repeat"])
+    out.link(iri, "Repeat" if reiterates else "Related", repeat.source, target, METHODS[kind])
     out.add(iri, _rg("score"), _decimal(repeat.score))
+    out.add(iri, _rg("alignedShare"), _decimal(repeat.aligned))
+    out.add(iri, _rg("wordSimilarity"), _decimal(repeat.word_similarity))
+    out.add(iri, _rg("themeSimilarity"), _decimal(repeat.theme_similarity))
+    out.add(iri, _rg("systemSimilarity"), _decimal(repeat.system_similarity))
     out.add(iri, _rg("evidence"), literal(repeat.evidence()))
+    for number, quote in enumerate(repeat.quotes, start=1):
+        out.add(iri, _rg("quote"), literal(quote.describe()))
+        phrase = f"{iri}/phrase/{number}"
+        out.add(phrase, _TYPE, _rg("AlignedPhrase"))
+        out.iri(iri, _rg("alignedPhrase"), phrase)
+        out.add(phrase, _rg("laterWords"), literal(quote.later))
+        out.add(phrase, _rg("earlierWords"), literal(quote.earlier))
+        for file, lines in ((quote.later_file, quote.later_lines), (quote.earlier_file, quote.earlier_lines)):
+            if file and lines:
+                out.iri(phrase, _DERIVED, out.mint.span(paper_slug(file), *lines))
     for term in repeat.shared_terms:
         out.add(iri, _rg("sharedTerm"), literal(term))
     for theme in repeat.shared_themes:
         out.iri(iri, _rg("sharedTheme"), theme)
     for system in repeat.shared_systems:
         out.iri(iri, _rg("sharedSystem"), system)
-    out.add(iri, _rg("recurringDespiteClosure"), _boolean(repeat.recurring_despite_closure))
-    out.iri(out.rec(repeat.source), _rg("reiterates"), target)
+    if reiterates:
+        out.add(iri, _rg("recurringDespiteClosure"), _boolean(repeat.recurring_despite_closure))
+    out.add(iri, _rg("decision"), literal(repeat.decision))
+    if repeat.decided is not None:
+        analyst = out.mint.analyst(repeat.decided.who)
+        out.add(analyst, _TYPE, _AGENT)
+        out.add(analyst, _LABEL, literal(repeat.decided.who))
+        out.iri(iri, _ATTRIBUTED, analyst)
+        if repeat.decided.when:
+            out.add(iri, _GENERATED, typed(repeat.decided.when, "dateTime"))
+        if repeat.decided.note:
+            out.add(iri, _rg("decisionNote"), literal(repeat.decided.note))
+    if repeat.decision != "rejected":
+        out.iri(out.rec(repeat.source), _rg("reiterates" if reiterates else "relatedTo"), target)

@@ -164,6 +164,10 @@ class Minter:
         """An owner printed in a paper that matches no unit of owners.ttl."""
         return self._mint("owner", slugify(name))
 
+    def analyst(self, name: str) -> str:
+        """The analyst (a prov:Agent) who decided on a suggested link."""
+        return self._mint("analyst", slugify(name))
+
     def programme(self, name: str) -> str:
         return self._mint("programme", slugify(name))
 

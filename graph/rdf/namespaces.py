@@ -39,6 +39,8 @@ class RG(DefinedNamespace):
     Dependency: URIRef
     ThemeTag: URIRef
     SystemMention: URIRef
+    Related: URIRef
+    AlignedPhrase: URIRef
 
     # Properties
     body: URIRef
@@ -117,6 +119,18 @@ class RG(DefinedNamespace):
     caveat: URIRef
     dateSource: URIRef
     year: URIRef
+    # Repeat and related links (issue 15)
+    relatedTo: URIRef
+    alignedPhrase: URIRef
+    alignedShare: URIRef
+    quote: URIRef
+    laterWords: URIRef
+    earlierWords: URIRef
+    decision: URIRef
+    decisionNote: URIRef
+    wordSimilarity: URIRef
+    themeSimilarity: URIRef
+    systemSimilarity: URIRef
 
 
 THEME = Namespace("https://w3id.org/recgraph/theme/")

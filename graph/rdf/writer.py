@@ -391,6 +391,12 @@ def enrichment_nquads(results: Sequence[ReadResult], mint: Minter) -> Iterator[s
     from recgraph.graph.enrich import enrich
     from recgraph.graph.rdf.enrichment import enrichment_lines
     from recgraph.graph.linking import link
+    from recgraph.graph.linking import RepeatOptions
+    from recgraph.graph.linking.decisions import decisions_file, read_decisions
+    from recgraph.graph.linking.fitting import MODEL_FILE, load_model
 
     enrichment = enrich(results)
-    yield from enrichment_lines(enrichment, link(results, enrichment), mint.enrichment_graph("links"), mint)
+    kept = decisions_file()
+    decisions = read_decisions(kept)  # analysts' decisions survive every rebuild
+    options = RepeatOptions(model=load_model(kept.parent / MODEL_FILE))  # a fit the analyst accepted
+    yield from enrichment_lines(enrichment, link(results, enrichment, options, decisions), mint.enrichment_graph("links"), mint)

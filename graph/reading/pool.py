@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from recgraph.errors import ReadError
+from recgraph.lifeline import end_with_parent
 
 #: Environment variable that sets the number of reading processes (1: read in this process).
 WORKERS_VARIABLE = "RECGRAPH_WORKERS"
@@ -80,7 +81,8 @@ def read_in_pool(
     pending: deque[tuple[list[Path], Future]] = deque()
     # Twice as many chunks as workers keeps every worker busy while the parent takes results in order.
     window = 2 * workers
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=end_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         try:
             for chunk in chunks:
                 pending.append((chunk, pool.submit(_read_chunk, read_one, chunk)))

@@ -8,7 +8,30 @@ from collections.abc import Mapping
 from recgraph.graph.server.config import ServerConfig
 from recgraph.graph.server.errors import RequestError
 
+try:  # the probe of graph/store/builds.py (a shared lock taken for an instant, never blocking)
+    from recgraph.graph.store.builds import build_running as _build_running
+except ImportError:  # a store without the probe: writes are not held back
+    _build_running = None
+
 CHALLENGE = 'Bearer realm="recgraph"'
+
+
+def refuse_writes_while_building(location) -> None:
+    """Raise 503 while a build writes the store folder ``location`` (None: not a store folder).
+
+    A build copies the graphs written through the endpoint out of the live build before it goes
+    live; a write made after that copy would be lost, so writes wait until the build is over.
+
+    Raises
+    ------
+    RequestError
+        503 with ``Retry-After`` while a build (or a restore) holds the store's lock.
+    """
+    if location is None or _build_running is None:
+        return
+    if _build_running(location):
+        raise RequestError(503, "a build is writing the store: writes are refused until it goes live; try again shortly",
+                           {"Retry-After": "5"})
 
 
 def require_writer(headers: Mapping[str, str], config: ServerConfig) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 
 import pyoxigraph
 from starlette.applications import Starlette
@@ -15,14 +16,17 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from recgraph.errors import StoreError
+from recgraph.graph.store.builds import BUILDS, CURRENT
 from recgraph.graph.server.config import ServerConfig
 from recgraph.graph.server.errors import RequestError
 from recgraph.graph.server.graphstore import graph_store
+from recgraph.graph.server.live import LiveStore
 from recgraph.graph.server.page import STATIC, query_page
 from recgraph.graph.server.quick import QuickQueries
 from recgraph.graph.server.runner import Runner
 from recgraph.graph.server.sparql import sparql_endpoint
 from recgraph.graph.server.state import ServerState
+from recgraph.graph.server.workers import QueryProcesses
 
 #: Browser tools (YASGUI and the like) may query from any origin. Writes need a bearer token that
 #: a page must be given explicitly (no cookies are involved), so allowing every origin opens nothing.
@@ -57,7 +61,11 @@ def create_app(store: pyoxigraph.Store | str | os.PathLike, config: ServerConfig
     Parameters
     ----------
     store : pyoxigraph.Store or path
-        The store to serve; a path is opened read-only, or writable when ``config.allow_updates``.
+        The store to serve. A store folder (one with ``CURRENT``, as ``recgraph build`` makes) is
+        followed: each new build is served within a second of going live. Read-only, its queries
+        run in worker processes (killed at the timeout, memory capped; ``config.processes``).
+        Another path is opened as a pyoxigraph database, read-only or writable when
+        ``config.allow_updates``. Call ``app.state.recgraph.close()`` when done with the app.
     config : ServerConfig, optional
         Defaults to a read-only server with a 10 s query timeout and no federation.
     routes : sequence of starlette routes, optional
@@ -84,12 +92,29 @@ def create_app(store: pyoxigraph.Store | str | os.PathLike, config: ServerConfig
     False
     """
     config = config or ServerConfig()
+    live = processes = location = None
     if not isinstance(store, pyoxigraph.Store):
-        store = open_store(store, writable=config.allow_updates)
+        # A store folder has CURRENT and builds/ (a RocksDB folder has a CURRENT file of its own).
+        if (Path(store) / CURRENT).is_file() and (Path(store) / BUILDS).is_dir():
+            location = Path(store)
+            if config.processes and not config.allow_updates:
+                processes = QueryProcesses(config.workers, config.timeout, config.query_memory_bytes)
+            try:
+                live = LiveStore(location, writable=config.allow_updates,
+                                 on_switch=processes.retire_stale if processes else None)
+            except BaseException:
+                if processes is not None:
+                    processes.close()
+                raise
+            if processes is not None:
+                processes.retire_stale(live.database)
+            store = None
+        else:
+            store = open_store(store, writable=config.allow_updates)
     app = Starlette(
         routes=[
             *routes,
-            Route("/sparql", sparql_endpoint, methods=["GET", "POST"]),
+            Route("/sparql", sparql_endpoint, methods=["GET", "HEAD", "POST"]),
             Route("/store", graph_store, methods=["GET", "HEAD", "PUT", "POST", "DELETE"]),
             Route("/query", _page, methods=["GET"]),
             Route("/", _home, methods=["GET"]),
@@ -99,8 +124,8 @@ def create_app(store: pyoxigraph.Store | str | os.PathLike, config: ServerConfig
         exception_handlers={RequestError: _refusal},
     )
     quick = None if config.allow_updates else QuickQueries()
-    app.state.recgraph = ServerState(store=store, config=config, runner=Runner(config.workers, config.timeout),
-                                     quick=quick)
+    app.state.recgraph = ServerState(store, config, Runner(config.workers, config.timeout), quick=quick, live=live,
+                                     processes=processes, location=location)
     return app
 
 

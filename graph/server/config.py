@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from recgraph.graph.server.errors import ServerConfigError
+from recgraph.graph.server.limits import QueryLimits
 
 MIB = 1024 * 1024
 
@@ -29,7 +30,14 @@ class ServerConfig:
     max_request_bytes, max_result_bytes : int
         Caps on request bodies and on serialised answers (413 beyond them).
     workers : int
-        Queries that may run at once, counting abandoned ones still running (503 beyond).
+        Queries that may run at once (503 beyond). On a read-only server of a store folder each
+        runs in a worker process, killed at the timeout; otherwise in a thread, abandoned at it.
+    query_memory_bytes : int or None
+        The memory (address space) of each query worker process; None for no cap.
+    limits : QueryLimits
+        The most a query's text may hold (size, nesting, path operators, groups, patterns).
+    processes : bool
+        Run queries in worker processes when the server serves a store folder read-only.
 
     Raises
     ------
@@ -54,6 +62,9 @@ class ServerConfig:
     max_request_bytes: int = 16 * MIB
     max_result_bytes: int = 64 * MIB
     workers: int = 4
+    query_memory_bytes: int | None = 2048 * MIB
+    limits: QueryLimits = field(default_factory=QueryLimits)
+    processes: bool = True
 
     def __post_init__(self) -> None:
         if self.allow_updates and not (self.token and self.token.strip()):
@@ -62,6 +73,8 @@ class ServerConfig:
             raise ServerConfigError(f"the query timeout must be positive, not {self.timeout}")
         if self.workers < 1:
             raise ServerConfigError(f"at least one query worker is needed, not {self.workers}")
+        if self.query_memory_bytes is not None and self.query_memory_bytes < 256 * MIB:
+            raise ServerConfigError("a query worker needs at least 256 MiB of memory to start")
         if self.max_request_bytes < 1 or self.max_result_bytes < 1:
             raise ServerConfigError("size caps must be positive")
         object.__setattr__(self, "allowed_services", frozenset(self.allowed_services))

@@ -14,7 +14,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad
 from starlette.requests import Request
 from starlette.responses import Response
 
-from recgraph.graph.server.access import require_writer
+from recgraph.graph.server.access import refuse_writes_while_building, require_writer
 from recgraph.graph.server.errors import RequestError
 from recgraph.graph.server.negotiation import GRAPH_FORMATS, UPLOAD_FORMATS, choose, media_type_of
 from recgraph.graph.server.protocol import parse_params
@@ -50,8 +50,9 @@ async def graph_store(request: Request) -> Response:
     target = graph_target(request.scope.get("query_string", b""))
     if request.method in ("GET", "HEAD"):
         media_type, content = await _read(target, request.headers.get("accept"), state)
-        return Response(content, media_type=media_type)
+        return Response(content, media_type=media_type, headers={"Vary": "Accept"})
     require_writer(request.headers, state.config)
+    refuse_writes_while_building(state.location)
     if request.method == "DELETE":
         await state.runner.run(lambda cancel: _delete(target, state), abandon=False)
         return Response(status_code=204)

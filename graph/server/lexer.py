@@ -51,10 +51,6 @@ _TOKENS = re.compile(
             r"(?P<space>\s+)",
             r"(?P<comment>\#[^\r\n]*)",
             r"(?P<iri><(?:[^<>\"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)",
-            r"(?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''"
-            r'|"""(?:(?:"|"")?(?:[^"\\]|\\.))*"""'
-            r"|'(?:[^'\\\n\r]|\\.)*'"
-            r'|"(?:[^"\\\n\r]|\\.)*")',
             rf"(?P<var>[?$]{_NAME})",
             r"(?P<lang>@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*)",
             rf"(?P<word>{_NAME})",
@@ -64,7 +60,13 @@ _TOKENS = re.compile(
     re.DOTALL,
 )
 
-_KINDS = {"iri": Kind.IRI, "string": Kind.STRING, "var": Kind.VAR, "word": Kind.WORD, "lang": Kind.PUNCT,
+# Strings are scanned apart from the other tokens, so that a scan that fails is not repeated:
+# each quote character has a long form (three quotes, may span lines) and a short one.
+_LONG = {q: re.compile(rf"{q * 3}(?:(?:{q}|{q * 2})?(?:[^{q}\\]|\\.))*{q * 3}", re.DOTALL) for q in "'\""}
+_SHORT = {q: re.compile(rf"{q}(?:[^{q}\\\n\r]|\\.)*{q}", re.DOTALL) for q in "'\""}
+_SHORT_BODY = {q: re.compile(rf"{q}(?:[^{q}\\\n\r]|\\.)*", re.DOTALL) for q in "'\""}
+
+_KINDS = {"iri": Kind.IRI, "var": Kind.VAR, "word": Kind.WORD, "lang": Kind.PUNCT,
           "punct": Kind.PUNCT}
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
@@ -94,7 +96,33 @@ def tokenize(text: str) -> Iterator[Token]:
     >>> [t.text for t in tokenize("ASK { ?s ex:a\\#b ?o . }")]
     ['ASK', '{', '?s', 'ex:a\\#b', '?o', '.', '}']
     """
-    for match in _TOKENS.finditer(text):
+    # A short string that fails to close from one quote fails from every quote of the same kind
+    # that its scan passed over (each was the second half of an escape), and a long one that fails
+    # finds no closing triple quote after it: remembering where scans failed keeps the pass linear
+    # (without it, 64 KB of ``"\\`` took over a minute).
+    failed_short = {"'": -1, '"': -1}
+    failed_long = {"'": False, '"': False}
+    position, end = 0, len(text)
+    while position < end:
+        char = text[position]
+        if char in failed_short:
+            match = None
+            if not failed_long[char] and text.startswith(char * 3, position):
+                match = _LONG[char].match(text, position)
+                failed_long[char] = match is None
+            if match is None and position >= failed_short[char]:
+                match = _SHORT[char].match(text, position)
+                if match is None:
+                    failed_short[char] = _SHORT_BODY[char].match(text, position).end()
+            if match is None:
+                yield Token(Kind.PUNCT, char, position)
+                position += 1
+            else:
+                yield Token(Kind.STRING, match.group(), position)
+                position = match.end()
+            continue
+        match = _TOKENS.match(text, position)
+        position = match.end()
         group = match.lastgroup
         if group in ("space", "comment"):
             continue

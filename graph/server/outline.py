@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from recgraph.graph.server.guard import remote_calls
-from recgraph.graph.server.lexer import tokenize
+from recgraph.graph.server.lexer import Kind, Token, tokenize
+from recgraph.graph.server.limits import GROUP_KEYWORDS, QueryShape
 
 #: Texts up to this many characters are cached (so the cache holds at most a few MiB of text).
 CACHED_CHARS = 16 * 1024
@@ -37,6 +38,7 @@ class Outline:
     form: str | None
     declares_dataset: bool
     remote_calls: tuple[tuple[str, str | None], ...]
+    shape: QueryShape = QueryShape()
 
 
 def outline_of(text: str) -> Outline:
@@ -55,7 +57,7 @@ def outline_of(text: str) -> Outline:
     Examples
     --------
     >>> outline_of('SELECT * FROM <http://e.org/g> { SERVICE ?e { ?s ?p "ASK" } }')
-    Outline(form='SELECT', declares_dataset=True, remote_calls=(('SERVICE', None),))
+    Outline(form='SELECT', declares_dataset=True, remote_calls=(('SERVICE', None),), shape=QueryShape(depth=2, path_operators=0, groups=1, separators=0))
     """
     if len(text) > CACHED_CHARS:
         return read_outline(text)
@@ -67,7 +69,39 @@ def read_outline(text: str) -> Outline:
     tokens = list(tokenize(text))
     form = next((token.text.upper() for token in tokens if token.is_keyword(*FORMS)), None)
     declares = any(token.is_keyword("FROM") for token in tokens)
-    return Outline(form, declares, tuple(remote_calls(text, tokens)))
+    return Outline(form, declares, tuple(remote_calls(text, tokens)), shape_of(tokens))
+
+
+#: Brackets that nest, and path or negation operators (the lexer gives each as one PUNCT token).
+_OPENING, _CLOSING, _PATH = "{([", "})]", "/|^!"
+
+
+def shape_of(tokens: list[Token]) -> QueryShape:
+    """Count what :class:`~recgraph.graph.server.limits.QueryLimits` bounds, in one pass over ``tokens``.
+
+    >>> shape_of(list(tokenize("SELECT * { ?s <p>/!<q> ?o . { ?s ?p ?o } UNION { ?s ?p ?o } }")))
+    QueryShape(depth=2, path_operators=2, groups=1, separators=1)
+    """
+    depth = deepest = paths = groups = separators = 0
+    first_select = True
+    for token in tokens:
+        if token.kind is Kind.PUNCT:
+            text = token.text
+            if text in _OPENING:
+                depth += 1
+                deepest = max(deepest, depth)
+            elif text in _CLOSING:
+                depth = max(depth - 1, 0)
+            elif text in _PATH:
+                paths += 1
+            elif text in ".;," and depth > 0:
+                separators += 1
+        elif token.kind is Kind.WORD and token.is_keyword(*GROUP_KEYWORDS):
+            if token.text.upper() == "SELECT" and first_select:
+                first_select = False
+                continue
+            groups += 1
+    return QueryShape(deepest, paths, groups, separators)
 
 
 _cached_outline = lru_cache(maxsize=CACHED_TEXTS)(read_outline)

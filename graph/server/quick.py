@@ -77,6 +77,11 @@ class QuickQueries:
             while len(self._seen) > self.size:
                 self._seen.popitem(last=False)
 
+    def clear(self) -> None:
+        """Forget every query (the store changed: each must prove quick again)."""
+        with self._lock:
+            self._seen.clear()
+
     def __len__(self) -> int:
         with self._lock:
             return len(self._seen)

@@ -28,7 +28,7 @@ from recgraph.graph.server.render import (
 )
 
 #: Link kinds that relate two recommendations (shown as "related"), as opposed to tags.
-RELATIONS = (str(RG.Repeat), str(RG.CrossReference), str(RG.Dependency))
+RELATIONS = (str(RG.Repeat), str(RG.Related), str(RG.CrossReference), str(RG.Dependency))
 #: Characters of a recommendation's text shown in lists.
 SNIPPET = 160
 _DATE = PREFIXES["dcterms"] + "date"
@@ -214,6 +214,9 @@ def _related(described: Description, linker: Linker) -> Html:
 
 def _evidence(one: Entry, described: Description, linker: Linker) -> Html:
     lines = [
+        # A repeat's evidence is the wording both texts share, quoted; then its decision.
+        *(tag("div", "Aligned wording: ", tag("q", value.value)) for value in one.all(RG.quote)),
+        tag("div", "Decision: ", tag("strong", one.text(RG.decision))) if one.text(RG.decision) else None,
         *(tag("div", value.value) for value in one.all(RG.evidence)),
         tag("div", "Phrase: ", tag("q", one.text(RG.phrase))) if one.text(RG.phrase) else None,
         *(tag("div", f"Shared {name}: ", terms(one.all(predicate), described, linker))

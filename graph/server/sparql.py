@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
 
 import pyoxigraph
 from starlette.requests import Request
 from starlette.responses import Response
 
-from recgraph.graph.server.access import require_writer
+from recgraph.graph.server.access import refuse_writes_while_building, require_writer
 from recgraph.graph.server.description import describe_service
 from recgraph.graph.server.errors import RequestError
-from recgraph.graph.server.guard import check_remote_calls, refuse_unlisted
+from recgraph.graph.server.execution import answer_query, dataset_arguments
+from recgraph.graph.server.guard import refuse_unlisted
 from recgraph.graph.server.negotiation import GRAPH_FORMATS, RESULT_FORMATS, choose, parse_accept
 from recgraph.graph.server.outline import CACHED_CHARS, Outline, outline_of
 from recgraph.graph.server.page import query_page
 from recgraph.graph.server.protocol import Operation, OperationKind, add_using_clauses, read_operation
 from recgraph.graph.server.quick import run_remembering
-from recgraph.graph.server.runner import CappedBuffer
 from recgraph.graph.server.state import ServerState, endpoint_url, read_body, state_of
+from recgraph.graph.server.workers import QueryJob
+
+#: Answers chosen by the request's Accept header say so to caches (RFC 9110, 12.5.5).
+VARY = {"Vary": "Accept"}
 
 #: Prefixes that make the service description readable.
 DESCRIPTION_PREFIXES = {
@@ -32,22 +38,41 @@ async def sparql_endpoint(request: Request) -> Response:
     """Answer a SPARQL Protocol request: a query, an update, or a GET without one (the description)."""
     state = state_of(request)
     body = await read_body(request, state.config.max_request_bytes) if request.method == "POST" else b""
-    operation = read_operation(request.method, request.scope.get("query_string", b""),
+    # HEAD answers as GET does (the server sends the same headers and no body).
+    method = "GET" if request.method == "HEAD" else request.method
+    operation = read_operation(method, request.scope.get("query_string", b""),
                                request.headers.get("content-type"), body)
     if operation is None:
         if wants_html(request.headers.get("accept")):
-            return query_page()
+            page = query_page()
+            page.headers.append("Vary", "Accept")
+            return page
         return _description(request, state)
     if operation.kind is OperationKind.UPDATE:
         require_writer(request.headers, state.config)
-        check_remote_calls(operation.text, state.config.allowed_services)
+        refuse_writes_while_building(state.location)
+        outline = await checked_outline(operation.text, state)
+        refuse_unlisted(outline.remote_calls, state.config.allowed_services)
         await _update(operation, endpoint_url(request), state)
         return Response(status_code=204)
-    outline = outline_of(operation.text)
+    outline = await checked_outline(operation.text, state)
     refuse_unlisted(outline.remote_calls, state.config.allowed_services)
     media_type, content = await _query(operation, outline, endpoint_url(request), request.headers.get("accept"),
                                        state)
-    return Response(content, media_type=media_type)
+    return Response(content, media_type=media_type, headers=VARY)
+
+
+async def checked_outline(text: str, state: ServerState) -> Outline:
+    """The outline of ``text`` once its size and shape pass the server's limits (400 otherwise).
+
+    The size is checked before the text is read at all; a text too long to be cached is read in a
+    thread, so a large one does not hold up the event loop for the others.
+    """
+    limits = state.config.limits
+    limits.check_size(text)
+    outline = outline_of(text) if len(text) <= CACHED_CHARS else await asyncio.to_thread(outline_of, text)
+    limits.check_shape(outline.shape)
+    return outline
 
 
 def wants_html(accept: str | None) -> bool:
@@ -69,46 +94,54 @@ def _description(request: Request, state: ServerState) -> Response:
     choice = choose(request.headers.get("accept"), GRAPH_FORMATS)
     triples = describe_service(endpoint_url(request), state.config, state.store)
     content = pyoxigraph.serialize(triples, format=choice.format, prefixes=DESCRIPTION_PREFIXES)
-    return Response(content, media_type=choice.media_type)
+    return Response(content, media_type=choice.media_type, headers=VARY)
 
 
-def _dataset_arguments(operation: Operation, outline: Outline, state: ServerState) -> dict:
+def _dataset(operation: Operation, outline: Outline, state: ServerState) -> tuple:
+    """``(default graph IRIs, named graph IRIs, union)``; None where the protocol gave no dataset."""
     dataset = operation.dataset
     if dataset:
         # The protocol's dataset replaces the query's own, both halves (SPARQL 1.1 Protocol, 2.1.4).
-        return {"default_graph": [pyoxigraph.NamedNode(iri) for iri in dataset.default],
-                "named_graphs": [pyoxigraph.NamedNode(iri) for iri in dataset.named]}
-    if state.config.union_default_graph and not outline.declares_dataset:
-        return {"use_default_graph_as_union": True}
-    return {}
+        return tuple(dataset.default), tuple(dataset.named), False
+    return None, None, state.config.union_default_graph and not outline.declares_dataset
 
 
 async def _query(operation: Operation, outline: Outline, base: str, accept: str | None,
                  state: ServerState) -> tuple[str, bytes]:
     form = outline.form
     # Refuse an unacceptable Accept before the query runs, when the form is known from the text.
-    choice = choose(accept, GRAPH_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS) if form else None
-    arguments = _dataset_arguments(operation, outline, state)
+    if form:
+        choose(accept, GRAPH_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_FORMATS)
+    default, named, union = _dataset(operation, outline, state)
+    limit = state.config.max_result_bytes
+    # Only a query whose cost depends on the store alone may prove quick: not one calling out.
+    key = (operation.text, operation.dataset)
+    quick = state.quick if not outline.remote_calls and len(operation.text) <= CACHED_CHARS else None
+    store = state.store  # read once: the whole request uses the build it started with
 
     def job(cancel: threading.Event) -> tuple[str, bytes]:
-        try:
-            results = state.store.query(operation.text, base_iri=base, **arguments)
-        except SyntaxError as err:
-            raise RequestError(400, f"malformed query: {err}") from err
-        except ValueError as err:
-            raise RequestError(400, f"the query cannot be run: {err}") from err
-        except (OSError, RuntimeError) as err:  # storage, or an allowed SERVICE that failed
-            raise RequestError(500, f"the query failed: {err}") from err
-        graph = isinstance(results, pyoxigraph.QueryTriples)
-        chosen = choice or choose(accept, GRAPH_FORMATS if graph else RESULT_FORMATS)
-        buffer = CappedBuffer(state.config.max_result_bytes, cancel)
-        results.serialize(buffer, chosen.format)
-        return chosen.media_type, buffer.getvalue()
+        arguments = dataset_arguments(default, named, union)
+        return answer_query(store, operation.text, base, arguments, accept, limit, cancel)
 
-    # Only a query whose cost depends on the store alone may prove quick: not one calling out.
-    if state.quick is None or outline.remote_calls or len(operation.text) > CACHED_CHARS:
-        return await state.runner.run(job)
-    return await run_remembering(state.runner, state.quick, (operation.text, operation.dataset), job)
+    if state.processes is None:
+        if quick is None:
+            return await state.runner.run(job)
+        return await run_remembering(state.runner, quick, key, job)
+    if quick is not None and quick.is_quick(key):
+        started = time.perf_counter()
+        try:
+            return job(threading.Event())
+        finally:
+            quick.record(key, time.perf_counter() - started)
+    request = QueryJob(state.database, operation.text, base, default, named, union, accept, limit)
+    proven = state.proven is not None and state.proven.is_quick(key)
+    media_type, content, seconds = await state.processes.run(request, proven=proven)
+    if request.database == state.database:
+        if quick is not None:
+            quick.record(key, seconds)
+        if state.proven is not None:
+            state.proven.record(key, seconds)
+    return media_type, content
 
 
 async def _update(operation: Operation, base: str, state: ServerState) -> None:

@@ -110,8 +110,11 @@ class KnowledgeGraph:
 
     def validate(self) -> ValidationReport:
         """Check the graph against the SHACL shapes (see :mod:`recgraph.graph.store.validation`)."""
+        from recgraph.graph.store.database import verify_store
         from recgraph.graph.store.validation import validate_store
 
+        if self.location is not None:
+            verify_store(self.location)  # a damaged file fails fast, before a query can loop on it
         return validate_store(self.store)
 
 

@@ -10,13 +10,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from recgraph.errors import ReadError
+from recgraph.errors import ReadError, StoreError
 from recgraph.graph.model import ReadResult
-from recgraph.graph.rdf.iri import Minter
+from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.rdf.writer import enrichment_nquads
 from recgraph.graph.reading.locations import papers_dir
-from recgraph.graph.reading.papers import ReadOptions, read_papers
-from recgraph.graph.store.database import BuildSummary, build_store, store_location, update_store
+from recgraph.graph.reading.papers import ReadOptions, ReadOutcome, read_papers
+from recgraph.graph.store.builds import BUILDS, CURRENT, live_build
+from recgraph.graph.store.database import BuildSummary, Verdict, build_store, store_location, update_store
+from recgraph.graph.store.records import load_records, record_slugs
 from recgraph.graph.store.validation import ValidationReport, validate_store
 
 #: progress(stage, done, total, item): stage "read" (item: the paper's path) while papers are read,
@@ -34,17 +36,23 @@ class NothingToBuildError(ReadError):
 
 @dataclass
 class BuildOutcome:
-    """What a build did: the store's summary, the records read, each unreadable paper, the validation."""
+    """What a build did: the store's summary, the records read, each unreadable paper, the validation.
+
+    ``kept`` names the unreadable papers that kept their previous records (and so their graph);
+    ``stopped`` says why nothing was built (``--strict`` and a paper that could not be read).
+    """
 
     summary: BuildSummary
     results: list[ReadResult]
     errors: list[ReadError] = field(default_factory=list)
     report: ValidationReport | None = None
+    kept: list[str] = field(default_factory=list)
+    stopped: str | None = None
 
     @property
     def ok(self) -> bool:
         """Every paper was read and the graph conforms (or was not validated)."""
-        return not self.errors and (self.report is None or self.report.conforms)
+        return not self.errors and not self.stopped and (self.report is None or self.report.conforms)
 
 
 def build(
@@ -53,35 +61,48 @@ def build(
     store: str | Path | None = None,
     base: str | None = None,
     update: bool = False,
+    remove: Iterable[str] = (),
     validate: bool = True,
     strict: bool = False,
     options: ReadOptions | None = None,
     workers: int | None = None,
+    keep: int | None = None,
     progress: BuildCallback | None = None,
 ) -> BuildOutcome:
     """Read papers, enrich and link them, write RDF, load it into a new store and make it live.
+
+    A build goes live only whole. A paper that cannot be read keeps the records it had in the live
+    build (so its graph, and its part in the themes and links): the live store never loses a paper
+    because a build failed to read it; the paper's error is still reported (``errors``) and named in
+    ``kept``. With ``strict``, an unreadable paper (or a graph that does not conform) stops the build
+    instead: nothing is written and the previous build stays live.
 
     Parameters
     ----------
     paths : paper files and folders (default: the data folder's ``papers/``).
     store : the store folder (default: ``$RECGRAPH_STORE``, else ``./.recgraph``).
     base : the base IRI of the data (default: ``$RECGRAPH_BASE``, else the project's).
-    update : replace only the graphs of the papers given, keeping the rest of the live store.
+    update : re-read only the papers given (a given file that no longer exists leaves the store);
+        every other paper keeps its records from the live build, and everything is rebuilt from
+        them, so the store equals a full build of the same papers.
+    remove : papers (file names, paths or slugs) to take out of the store; implies ``update``.
     validate : check the new graph against the SHACL shapes before it goes live.
-    strict : with ``validate``, keep the previous store live when the new graph does not conform.
+    strict : keep the previous store live when a paper cannot be read or the graph does not conform.
     options : where the catalogue and corrections are, and the size limit.
     workers : reading processes (see :func:`recgraph.graph.reading.papers.read_papers`).
+    keep : finished builds to keep (default: ``$RECGRAPH_KEEP_BUILDS``, else 3).
     progress : called as ``progress(stage, done, total, item)``.
 
     Returns
     -------
     BuildOutcome : the summary (``summary.live`` says whether it went live), the records, the
-        papers that could not be read and the validation report.
+        papers that could not be read, those kept from the previous build and the validation report.
 
     Raises
     ------
     NothingToBuildError : no paper could be read (each paper's error in ``errors``).
-    StoreError : the store could not be written; the previous store is untouched.
+    StoreError : the store could not be written, or there is nothing to update; the previous store
+        is untouched.
 
     Examples
     --------
@@ -91,21 +112,82 @@ def build(
     True
     """
     mint = Minter(base)
+    location = store_location(store)
+    removed = [paper_slug(str(name)) for name in remove]
+    update = update or bool(removed)
+    live = _live(location)
+    available = set(record_slugs(location / BUILDS / live)) if live else set()
+    paths = list(paths) if paths else ([] if removed else [papers_dir()])
+    if update:
+        if live is None:
+            live_build(location)  # raises the error that says there is no store to update
+        # a named file that is gone takes its paper out of the store
+        gone = [Path(p) for p in paths if not Path(p).exists() and paper_slug(str(p)) in available]
+        removed += [paper_slug(str(p)) for p in gone if paper_slug(str(p)) not in removed]
+        paths = [p for p in paths if Path(p) not in gone]
+        unknown = [slug for slug in removed if slug not in available]
+        if unknown:
+            raise StoreError(f"cannot remove {unknown[0]!r}: build {live} of {location} holds no such paper")
     reading = (lambda path: progress("read", 0, None, str(path))) if progress else None
-    outcome = read_papers(list(paths) if paths else [papers_dir()], options or ReadOptions(), progress=reading, workers=workers)
-    if not outcome.results:
+    outcome = read_papers(paths, options or ReadOptions(), progress=reading, workers=workers) if paths else ReadOutcome()
+    if not outcome.results and not removed:
         raise NothingToBuildError(outcome.errors)
+    unreadable = [paper_slug(error.file) for error in outcome.errors if error.file]
+    kept_slugs = [slug for slug in unreadable if slug in available]
+    if live and not available:  # a build made before builds kept records: nothing to fall back on
+        held = {paper_slug(paper.get("file", "")) for paper in _manifest(location)} & set(unreadable)
+        if held and not strict:
+            error = next(e for e in outcome.errors if e.file and paper_slug(e.file) in held)
+            raise StoreError(f"{error}; the live build {live} holds this paper but keeps no records of it "
+                             "(made by an older recgraph), so this build would lose it: fix the paper, or build "
+                             "without it deliberately")
+    if strict and outcome.errors:
+        summary = BuildSummary(location, "", mint.base, live=False)
+        return BuildOutcome(summary, outcome.results, outcome.errors, stopped=(
+            f"{len(outcome.errors)} paper(s) could not be read and --strict was given: nothing was built; "
+            "the previous store stays live"))
     reports: list[ValidationReport] = []
 
-    def check(new_store) -> bool:
-        reports.append(validate_store(new_store))
-        return reports[-1].conforms or not strict
+    def check(new_store) -> Verdict:
+        report = validate_store(new_store)
+        reports.append(report)
+        outcome_text = {"conforms": report.conforms, "violations": len(report.violations) + report.omitted,
+                        "engine": report.engine}
+        return Verdict(report.conforms or not strict, outcome_text)
 
     building = (lambda stage, done, total: progress(stage, done, total, None)) if progress else None
-    location = store_location(store)
-    kwargs = dict(mint=mint, check=check if validate else None, progress=building)
+    kwargs = dict(mint=mint, check=check if validate else None, progress=building, keep=keep)
     if update:
-        summary = update_store(outcome.results, location, **kwargs)
+        kept = _files(location / BUILDS / live, kept_slugs)
+        summary = update_store(outcome.results, location, removed=removed, kept=kept, **kwargs)
     else:
-        summary = build_store(outcome.results, location, extra_nquads=enrichment_nquads(outcome.results, mint), **kwargs)
-    return BuildOutcome(summary, outcome.results, outcome.errors, reports[-1] if reports else None)
+        previous = load_records(location / BUILDS / live, kept_slugs) if kept_slugs else {}
+        kept = [Path(previous[slug].paper.file).name for slug in kept_slugs]
+        results = list(outcome.results) + [previous[slug] for slug in kept_slugs]
+        summary = build_store(results, location, extra_nquads=enrichment_nquads(results, mint),
+                              expect_live=live, kept=kept, **kwargs)
+    return BuildOutcome(summary, outcome.results, outcome.errors, reports[-1] if reports else None, kept=summary.kept)
+
+
+def _live(location: Path) -> str | None:
+    """The live build, or None when there is none or CURRENT is broken (the build then says so)."""
+    if not (location / CURRENT).exists():
+        return None
+    try:
+        return live_build(location)
+    except StoreError:
+        return None
+
+
+def _manifest(location: Path) -> list[dict]:
+    from recgraph.graph.store.database import read_manifest
+
+    try:
+        return [paper for paper in read_manifest(location).get("papers", []) if isinstance(paper, dict)]
+    except StoreError:
+        return []
+
+
+def _files(folder: Path, slugs: list[str]) -> list[str]:
+    records = load_records(folder, slugs) if slugs else {}
+    return [Path(records[slug].paper.file).name for slug in slugs if slug in records]

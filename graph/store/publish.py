@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from recgraph.graph.rdf.namespaces import PREFIXES
-from recgraph.graph.store.remote import DEFAULT_TIMEOUT, Credentials, RemoteError, put_graph
+from recgraph.graph.store.remote import DEFAULT_TIMEOUT, Credentials, RemoteError, put_graph, shown_url
 
 #: progress(done, total, graph): called before each graph is sent (done graphs so far) and at the end.
 Progress = Callable[[int, int, str], None]
@@ -70,7 +70,8 @@ def publish(store: ox.Store, endpoint: str, *, credentials: Credentials | None =
     store : pyoxigraph.Store
         The store to publish (e.g. ``recgraph.graph.store.database.open_store(location)``).
     endpoint : str
-        The Graph Store endpoint's URL, e.g. ``http://127.0.0.1:7878/store``.
+        The Graph Store endpoint's URL, e.g. ``http://127.0.0.1:7878/store``. A user and password
+        may be written in it (``http://user:pw@host/...``); the summary shows it without the password.
     credentials : Credentials, optional
         A bearer token, or a user and password (Basic, or Digest for Virtuoso).
     timeout : float
@@ -89,7 +90,7 @@ def publish(store: ox.Store, endpoint: str, *, credentials: Credentials | None =
         is rolled back (each graph is replaced on its own), and publishing again is safe.
     """
     started = time.perf_counter()
-    summary = PublishSummary(endpoint)
+    summary = PublishSummary(shown_url(endpoint))
     graphs = graphs_to_publish(store)
     for done, graph in enumerate(graphs):
         iri = graph.value if isinstance(graph, ox.NamedNode) else None

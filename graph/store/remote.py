@@ -113,10 +113,11 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
         The URL is not http(s), the server cannot be reached, or it answered with a status other
         than 2xx (the message quotes the start of its answer).
     """
+    url, credentials = split_credentials(url, credentials)
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise RemoteError(f"{url!r} is not an http or https URL")
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
-    opener = _opener(url, credentials or Credentials(), request)
+    opener = _opener(url, credentials, request)
     try:
         with opener.open(request, timeout=timeout) as response:
             return Answer(response.status, _media_type(response.headers), response.read())
@@ -127,6 +128,45 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
         raise RemoteError(f"cannot reach {_shown(url)}: {reason}") from err
+
+
+def split_credentials(url: str, credentials: Credentials | None = None) -> tuple[str, Credentials]:
+    """The URL without its user and password, and the credentials to send.
+
+    A user and password written in the URL (``http://user:pw@host/...``, percent-encoded as RFC
+    3986 says) are used when ``credentials`` names no token and no user of its own; its ``digest``
+    choice is kept. urllib would take them for part of the host name.
+
+    >>> url, found = split_credentials("http://editor:p%40ss@127.0.0.1:8890/crud")
+    >>> url, found.user, found.password
+    ('http://127.0.0.1:8890/crud', 'editor', 'p@ss')
+    """
+    given = credentials or Credentials()
+    try:
+        parts = urllib.parse.urlsplit(url)
+        user, password = parts.username, parts.password
+    except ValueError:
+        return url, given
+    if user is None and password is None:
+        return url, given
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    bare = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    if given.token or given.user:
+        return bare, given
+    return bare, Credentials(user=urllib.parse.unquote(user or ""), password=urllib.parse.unquote(password or ""),
+                             digest=given.digest)
+
+
+def shown_url(url: str) -> str:
+    """The URL as it may be shown: a password written in it replaced by ``***``.
+
+    >>> shown_url("http://editor:secret@host/data")
+    'http://editor:***@host/data'
+    """
+    return _shown(url)
 
 
 def _opener(url: str, credentials: Credentials, request: urllib.request.Request) -> urllib.request.OpenerDirector:
@@ -151,9 +191,12 @@ def _media_type(headers: Message) -> str:
 
 def _shown(url: str) -> str:
     # Never echo a password given in the URL.
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
+    try:
+        parts = urllib.parse.urlsplit(url)
+        if parts.password is None:
+            return url
+    except ValueError:
+        return url.split("@", 1)[-1] if "@" in url else url
     netloc = f"{parts.username}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 

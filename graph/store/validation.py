@@ -137,7 +137,7 @@ def union_graph(store: ox.Store) -> rdflib.Graph:
     """All triples of all graphs of a store, merged into one rdflib graph."""
     try:
         data = ox.serialize(store.query(_UNION, use_default_graph_as_union=True), format=ox.RdfFormat.N_TRIPLES)
-    except OSError as err:
+    except (OSError, RuntimeError) as err:  # RuntimeError: RocksDB's "Corruption: ..."
         raise StoreError(f"cannot read the store: {err}") from err
     return rdflib.Graph().parse(data=data, format="nt")
 
@@ -179,11 +179,12 @@ def _run_check(store: ox.Store, check: Check, limit: int) -> tuple[list[Violatio
     return found, total - limit, f"{check.component} of {check.shape}: {total} results, the first {limit} kept."
 
 
-def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+def _select(store: ox.Store, query: str) -> list[ox.QuerySolution]:
+    # the rows are read here, inside the try: a damaged database fails while they are iterated
     try:
-        return store.query(query, use_default_graph_as_union=True)
-    except OSError as err:
-        raise StoreError(f"cannot read the store: {err}") from err
+        return list(store.query(query, use_default_graph_as_union=True))
+    except (OSError, RuntimeError) as err:  # RuntimeError: RocksDB's "Corruption: ..."
+        raise StoreError(f"cannot read the store: {' '.join(str(err).split())[:300]}") from err
 
 
 def _column(store: ox.Store, query: str) -> list[str]:

@@ -20,6 +20,7 @@ from rdflib.compare import isomorphic
 from recgraph.errors import StoreError
 from recgraph.graph.store.export import ExportFormat, export_store
 from recgraph.graph.rdf.iri import Minter
+from recgraph.graph.rdf.writer import enrichment_nquads
 from recgraph.graph.store.database import (
     build_store,
     current_build,
@@ -73,7 +74,8 @@ def test_re_reading_a_paper_replaces_exactly_its_graph(tmp_path, paper_a, paper_
     before_a = graph_quads(tmp_path / "store", f"{BASE}graph/a-paper")
     changed = replace(paper_b, recommendations=[replace(paper_b.recommendations[0], text="To civilianise more posts.")], updates=[])
     update_store([changed], tmp_path / "store")
-    build_store([paper_a, changed], tmp_path / "fresh")
+    # an update rebuilds the enrichment and links too: it equals a full build with them
+    build_store([paper_a, changed], tmp_path / "fresh", extra_nquads=enrichment_nquads([paper_a, changed], Minter()))
     assert graph_quads(tmp_path / "store", f"{BASE}graph/a-paper") == before_a
     assert graph_quads(tmp_path / "store", f"{BASE}graph/b-paper") == graph_quads(tmp_path / "fresh", f"{BASE}graph/b-paper")
     assert quads(tmp_path / "store") == quads(tmp_path / "fresh")
@@ -124,11 +126,18 @@ def test_a_build_whose_check_fails_is_discarded(tmp_path, paper_a, paper_b):
     assert quads(tmp_path / "store") == before
 
 
-def test_the_live_build_and_the_one_before_are_kept(tmp_path, results):
-    for _ in range(3):
-        last = build_store(results, tmp_path / "store")
+def test_the_live_build_and_the_two_before_are_kept_unless_told_otherwise(tmp_path, results, monkeypatch):
+    made = [build_store(results, tmp_path / "store").build for _ in range(4)]
+    assert builds(tmp_path / "store") == made[1:]
+    assert current_build(tmp_path / "store").name == made[-1]
+    build_store(results, tmp_path / "store", keep=1)
+    assert len(builds(tmp_path / "store")) == 1
+    monkeypatch.setenv("RECGRAPH_KEEP_BUILDS", "2")
+    build_store(results, tmp_path / "store")
     assert len(builds(tmp_path / "store")) == 2
-    assert current_build(tmp_path / "store").name == last.build
+    monkeypatch.setenv("RECGRAPH_KEEP_BUILDS", "none")
+    with pytest.raises(StoreError, match="RECGRAPH_KEEP_BUILDS='none' is not a whole number"):
+        build_store(results, tmp_path / "store")
 
 
 def test_a_second_build_while_one_is_writing_is_refused(tmp_path, results):
@@ -181,7 +190,7 @@ def test_a_build_killed_with_sigkill_leaves_the_previous_store_intact(tmp_path, 
     assert quads(location) == before  # the previous build is still live and opens
     build_store(results, location)  # the lock died with the child; its half-written build is cleared
     assert quads(location) == before
-    assert len(builds(location)) == 2
+    assert len(builds(location)) == 2  # the live build and the one before (the killed one was cleared)
 
 
 def test_export_to_turtle_and_back_is_isomorphic_to_the_store(tmp_path, results):

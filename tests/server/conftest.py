@@ -174,3 +174,143 @@ def linked(seed_location, views_folder) -> Iterator[str]:
     app = create_app(open_store(seed_location), routes=linked_data_routes(ID, views=views_folder))
     with serve_in_background(app) as url:
         yield url
+
+
+# ---------------------------------------------------------------------------------------------
+# Store folders written build by build, and `recgraph serve` in a process of its own.
+
+EX = "http://e.org/"
+
+
+def write_build(location, triples: int, graph: str = f"{EX}g") -> str:
+    """Write a build of ``triples`` triples ``<s_i> <p> "i"`` into ``location`` and make it live.
+
+    Uses the store's own build steps (new folder, atomic swap of CURRENT, pruning), without
+    reading papers, so a test can make builds in milliseconds. Returns the build's id.
+    """
+    import json
+
+    from recgraph.graph.store.builds import MANIFEST, new_build_folder, prune, swap
+
+    build_id, folder = new_build_folder(location)
+    store = pyoxigraph.Store(str(folder / "oxigraph"))
+    store.extend(pyoxigraph.Quad(pyoxigraph.NamedNode(f"{EX}s{i}"), pyoxigraph.NamedNode(f"{EX}p"),
+                                 pyoxigraph.Literal(str(i)), pyoxigraph.NamedNode(graph)) for i in range(triples))
+    store.flush()
+    del store
+    (folder / MANIFEST).write_text(json.dumps({"base": ID, "papers": []}), encoding="utf-8")
+    swap(location, build_id)
+    prune(location)
+    return build_id
+
+
+@pytest.fixture()
+def build_writer() -> Callable:
+    """:func:`write_build`, for tests that make store folders build by build."""
+    return write_build
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServeProcess:
+    """`recgraph serve` started in a process of its own on a free 127.0.0.1 port; stopped on exit."""
+
+    def __init__(self, store, *options: str, start_timeout: float = 60.0):
+        import subprocess
+        import sys
+        import time
+
+        import httpx
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-c", "from recgraph.cli.main import cli; cli()", "serve", "--store", str(store),
+                   "--port", str(self.port), *options]
+        import tempfile
+
+        # A file, not a pipe: a pipe nobody reads fills up and blocks the server's logging.
+        self._stderr = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=self._stderr, text=True)
+        deadline = time.monotonic() + start_timeout
+        while True:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"serve ended at start: {self.stop()[1]}")
+            try:
+                if httpx.get(f"{self.url}/sparql", params={"query": "ASK {}"}, timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"serve did not start within {start_timeout:g} s")
+            time.sleep(0.1)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def children(self) -> list[int]:
+        """Process ids of the server's child processes (Linux /proc)."""
+        from pathlib import Path
+
+        found = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                text = status.read_text()
+            except OSError:
+                continue
+            if f"\nPPid:\t{self.pid}\n" in text:
+                found.append(int(status.parent.name))
+        return found
+
+    def stop(self) -> tuple[int, str]:
+        """SIGTERM, wait (bounded); returns the exit code and what the server wrote to stderr."""
+        import subprocess
+
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+        if not self._stderr.closed:
+            self._stderr.seek(0)
+            self._err = self._stderr.read()
+            self._stderr.close()
+        return self.process.returncode, self._err
+
+
+@pytest.fixture()
+def serve_process() -> Iterator[Callable]:
+    """Start `recgraph serve` processes (``serve_process(store, *options)``); all are stopped after."""
+    started: list[ServeProcess] = []
+
+    def start(store, *options: str) -> ServeProcess:
+        server = ServeProcess(store, *options)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+#: Settings of the server the hostile queries are sent to: a short timeout, a small memory cap.
+GUARDED_OPTIONS = ("--timeout", "3", "--query-memory", "768", "--workers", "2")
+
+
+@pytest.fixture(scope="module")
+def guarded_server(tmp_path_factory) -> Iterator[ServeProcess]:
+    """`recgraph serve` over a 300-triple store with :data:`GUARDED_OPTIONS` (cross products of it are huge)."""
+    location = tmp_path_factory.mktemp("guarded") / ".recgraph"
+    write_build(location, 300)
+    server = ServeProcess(location, *GUARDED_OPTIONS)
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -212,3 +212,64 @@ def test_each_graph_is_one_put_of_turtle_with_basic_credentials_sent_up_front(se
     assert [graph for graph, *_ in received] == [g.value for g in graphs_to_publish(seed)]
     assert {(kind, auth) for _, kind, auth, _ in received} == {("text/turtle; charset=utf-8", expected)}
     assert all(size > 0 for *_, size in received)
+
+
+def _recording_graph_store():
+    """A tiny Graph Store on 127.0.0.1 recording (graph, Authorization) of each PUT; returns (server, received)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlsplit
+
+    received: list[tuple[str, str]] = []
+
+    class GraphStore(BaseHTTPRequestHandler):
+        def do_PUT(self):  # noqa: N802 (the http.server naming)
+            self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((parse_qs(urlsplit(self.path).query)["graph"][0], self.headers.get("Authorization", "")))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), GraphStore)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    return server, thread, received
+
+
+def test_publish_takes_the_user_and_password_from_the_url_and_never_prints_them(seed_location, monkeypatch):
+    import base64
+
+    monkeypatch.delenv("RECGRAPH_REMOTE_PASSWORD", raising=False)
+    server, thread, received = _recording_graph_store()
+    try:
+        url = f"http://editor:s3cr%40t@127.0.0.1:{server.server_address[1]}/data"
+        result = CliRunner().invoke(cli, ["publish", "--store", str(seed_location), "--to", url])
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert result.exit_code == 0, result.output
+    assert "s3cr" not in result.output and "Password" not in result.output
+    expected = "Basic " + base64.b64encode(b"editor:s3cr@t").decode()
+    assert received and {auth for _, auth in received} == {expected}
+
+
+def test_an_unreachable_url_with_a_password_is_one_error_without_it(seed):
+    with pytest.raises(RemoteError) as failure:
+        publish(seed, f"http://editor:hunter2@127.0.0.1:{free_port()}/data", timeout=2)
+    assert "hunter2" not in str(failure.value)
+
+
+def test_analyses_against_an_endpoint_without_a_union_default_graph_say_so(seed):
+    from recgraph.errors import StoreError
+    from recgraph.graph.analyses.source import EndpointSource
+
+    app = create_app(seed, ServerConfig(union_default_graph=False))
+    with serve_in_background(app) as url:
+        with pytest.raises(StoreError, match="union of its named graphs"):
+            EndpointSource(f"{url}/sparql").select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    with serve_in_background(create_app(seed)) as url:  # recgraph serve's own setting: no complaint
+        frame = EndpointSource(f"{url}/sparql").select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert frame["n"][0] > 0

@@ -267,3 +267,30 @@ def test_a_request_body_larger_than_the_cap_is_refused_even_when_streamed(sample
     assert declared.status_code == 413 and "larger than 1000 bytes" in declared.text
     assert chunked.status_code == 413
     assert fits.status_code == 200
+
+
+def test_writes_are_refused_while_a_build_holds_the_store(tmp_path, build_writer, token):
+    import fcntl
+
+    from recgraph.graph.server.access import _build_running
+
+    if _build_running is None:
+        pytest.skip("graph/store/builds.py has no build_running probe yet")
+    location = tmp_path / ".recgraph"
+    build_writer(location, 3)
+    app = create_app(location, ServerConfig(allow_updates=True, token=token))
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/sparql-update"}
+    update = "INSERT DATA { GRAPH <http://e.org/w> { <http://e.org/a> <http://e.org/b> 1 } }"
+    try:
+        with serve_in_background(app) as url, (location / ".lock").open("a+") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # as a build holds it
+            refused = httpx.post(f"{url}/sparql", content=update, headers=headers, timeout=10)
+            put = httpx.put(f"{url}/store", params={"graph": "http://e.org/w"}, content=b"<urn:a> <urn:b> 1 .",
+                            headers={**headers, "Content-Type": "text/turtle"}, timeout=10)
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            accepted = httpx.post(f"{url}/sparql", content=update, headers=headers, timeout=10)
+    finally:
+        app.state.recgraph.close()
+    assert refused.status_code == 503 and "build" in refused.text and refused.headers["retry-after"]
+    assert put.status_code == 503
+    assert accepted.status_code == 204

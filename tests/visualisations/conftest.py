@@ -87,9 +87,11 @@ def tiny_chains() -> pandas.DataFrame:
     for chain, members, scores in ((1, ["a1", "b6", "c6b"], [None, 0.4, 0.3]), (2, ["a2", "c7"], [None, 0.25])):
         for position, (name, score) in enumerate(zip(members, scores)):
             report, status, closed, _, _, text = RECS[name]
+            links = ((REC[members[position - 1]], score, "suggested"),) if position else ()
             rows.append({"chain": chain, "position": position, "iri": REC[name], "label": name, "report": report,
                          "year": REPORTS[report][1], "date": None, "status": status, "closed": closed,
-                         "text": text, "score": score})
+                         "text": text, "score": score, "links": links,
+                         "closed_before_repeat": bool(closed) and position < len(members) - 1})
     return pandas.DataFrame(rows)
 
 

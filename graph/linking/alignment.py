@@ -1,0 +1,167 @@
+"""Aligned wording: the phrases two recommendations share, found in both texts.
+
+Two recommendations raise the same problem about the same object when their own wording (heading
+and text, not the progress reported on them) shares *phrases*: two content terms (:func:`~.terms.terms`)
+that stand close together in both texts ("staff appraisal", "career management policy",
+"booking ... pool vehicles"). A term shared alone ("grievance", "recruitment") says they are in
+the same area, not that they ask about the same thing; a theme or system tagged on both says no
+more than that.
+
+Two pieces, one for the decision and one for the auditor:
+
+* :func:`phrase_features` turns each text into *linked pairs* of terms (two terms at most
+  :data:`WINDOW` content words apart, in either order), so that the phrases two texts share are
+  counted for any number of pairs at once by sparse products (see :mod:`.repeats`);
+* :func:`align` finds those phrases in the two printed texts, with character offsets, so that the
+  evidence of a link quotes each text's own words (:class:`Phrase`).
+
+The window of two content words (one content word may stand between the two terms) follows the
+shape of English noun phrases in recommendations: a head and its modifier are adjacent or
+separated by one more modifier ("booking system for pool vehicles": *booking* and *vehicles* are
+three apart and do not pair; "custody staff ... trained in first aid" pairs *first aid*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from recgraph.graph.linking.terms import STOP_TERMS, term
+
+__all__ = ["WINDOW", "Phrase", "Token", "align", "content_tokens", "phrase_features"]
+
+#: How many content words apart two terms may stand and still make a phrase (1 = adjacent).
+WINDOW = 2
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A content word of a text: its term and where it is printed (character offsets)."""
+
+    term: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Wording two texts share: the span of each text that carries the same terms.
+
+    ``first`` and ``second`` are ``(start, end)`` character offsets into each text; ``terms`` the
+    shared terms the span holds, in the first text's order.
+    """
+
+    terms: tuple[str, ...]
+    first: tuple[int, int]
+    second: tuple[int, int]
+
+    def quote(self, first_text: str, second_text: str) -> tuple[str, str]:
+        """The two printed spans, whitespace folded."""
+        return (" ".join(first_text[slice(*self.first)].split()), " ".join(second_text[slice(*self.second)].split()))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[tuple[Token, ...], frozenset[tuple[str, str]], tuple[tuple[int, int, tuple[str, str]], ...]]:
+    """A text's content tokens, its linked pairs, and where each pair stands (two token indexes),
+    kept for the texts seen last (a recommendation takes part in several links)."""
+    tokens = content_tokens(text)
+    where = []
+    for index, token in enumerate(tokens):
+        for other in range(index + 1, min(len(tokens), index + 1 + WINDOW)):
+            a, b = token.term, tokens[other].term
+            if a != b:
+                where.append((index, other, (a, b) if a < b else (b, a)))
+    return tuple(tokens), frozenset(key for _, _, key in where), tuple(where)
+
+
+def content_tokens(text: str) -> list[Token]:
+    """The content words of a text (stop words and words under three letters left out).
+
+    >>> [t.term for t in content_tokens("The MPS should clear the staff appraisal backlog.")]
+    ['clear', 'staff', 'apprais', 'backlog']
+    """
+    found = []
+    for match in _WORD.finditer(text):
+        key = term(match.group())
+        if len(key) > 2 and key not in STOP_TERMS:
+            found.append(Token(key, match.start(), match.end()))
+    return found
+
+
+def _linked(tokens: Sequence[Token]) -> set[tuple[str, str]]:
+    """The linked pairs of a token list: two distinct terms at most WINDOW tokens apart, sorted."""
+    pairs = set()
+    for index, token in enumerate(tokens):
+        for other in tokens[index + 1 : index + 1 + WINDOW]:
+            if other.term != token.term:
+                pairs.add((token.term, other.term) if token.term < other.term else (other.term, token.term))
+    return pairs
+
+
+def phrase_features(text: str) -> list[str]:
+    """The linked pairs of a text as features (``"a~b"``, the two terms sorted), each once.
+
+    >>> phrase_features("Replacement of the vehicle booking system")
+    ['book~replac', 'book~vehicl', 'replac~vehicl']
+    """
+    return sorted(f"{a}~{b}" for a, b in _linked(content_tokens(text)))
+
+
+def align(first: str, second: str) -> list[Phrase]:
+    """The phrases two texts share, in the order they appear in the first text.
+
+    A phrase is a run of the first text's content words, each of whose terms forms a linked pair
+    (see :func:`phrase_features`) with a neighbour in the run that the second text links too; its
+    span in the second text runs from the first to the last word there that carries one of the
+    run's terms within the same window.
+
+    Examples
+    --------
+    >>> a = "Single booking system for pool vehicles"
+    >>> b = "Replacement of the vehicle booking system"
+    >>> [p.quote(a, b) for p in align(a, b)]
+    [('booking system for pool vehicles', 'vehicle booking')]
+    >>> align("Review the grievance procedure.", "An ACPO lead for grievances.")
+    []
+    """
+    a_tokens, a_pairs, a_where = _tokens(first)
+    b_tokens, b_pairs, b_where = _tokens(second)
+    shared = a_pairs & b_pairs
+    if not shared:
+        return []
+    runs = _runs(a_where, shared)
+    phrases = []
+    for run in runs:
+        terms = tuple(dict.fromkeys(a_tokens[i].term for i in run))
+        span_b = _span_in(b_tokens, b_where, set(terms), shared)
+        if span_b is None:
+            continue
+        phrases.append(Phrase(terms, (a_tokens[run[0]].start, a_tokens[run[-1]].end), span_b))
+    return phrases
+
+
+def _runs(where: Sequence[tuple[int, int, tuple[str, str]]], shared: set | frozenset) -> list[list[int]]:
+    """Indexes of tokens taking part in a shared linked pair, grouped into runs of neighbours."""
+    members = sorted({i for a, b, key in where if key in shared for i in (a, b)})
+    runs: list[list[int]] = []
+    for index in members:
+        if runs and index - runs[-1][-1] <= WINDOW:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _span_in(tokens: Sequence[Token], where: Sequence[tuple[int, int, tuple[str, str]]], terms: set[str],
+             shared: set | frozenset) -> tuple[int, int] | None:
+    """The widest run of the second text's tokens that pairs up the given terms."""
+    best: list[int] | None = None
+    for run in _runs(where, {p for p in shared if p[0] in terms and p[1] in terms}):
+        if best is None or len(run) > len(best):
+            best = run
+    if best is None:
+        return None
+    return (tokens[best[0]].start, tokens[best[-1]].end)

@@ -1,0 +1,63 @@
+"""The loop of one query worker process (see :mod:`recgraph.graph.server.workers`).
+
+Kept apart from the pool so a worker imports what answering needs and nothing of the server.
+"""
+
+from __future__ import annotations
+
+import resource
+import threading
+import time
+
+
+def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None:
+    """Answer :class:`~recgraph.graph.server.workers.QueryJob` s from ``connection`` until told to stop.
+
+    A job may also be a database path alone: the worker closes the one it has and opens that one
+    (a new build went live). None ends the worker. Each answer is ``("ok", media type, bytes, seconds)`` or ``("error", status, message, headers)``.
+    """
+    from recgraph.lifeline import end_with_parent
+
+    end_with_parent(parent_pid)
+    if memory_bytes:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        except (ValueError, OSError):  # a system that does not enforce it (e.g. macOS): timeout only
+            pass
+    import pyoxigraph
+
+    from recgraph.graph.server.errors import RequestError
+    from recgraph.graph.server.execution import answer_query, dataset_arguments
+
+    store, opened = None, None
+    never = threading.Event()
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            store = None  # closes the database before the process ends
+            return
+        started = time.perf_counter()
+        database = job if isinstance(job, str) else job.database
+        try:
+            if database != opened:
+                store, opened = None, None  # the previous build's database is closed first
+                try:
+                    store, opened = pyoxigraph.Store.read_only(database), database
+                except OSError as err:
+                    raise RequestError(500, f"the store cannot be opened: {err}") from err
+            if isinstance(job, str):  # told to switch to a new build: nothing to answer but that
+                connection.send(("ok", "", b"", 0.0))
+                continue
+            started = time.perf_counter()  # the query's own time, not the opening of a build
+            arguments = dataset_arguments(job.default_graph, job.named_graphs, job.union)
+            media_type, content = answer_query(store, job.text, job.base, arguments, job.accept, job.max_bytes,
+                                               never)
+            answer = ("ok", media_type, content, time.perf_counter() - started)
+        except RequestError as err:
+            answer = ("error", err.status, str(err), err.headers)
+        except MemoryError:
+            answer = ("error", 503, "the query needs more memory than this server gives one query; narrow it", {})
+        connection.send(answer)
