@@ -19,6 +19,8 @@ from pathlib import Path
 
 import click
 
+from recgraph.cli.errors import standard_output, write_out
+
 #: The format each file extension names, for every command (a command accepts a subset).
 SUFFIXES: dict[str, str] = {
     ".csv": "csv", ".tsv": "tsv",
@@ -122,18 +124,20 @@ def json_lines(items: Iterable[object]) -> str:
 
 def write_text(text: str, out: Path | None) -> None:
     """Write text to ``out`` (UTF-8; a note on standard error), else to standard output."""
-    if out is None:
-        click.echo(text, nl=False)
-        return
-    out.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {out}", err=True)
+    write_bytes(text.encode("utf-8"), out)
 
 
 def write_bytes(data: bytes, out: Path | None) -> None:
-    """Write bytes to ``out`` (a note on standard error), else to standard output."""
+    """Write bytes to ``out`` (a note on standard error), else to standard output.
+
+    ``out`` is written whole or not at all (:func:`recgraph.cli.errors.write_out`: a missing folder
+    or a full disk is one ``Error:`` line); standard output is written whole or ends quietly when
+    its reader goes away (``| head``).
+    """
     if out is None:
-        with click.open_file("-", "wb") as stdout:
-            stdout.write(data)
+        stdout = standard_output()
+        stdout.write(data)
+        stdout.flush()
         return
-    out.write_bytes(data)
+    write_out(out, lambda target: target.write_bytes(data))
     click.echo(f"Wrote {out}", err=True)

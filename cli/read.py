@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
 import click
 
 from recgraph.cli import output
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, reports_errors
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, check_out_folder, reports_errors
 from recgraph.cli.main import cli
 
 FORMATS = ("summary", "json", "csv", "xlsx")
@@ -53,9 +54,10 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
     nl = output.wants_nl(nl, fmt, out)
     if fmt == "xlsx" and out is None:
         raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
+    check_out_folder(out)
     outcome = read_papers(paths or [papers_dir()], _options(catalogue, no_overrides, max_size), workers=workers)
-    for error in outcome.errors:
-        click.echo(f"Error: {error}", err=True)
+    for message in dict.fromkeys(map(str, outcome.errors)):  # a broken catalogue fails every paper alike
+        click.echo(f"Error: {message}", err=True)
     if not outcome.results:
         if not outcome.errors:
             click.echo("Error: no paper found to read", err=True)
@@ -69,19 +71,20 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
         else:
             from rich.console import Console
 
-            with out.open("w", encoding="utf-8") as handle:
-                console = Console(file=handle, width=120, no_color=True)
-                print_read_summary(outcome.results, console)
-                print_papers(outcome.results, console)
-            click.echo(f"Wrote {out}", err=True)
+            summary = io.StringIO()
+            console = Console(file=summary, width=120, no_color=True)
+            print_read_summary(outcome.results, console)
+            print_papers(outcome.results, console)
+            output.write_text(summary.getvalue(), out)
     else:
         for result in outcome.results:
-            for warning in result.warnings:
+            for warning in dict.fromkeys(result.warnings):  # the document's own may come twice
                 click.echo(f"Warning: {warning}", err=True)
         rows = rows_from_results(outcome.results)
         if fmt == "xlsx":
-            rows_to_xlsx(rows, out)
-            click.echo(f"Wrote {out}", err=True)
+            workbook = io.BytesIO()  # made in memory: a full disk then fails one plain write, not a zip half-closed
+            rows_to_xlsx(rows, workbook)
+            output.write_bytes(workbook.getvalue(), out)
         elif nl:
             from dataclasses import asdict
 

@@ -1,4 +1,8 @@
-"""Rendering library results for people, with rich. Nothing here computes anything."""
+"""Rendering library results for people, with rich. Nothing here computes anything.
+
+Text from papers (titles, file names, warnings) may hold anything, "[/b]" included: it is escaped
+or printed without markup, so rich never takes it for a style.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from recgraph.cli.tables import print_table
 from recgraph.graph.model import ReadResult
@@ -30,14 +35,14 @@ def print_read_summary(results: list[ReadResult], console: Console | None = None
         rows = [[key, str(counts[key] - parts[key]), str(parts[key] or ""), str(stated[key]), titles.get(key) or ""]
                 for key in counts]
         heading = f"{Path(result.paper.file).name} ({result.paper.layout}{', ' + result.paper.date if result.paper.date else ''})"
-        print_table(["source report", "recs", "parts", "status stated", "title"], rows, console, title=heading,
+        print_table(["source report", "recs", "parts", "status stated", "title"], rows, console, title=escape(heading),
                     numeric=["recs", "parts", "status stated"], count=False)
         total += len(result.recommendations)
     console.print(f"{total} recommendation(s) in {len(results)} paper(s).")
     warnings = Console(stderr=True)  # warnings on standard error, as in every command
     for result in results:
-        for warning in result.warnings:
-            warnings.print(f"[yellow]Warning:[/yellow] {warning}", highlight=False, markup=False)
+        for warning in dict.fromkeys(result.warnings):  # the document's own may come twice
+            warnings.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False, soft_wrap=True)
     leftovers = [left for result in results for left in result.leftovers]
     if leftovers:
         console.print(f"[bold]{len(leftovers)} span(s) of text not placed in any record:[/bold]")

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from recgraph.cli import output
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, fail, reports_errors
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, fail, reports_errors, standard_output, write_out
 from recgraph.cli.main import cli
 from recgraph.cli.read import read_options
 
@@ -229,11 +229,12 @@ def export(store, fmt, graph, out):
     if graph and not graph.startswith(("http:", "https:", "urn:")):
         graph = Minter(knowledge.manifest().get("base")).paper_graph(paper_slug(graph))
     if out:
-        export_store(knowledge.store, out, chosen, graph)
+        write_out(out, lambda target: export_store(knowledge.store, target, chosen, graph))
         click.echo(f"Wrote {out}", err=True)
     else:
-        with click.open_file("-", "wb") as stdout:
-            export_store(knowledge.store, stdout, chosen, graph)
+        stdout = standard_output()
+        export_store(knowledge.store, stdout, chosen, graph)
+        stdout.flush()
 
 
 @cli.command()

@@ -10,9 +10,12 @@ was derived, with year, issuer and kind guessed from the report's title where no
 
 from __future__ import annotations
 
+import datetime
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from recgraph.errors import CatalogueError
@@ -61,36 +64,106 @@ def load_catalogue(path: str | Path) -> Catalogue:
 
     Raises
     ------
-    CatalogueError : the TOML is malformed or an entry has unknown or missing keys; the message
-        names the file and, for TOML syntax errors, the line.
+    CatalogueError : the file cannot be read or is not UTF-8, the TOML is malformed, or an entry has
+        unknown or missing keys or values of the wrong type; the message names the file and, where
+        it can be found, the line.
     """
     path = Path(path)
+    text = _catalogue_text(path)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line = getattr(err, "lineno", None) or _line_of(str(err))
         raise CatalogueError(f"is not valid TOML ({err})", str(path), line) from err
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise CatalogueError(f"has unknown tables or keys {sorted(unknown)}; allowed: [[paper]]", str(path))
     entries: dict[str, PaperEntry] = {}
-    for index, paper in enumerate(raw.get("paper", []), start=1):
+    for index, paper in enumerate(_tables(raw.get("paper", []), "paper", path, lambda: None), start=1):
         where = f"[[paper]] number {index}"
+        at = partial(_line_in_entry, text, index)
         unknown = set(paper) - _PAPER_KEYS
         if unknown:
-            raise CatalogueError(f"{where} has unknown keys {sorted(unknown)}; allowed: {sorted(_PAPER_KEYS)}", str(path))
+            first = sorted(unknown)[0]
+            raise CatalogueError(f"{where} has unknown keys {sorted(unknown)}; allowed: {sorted(_PAPER_KEYS)}", str(path), at(first))
         if "file" not in paper:
-            raise CatalogueError(f"{where} has no 'file'", str(path))
-        if paper.get("date") and not _DATE.match(str(paper["date"])):
-            raise CatalogueError(f"{where}: date {paper['date']!r} is not yyyy, yyyy-mm or yyyy-mm-dd", str(path))
+            raise CatalogueError(f"{where} has no 'file'", str(path), at())
+        fields = _strings(paper, _PAPER_KEYS - {"source_report"}, where, path, at)
+        if fields.get("date") and not _DATE.match(fields["date"]):
+            raise CatalogueError(f"{where}: date {fields['date']!r} is not yyyy, yyyy-mm or yyyy-mm-dd", str(path), at("date"))
         reports = []
-        for report in paper.get("source_report", []):
+        for report in _tables(paper.get("source_report", []), f"{where}: source_report", path, partial(at, "source_report")):
             unknown = set(report) - _REPORT_KEYS
             if unknown or "match" not in report:
                 raise CatalogueError(
-                    f"{where}: a source_report needs 'match' and allows only {sorted(_REPORT_KEYS)}", str(path)
+                    f"{where}: a source_report needs 'match' and allows only {sorted(_REPORT_KEYS)}", str(path),
+                    at(sorted(unknown)[0]) if unknown else at(),
                 )
-            reports.append(ReportEntry(**{k: str(v) for k, v in report.items()}))
-        fields = {k: str(v) for k, v in paper.items() if k != "source_report"}
+            reports.append(ReportEntry(**_strings(report, _REPORT_KEYS, f"{where}: a source_report", path, at)))
         entries[Path(fields["file"]).name] = PaperEntry(**fields, source_reports=tuple(reports))
     return Catalogue(entries, path)
+
+
+_TOP_KEYS = {"paper"}
+
+
+def _catalogue_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise CatalogueError("no such file", str(path)) from err
+    except OSError as err:
+        raise CatalogueError(f"cannot be read ({err.strerror or err})", str(path)) from err
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise CatalogueError("is not UTF-8 text (TOML files are UTF-8: save it as UTF-8)", str(path), line) from err
+
+
+def _tables(value: object, what: str, path: Path, line: Callable[[], int | None]) -> list[dict]:
+    """The tables of an array of tables, refusing a single value or a list of values."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise CatalogueError(f"{what} must be an array of tables ([[...]] headers), not {_type_name(value)}", str(path), line())
+    return value
+
+
+def _strings(table: dict, keys: set[str], where: str, path: Path, at: Callable[[str], int | None]) -> dict[str, str]:
+    """The table's values for keys, as text; a number or date is taken as written, anything else refused."""
+    fields: dict[str, str] = {}
+    for key, value in table.items():
+        if key not in keys:
+            continue
+        if isinstance(value, bool) or not isinstance(value, str | int | datetime.date):
+            raise CatalogueError(f"{where}: {key} must be text (in quotes), not {_type_name(value)}", str(path), at(key))
+        fields[key] = str(value)
+    return fields
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", list: "an array", dict: "a table", str: "text"}
+    return next((name for kind, name in names.items() if isinstance(value, kind)), type(value).__name__)
+
+
+def _line_in_entry(text: str, index: int, key: str | None = None) -> int | None:
+    """The line of the index-th [[paper]] header, or of its key; None when it cannot be found.
+
+    Only called to name the line in an error, so it may scan the whole file.
+    """
+    lines = text.splitlines()
+    headers = [number for number, line in enumerate(lines, start=1) if _PAPER_HEADER.match(line)]
+    if index > len(headers):
+        return None
+    first = headers[index - 1]
+    last = headers[index] - 1 if index < len(headers) else len(lines)
+    if key is None:
+        return first
+    name = re.escape(key)
+    pattern = re.compile(rf'\s*(?:{name}|"{name}")\s*=|\s*\[\[\s*paper\.{name}\s*\]\]')
+    return next((n for n in range(first, last + 1) if pattern.match(lines[n - 1])), first)
+
+
+_PAPER_HEADER = re.compile(r"\s*\[\[\s*paper\s*\]\]")
 
 
 def _line_of(message: str) -> int | None:

@@ -88,18 +88,38 @@ def load_overrides(path: Path) -> list[Override]:
     """Overrides from an overrides file; an absent file means no overrides."""
     if not path.is_file():
         return []
-    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
-    if reader.fieldnames is None or tuple(reader.fieldnames) not in (OVERRIDE_COLUMNS, _LEGACY_COLUMNS):
-        raise CorrectionsError(f"must have the header {','.join(OVERRIDE_COLUMNS)}", str(path), 1)
-    overrides = []
-    for line, cells in enumerate(reader, start=2):
-        if cells["field"] not in CORRECTABLE:
-            raise CorrectionsError(f"field {cells['field']!r} cannot be corrected; correctable: {list(CORRECTABLE)}", str(path), line)
-        value = cells["value"] if cells["value"] != "" else None
-        who, when, origin = (cells.get(name) or None for name in ("who", "when", "origin"))
-        overrides.append(Override(cells["paper"], cells["source_report_key"], cells["number"], cells["field"], value, line,
-                                  who, when, origin))
+    reader = csv.DictReader(io.StringIO(_overrides_text(path)), strict=True)  # an unclosed quote is an error
+    end = 0  # the last line of the rows read so far
+    try:
+        if reader.fieldnames is None or tuple(reader.fieldnames) not in (OVERRIDE_COLUMNS, _LEGACY_COLUMNS):
+            raise CorrectionsError(f"must have the header {','.join(OVERRIDE_COLUMNS)}", str(path), 1)
+        overrides = []
+        end = reader.line_num
+        for cells in reader:
+            line, end = end + 1, reader.line_num  # the row's first line: a quoted value may span lines
+            if None in cells or None in cells.values():
+                raise CorrectionsError(f"has {len(reader.fieldnames)} columns; this row has a different number", str(path), line)
+            if cells["field"] not in CORRECTABLE:
+                raise CorrectionsError(f"field {cells['field']!r} cannot be corrected; correctable: {list(CORRECTABLE)}", str(path), line)
+            value = cells["value"] if cells["value"] != "" else None
+            who, when, origin = (cells.get(name) or None for name in ("who", "when", "origin"))
+            overrides.append(Override(cells["paper"], cells["source_report_key"], cells["number"], cells["field"], value, line,
+                                      who, when, origin))
+    except csv.Error as err:
+        raise CorrectionsError(f"is not valid CSV ({err})", str(path), end + 1) from err
     return overrides
+
+
+def _overrides_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorrectionsError(f"cannot be read ({err.strerror or err})", str(path)) from err
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise CorrectionsError("is not UTF-8 text: save it as UTF-8 CSV", str(path), line) from err
 
 
 def save_overrides(overrides: list[Override], path: Path) -> None:

@@ -8,6 +8,7 @@ large read runs in worker processes (:mod:`recgraph.graph.reading.pool`) with th
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -137,10 +138,14 @@ def read_papers(
 
     Raises
     ------
-    ReadError : ``RECGRAPH_WORKERS`` is not a whole number >= 1, or a worker process failed (the
-        files being read are named). An unreadable paper is collected in ``errors``, not raised.
+    ReadError : ``RECGRAPH_WORKERS`` is not a whole number >= 1, the catalogue named in ``options``
+        cannot be read (a :class:`~recgraph.errors.CatalogueError`), or reading failed in a way that
+        is a fault of recgraph (the file is named). An unreadable paper, a folder that cannot be
+        searched and a looping link are collected in ``errors``, not raised.
     """
-    files = expand_paths(paths)
+    files, search_errors = find_papers(paths)
+    if options and options.catalogue:
+        _load_catalogue_cached(options.catalogue)  # a broken catalogue given: one error, not one per paper
     count = _worker_count(files, workers)
     read_one = partial(_read_or_error, options=options)
     if count > 1:
@@ -148,7 +153,7 @@ def read_papers(
         outcomes = _reported(read_in_pool(files, read_one, count, chunk_size), progress)
     else:
         outcomes = _read_here(files, read_one, progress)
-    outcome = ReadOutcome()
+    outcome = ReadOutcome(errors=list(search_errors))
     for value in outcomes:
         if isinstance(value, ReadError):
             outcome.errors.append(value)
@@ -169,9 +174,16 @@ def _worker_count(files: list[Path], asked: int | None) -> int:
     if asked is None:
         asked = workers_from_environment()
     if asked is None:
-        total = sum(path.stat().st_size for path in files if path.is_file())
+        total = sum(_size(path) for path in files)
         asked = min(available_cpus(), MAX_WORKERS) if total >= PARALLEL_MIN_BYTES else 1
     return max(1, min(asked, len(files)))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size if path.is_file() else 0
+    except OSError:
+        return 0  # reading it will say why
 
 
 def _read_here(
@@ -180,7 +192,15 @@ def _read_here(
     for path in files:
         if progress:
             progress(path)
-        yield read_one(path)
+        try:
+            value = read_one(path)
+        except Exception as err:  # noqa: BLE001 - a fault of recgraph: stop as a worker process does
+            raise ReadError(
+                f"reading stopped on this paper: {type(err).__name__}: {err} (a fault in recgraph: please report "
+                "it with this paper)",
+                str(path),
+            ) from err
+        yield value
 
 
 def _reported(outcomes: Iterator[tuple[Path, object]], progress: Callable[[Path], None] | None) -> Iterator[object]:
@@ -197,16 +217,71 @@ def _read_or_error(path: Path, options: ReadOptions | None) -> ReadResult | Read
         return read_paper(path, options)
     except ReadError as err:
         return err
+    except OSError as err:  # a catalogue or overrides file that cannot be read, or a file gone meanwhile
+        return ReadError(f"cannot be read ({err.strerror or err})", err.filename or str(path))
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The files to read: files as given, folders searched for papers (see :func:`find_papers`)."""
+    return find_papers(paths)[0]
+
+
+def find_papers(paths: Iterable[str | Path]) -> tuple[list[Path], list[ReadError]]:
+    """The files to read, and what could not be searched.
+
+    A file is taken as given. A folder is searched, sorted, for names ending in
+    :data:`PAPER_SUFFIXES`, following links to folders; a link, FIFO or device of such a name is
+    taken too, so that reading it says what it is. A folder that cannot be listed, and a link back to
+    a folder already searched (a loop), are returned as errors: nothing is skipped silently.
+    """
     found: list[Path] = []
+    errors: list[ReadError] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAPER_SUFFIXES))
+            inside: list[Path] = []
+            _search(path, inside, errors, set())
+            found.extend(sorted(inside))
         else:
             found.append(path)
-    return found
+    return found, errors
+
+
+def _search(folder: Path, found: list[Path], errors: list[ReadError], searched: set[tuple[int, int]]) -> None:
+    try:
+        status = folder.stat()
+        searched.add((status.st_dev, status.st_ino))
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as err:
+        errors.append(ReadError(f"is a folder that cannot be read ({err.strerror or err}): its papers were not read", str(folder)))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if _is_folder(entry):
+            if _identity(path) not in searched:
+                _search(path, found, errors, searched)
+            elif entry.is_symlink():
+                errors.append(ReadError(
+                    f"is a link to a folder already searched ({os.readlink(path)}): not followed, so that the "
+                    "search ends and no paper is read twice", str(path)))
+            # else: a folder already searched through a link to it, earlier in the order
+        elif path.suffix.lower() in PAPER_SUFFIXES:
+            found.append(path)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows links; a broken or looping link is not a folder
+    except OSError:
+        return False
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def read_frame(*paths: str | Path, options: ReadOptions | None = None):
@@ -252,7 +327,10 @@ _OVERRIDES: dict[tuple[Path, float], list[Override]] = {}
 
 
 def _load_catalogue_cached(location: Path) -> Catalogue:
-    key = (location.resolve(), location.stat().st_mtime)
+    try:
+        key = (location.resolve(), location.stat().st_mtime)
+    except OSError:
+        return load_catalogue(location)  # raises CatalogueError naming the file and saying why
     if key not in _CATALOGUES:
         _CATALOGUES[key] = load_catalogue(location)
     return _CATALOGUES[key]
