@@ -353,3 +353,13 @@ def test_the_views_tooltips_say_what_an_analyst_corrected(data, tmp_path, monkey
     iri = "https://w3id.org/recgraph/id/report/operational-support-review/rec/4"
     assert "Corrected by an analyst: timescale (by a.analyst, on " in recommendation_tooltip(graph.nodes[iri])
     assert "Corrected" not in recommendation_tooltip(graph.nodes[iri.replace("/4", "/5")])
+
+
+def test_corrections_of_a_data_folder_without_catalogue_are_read_back(tmp_path):
+    # `corrections import` writes DATA/overrides.csv; a paper in DATA/papers/ must find it with no catalogue.
+    from recgraph.graph.reading.papers import ReadOptions, _overrides_for
+
+    paper = tmp_path / "papers" / "a.txt"
+    paper.parent.mkdir()
+    paper.write_text("x")
+    assert _overrides_for(paper, ReadOptions()) == tmp_path / "overrides.csv"
