@@ -136,6 +136,7 @@ def print_frame(frame: pandas.DataFrame, title: str | None = None, console: Cons
 
 def print_trace(trace: Trace, console: Console | None = None) -> None:
     """The trace for people: the recommendation, its progress, related recommendations with evidence."""
+    from recgraph.graph.analyses.trace_notes import date_note
     from recgraph.graph.analyses.trace_report import DIRECTIONS
 
     console = console or make_console()
@@ -149,15 +150,21 @@ def print_trace(trace: Trace, console: Console | None = None) -> None:
                        ("read from", "; ".join(s.where() for s in trace.sources))):
         facts.add_row(f"[dim]{key}[/dim]", escape(str(value or "—")))
     console.print(facts)
+    for note in (*(c.note() for c in trace.corrections), *(f"caveat: {c}" for c in trace.caveats)):
+        say(f"  ! {note}")
     say(f"“{trace.text or ''}”")
     say()
     console.print(f"[bold]Progress[/bold] ({len(trace.updates)} update(s), oldest first)")
     for update in trace.updates:
-        printed = f"; printed “{update.status_phrase}”" if update.status_phrase else ""
+        fixed = any(c.field == "status_phrase" for c in update.corrections)
+        printed = f"; {'corrected' if fixed else 'printed'} “{update.status_phrase}”" if update.status_phrase else ""
         where = "; ".join(s.where() for s in update.sources)
-        say(f"  {update.date or 'undated'}  {update.status}{printed}  [read from {where or update.paper or '?'}]")
+        date = date_note(update.date, update.date_source) if update.date else "undated"
+        say(f"  {date}  {update.status}{printed}  [read from {where or update.paper or '?'}]")
         if update.owner or update.owner_text:
             say(f"    owner: {update.owner or update.owner_text}")
+        for correction in update.corrections:
+            say(f"    ! {correction.note()}")
         say(f"    “{update.progress or ''}”")
     if not trace.updates:
         say("  No paper reports progress on this recommendation.")

@@ -112,7 +112,7 @@ def print_papers(results, console=None) -> None:
 
 @cli.group()
 def corrections():
-    """Analysts' corrections: import a corrected CSV/XLSX; list what is kept."""
+    """Analysts' corrections: import a corrected CSV/XLSX; list what is kept; remove one."""
 
 
 @corrections.command("import")
@@ -123,18 +123,39 @@ def corrections():
 def import_corrections_command(file, data_dir):
     """Import FILE (CSV or XLSX with the columns of `recgraph read --format csv`).
 
-    Only the cells that differ from what the readers extract are kept, in DATA/overrides.csv;
-    they win over extraction on every later read.
+    Only the cells that differ from what the readers extract are kept, in DATA/overrides.csv, with
+    who made them ($RECGRAPH_USER, else your login name) and when; they win over extraction on
+    every later read. An empty cell, or the extraction's own value, removes the correction of
+    that field. A corrected status phrase must match a status of the vocabulary.
     """
+    from recgraph.graph.enrich.corrections import status_phrase_check
     from recgraph.graph.reading.corrections_import import import_corrections
 
-    report = import_corrections(file, data_dir)
+    report = import_corrections(file, data_dir, check_phrase=status_phrase_check())
     for note in report.ignored:
         click.echo(f"Note: {note}", err=True)
     click.echo(
         f"{len(report.corrected)} corrected field(s) kept in {report.path}; "
         f"{report.unchanged_rows} row(s) matched the extraction already."
+        + (f" {len(report.removed)} earlier correction(s) undone." if report.removed else "")
     )
+
+
+@corrections.command("remove")
+@click.argument("rec")
+@click.argument("field", required=False)
+@click.option("--paper", default=None, help="Only the correction made in this paper (file name).")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=None)
+@reports_errors
+def remove_corrections_command(rec, field, paper, data_dir):
+    """Undo the correction of FIELD of recommendation REC (report-key/number); without FIELD, all
+    of its corrections. The next read gives the value the readers extract."""
+    from recgraph.graph.reading.corrections_import import remove_corrections
+
+    removed, path = remove_corrections(rec, field, data_dir, paper)
+    for o in removed:
+        click.echo(f"Removed {o.paper} {o.source_report_key}/{o.number} {o.field} = {o.value!r}")
+    click.echo(f"{len(removed)} correction(s) removed from {path}.", err=True)
 
 
 @corrections.command("list")
@@ -150,4 +171,5 @@ def list_corrections(data_dir):
     if not overrides:
         click.echo(f"No corrections in {path}.")
     for o in overrides:
-        click.echo(f"{o.paper} {o.source_report_key}/{o.number} {o.field} = {o.value!r}")
+        made = ", ".join(part for part in (o.who and f"by {o.who}", o.when and f"on {o.when}", o.origin and f"from {o.origin}") if part)
+        click.echo(f"{o.paper} {o.source_report_key}/{o.number} {o.field} = {o.value!r}{f' ({made})' if made else ''}")

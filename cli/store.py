@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from recgraph.cli import output
-from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, fail, reports_errors, standard_output, write_out
+from recgraph.cli.errors import EXIT_PROBLEMS, EXIT_UNUSABLE, check_out_folder, reports_errors, standard_output, write_out
 from recgraph.cli.main import cli
 from recgraph.cli.read import read_options
 
@@ -150,7 +150,7 @@ def query(query, store, list_saved, fmt, nl, bindings, out, endpoint):
     fmt = output.choose_format(output.nl_format(fmt, nl), out, RESULT_FORMATS, "",
                                aliases={"rdfxml": "xml", "text": "table"})
     nl = output.wants_nl(nl, fmt or "json", out) if fmt else False
-    _check_out(out)
+    check_out_folder(out)
     if list_saved:
         queries = saved_queries()
         if fmt in ("", "table"):
@@ -223,7 +223,7 @@ def export(store, fmt, graph, out):
     from recgraph.graph.rdf.iri import Minter, paper_slug
     from recgraph.graph.store.knowledge import open_graph
 
-    _check_out(out)
+    check_out_folder(out)
     chosen = ExportFormat(output.choose_format(fmt, out, EXPORT_FORMATS, "turtle"))
     knowledge = open_graph(store)
     if graph and not graph.startswith(("http:", "https:", "urn:")):
@@ -253,10 +253,3 @@ def _binding(text: str) -> tuple[str, str]:
     if not sep or not name.strip():
         raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--bind")
     return name.strip().lstrip("?$"), value
-
-
-def _check_out(out: Path | None) -> None:
-    """Refuse an --out whose folder is missing before any work is done."""
-    if out is not None and not out.absolute().parent.is_dir():
-        fail(f"cannot write {out}: the folder {out.absolute().parent} does not exist")
-

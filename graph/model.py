@@ -65,6 +65,9 @@ class Paper:
     original_name: str | None = None
     source_reports: tuple[SourceReport, ...] = ()
     provenance: Provenance | None = None
+    #: where ``date`` came from: "printed" (read from the text), "catalogue" (given by the
+    #: catalogue, not printed) or "inferred" (worked out, not printed); None when there is no date
+    date_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,25 @@ class Leftover:
     reason: str = "not placed"
 
 
+@dataclass(frozen=True)
+class Correction:
+    """An analyst's correction of one field of one recommendation (or its addition, ``field``
+    "added"): the value beside what the readers extracted, with who made it, when, and where it is
+    kept (the overrides file and its line) and came from (``origin``: the imported file and row).
+    """
+
+    source_report: str
+    recommendation: str
+    field: str
+    value: str | None
+    printed: str | None
+    who: str | None
+    when: str | None
+    file: str
+    row: int
+    origin: str | None = None
+
+
 @dataclass
 class ReadResult:
     """Everything read from one paper: records, the text no record covers, and warnings."""
@@ -174,6 +196,7 @@ class ReadResult:
     leftovers: list[Leftover] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
     def update_for(self, rec: Recommendation) -> ProgressUpdate | None:
         for update in self.updates:

@@ -127,6 +127,10 @@ def recommendation_tooltip(attrs: Mapping, extra: Sequence[str] = ()) -> str:
         lines.append(f"Owner: {attrs['owner']}")
     if attrs.get("themes"):
         lines.append("Themes: " + ", ".join(attrs["themes"]))
+    if attrs.get("corrected"):  # an analyst's value is never passed off as printed text
+        lines.append("Corrected by an analyst: " + "; ".join(attrs["corrected"]))
+    for caveat in attrs.get("caveats") or ():
+        lines.append(f"Reading caveat: {caveat}")
     lines.extend(extra)
     text = attrs.get("text") or attrs.get("title") or ""
     if len(text) > TOOLTIP_CHARS:

@@ -85,6 +85,24 @@ WHERE {
   ?update rg:reportsOn ?rec ; rg:inPaper ?paper .
   { ?update rg:owner ?owner } UNION { ?update rg:ownerText ?owner_text }
 }"""
+#: The mentions that state a status (status events, as updates are: see tables.recommendation_table).
+_MENTIONS = """
+SELECT ?rec ?paper ?date ?status
+WHERE {
+  #VALUES#
+  ?mention rg:cites ?rec ; rg:inPaper ?paper ; rg:status ?status .
+  OPTIONAL { ?mention dcterms:date ?date }
+}"""
+#: What was not simply read, per recommendation: analysts' corrections and the readers' caveats.
+_NOTES = """
+SELECT ?rec ?kind ?field ?who ?when ?caveat
+WHERE {
+  { { ?rec rg:correction ?c } UNION { ?update rg:reportsOn ?rec ; rg:correction ?c }
+    ?c rg:correctedField ?field . BIND ("corrected" AS ?kind)
+    OPTIONAL { ?c prov:wasAttributedTo/rdfs:label ?who } OPTIONAL { ?c prov:endedAtTime ?when } }
+  UNION
+  { ?rec rg:caveat ?caveat . BIND ("caveat" AS ?kind) }
+}"""
 #: Up to this many recommendations, :meth:`Projection.some_recommendations` asks for them by name.
 FEW = 2000
 _REPORTS = """
@@ -198,6 +216,24 @@ class Projection:
             self.pattern(_UPDATE_PROPERTIES["paper"]), "paper",
             {column: self._first(_UPDATE_PROPERTIES[column]) for column in ("date", "status")}), keep=False)
 
+    def mention_events(self) -> pandas.DataFrame:
+        """The mentions that state a status: rec, paper, date, status (IRIs and dates as text)."""
+        return self._once("mention events", lambda: _one_per_paper(self._text(_MENTIONS)))
+
+    def notes(self) -> dict[str, dict[str, list[str]]]:
+        """Per recommendation IRI: "corrected" (field, by whom, when) and "caveats" (readers' warnings)."""
+        def compute():
+            found: dict[str, dict[str, list[str]]] = {}
+            for row in self.source.select(_NOTES, typed=False).to_dict("records"):
+                mine = found.setdefault(row["rec"], {"corrected": [], "caveats": []})
+                if row["kind"] == "caveat":
+                    mine["caveats"].append(row["caveat"])
+                else:
+                    made = ", ".join(p for p in (_given(row.get("who"), "by"), _given(row.get("when"), "on")) if p)
+                    mine["corrected"].append(f"{row['field']}{f' ({made})' if made else ''}")
+            return found
+        return self._once("notes", compute, keep=False)
+
     def _update_owners(self) -> pandas.DataFrame:
         """rec, paper, owner, owner_text: one row per update (owners None where it names none)."""
         each = self._each_update()
@@ -257,9 +293,11 @@ class Projection:
         if iris is None:
             self._prefetch(text, owners)
             updates = self.updates(owners)
+            mentions = self.mention_events()
         else:
             updates = _with_owners(_one_per_paper(self._text(_UPDATES, iris)), self._text(_OWNERS, iris))
-        return recommendation_table(self._rows(iris, text), updates, self.concepts())
+            mentions = _one_per_paper(self._text(_MENTIONS, iris))
+        return recommendation_table(self._rows(iris, text), updates, self.concepts(), mentions)
 
     def _prefetch(self, text: bool, owners: bool) -> None:
         """Ask for the patterns the whole table needs two at a time (pyoxigraph lets go of the GIL
@@ -386,6 +424,10 @@ class Projection:
         return with_details(self.edges(kinds), pandas.concat(details, ignore_index=True) if details else pandas.DataFrame(columns=columns))
 
 
+def _given(value: object, word: str) -> str | None:
+    return f"{word} {value}" if isinstance(value, str) and value else None
+
+
 def _labelled(rows: pandas.DataFrame) -> pandas.Series:
     """The labels; where a recommendation has none (a graph recgraph did not make), its report key
     and the last segment of its IRI."""
@@ -435,7 +477,7 @@ def recommendation_graph(source: Source | Projection = None, tag_evidence: bool 
     networkx.MultiDiGraph : node key = IRI. Node attributes: ``kind`` (recommendation, system,
         programme, report, theme, owner), ``label``, ``title``, ``url``; recommendations also
         ``text``, ``report``, ``report_title``, ``year``, ``status``, ``closed``, ``owner``,
-        ``themes``. Edge attributes: ``kind`` (reiterates, dependsOn, refersTo, partOf,
+        ``themes``, ``corrected`` (fields an analyst corrected, by whom and when), ``caveats``. Edge attributes: ``kind`` (reiterates, dependsOn, refersTo, partOf,
         subsumedInto, mentionsSystem, theme, owner), ``score``, ``evidence``. An owner edge goes
         from a recommendation to the unit its latest update names.
     """
@@ -450,8 +492,11 @@ def recommendation_graph(source: Source | Projection = None, tag_evidence: bool 
     theme_labels = concepts["label"]
     themed = links[links["kind"] == "theme"]
     themes = themed.assign(label=themed["target"].map(theme_labels).fillna(themed["target"])).groupby("source")["label"].agg(sorted)
+    notes = projection.notes()
     for iri, row in recs.to_dict("index").items():
-        graph.add_node(iri, **node_attributes(iri, row, None), themes=themes.get(iri, []))
+        graph.add_node(iri, **node_attributes(iri, row, None), themes=themes.get(iri, []),
+                       corrected=sorted(notes.get(iri, {}).get("corrected", [])),
+                       caveats=sorted(notes.get(iri, {}).get("caveats", [])))
     for iri, row in concepts.to_dict("index").items():
         if isinstance(row["kind"], str) and row["kind"] != "status":
             graph.add_node(iri, **node_attributes(iri, None, row))

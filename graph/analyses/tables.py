@@ -75,14 +75,20 @@ def concept_table(frame: pandas.DataFrame) -> pandas.DataFrame:
 
 
 def recommendation_table(
-    recs: pandas.DataFrame, updates: pandas.DataFrame, concepts: pandas.DataFrame
+    recs: pandas.DataFrame, updates: pandas.DataFrame, concepts: pandas.DataFrame,
+    mentions: pandas.DataFrame | None = None,
 ) -> pandas.DataFrame:
     """One row per recommendation, with what its progress updates say, indexed by IRI.
 
-    The status is that of the latest update (by date, then paper) that states one, else the
-    recommendation's own (derived from its lettered parts), else ``"unknown"``; the owner is the
-    latest update's owner (its label, else as printed). A recommendation is *stale* when it is
-    open, at least two papers report on it, and its status never changed between them.
+    Open, closed and stale as defined in docs/analyses.md ("What open, closed and stale mean"),
+    the one definition every analysis, saved query and view counts by. A *status event* is a
+    progress update, or a mention that states a status. The status is that of the latest status
+    event that states one (by date, undated first, then paper; an update before a mention of the
+    same paper), else the recommendation's own (derived from its lettered parts), else
+    ``"unknown"``; *closed* when that status is a closed one, else *open* (no status included).
+    The owner is the latest owner named by an update (its label, else as printed). A
+    recommendation is *stale* when it is open, at least two papers report on it (an update or a
+    mention stating a status), and its status never changed between them.
 
     Parameters
     ----------
@@ -92,6 +98,7 @@ def recommendation_table(
     updates : one row per progress update (one per paper and recommendation): rec, paper, date,
         status, owner (IRIs and dates as text), owner_text.
     concepts : from :func:`concept_table` (index IRI; kind, label, closed).
+    mentions : the mentions that state a status, one row each: rec, paper, date, status.
 
     Returns
     -------
@@ -113,7 +120,7 @@ def recommendation_table(
     years = {text: year_of(text) for text in out["report_year"].dropna().unique()}  # one regex per report
     out["year"] = out["report_year"].map(years).astype(object)
     out["title"] = [short_title(h, t) for h, t in zip(out["heading"], out["text"])]
-    out = out.join(_latest_updates(updates, concepts), how="left")
+    out = out.join(_latest_updates(updates, concepts, mentions), how="left")
     out["status_iri"] = out["status_iri"].astype(object).where(out["status_iri"].notna(), out["own_status"])
     labels = concepts["label"] if len(concepts) else pandas.Series(dtype=object)
     closed = concepts["closed"] if len(concepts) else pandas.Series(dtype=bool)
@@ -128,13 +135,27 @@ def recommendation_table(
     return none_for_missing(out[columns].sort_index()).astype({"updates": int, "papers": int, "closed": bool, "stale": bool})
 
 
-def _latest_updates(updates: pandas.DataFrame, concepts: pandas.DataFrame) -> pandas.DataFrame:
+def _status_events(updates: pandas.DataFrame, mentions: pandas.DataFrame | None) -> pandas.DataFrame:
+    """The updates and the mentions stating a status, in order: by date (undated first), then
+    paper, an update after (so winning over) a mention of the same paper."""
+    import pandas
+
+    columns = ["rec", "paper", "date", "status"]
+    frames = [mentions[columns].dropna(subset=["status"])] if mentions is not None and len(mentions) else []
+    events = pandas.concat([*frames, updates[columns]], ignore_index=True) if frames else updates[columns]
+    events = events.assign(order=events["date"].fillna("").astype(str), paper_key=events["paper"].fillna(""))
+    return events.sort_values(["rec", "order", "paper_key"], kind="stable")
+
+
+def _latest_updates(updates: pandas.DataFrame, concepts: pandas.DataFrame,
+                    mentions: pandas.DataFrame | None = None) -> pandas.DataFrame:
     """Per recommendation: latest status and owner, counts, first and last dates, same_status."""
     import pandas
 
     columns = ["status_iri", "owner_iri", "owner", "updates", "papers", "first_date", "last_date", "same_status"]
-    if updates.empty:
+    if updates.empty and (mentions is None or mentions.empty):
         return pandas.DataFrame(columns=columns)
+    events = _status_events(updates, mentions)
     u = updates.assign(order=updates["date"].fillna("").astype(str), paper_key=updates["paper"].fillna(""))
     u = u.sort_values(["rec", "order", "paper_key"], kind="stable")
     grouped = u.groupby("rec", sort=False)
@@ -143,14 +164,14 @@ def _latest_updates(updates: pandas.DataFrame, concepts: pandas.DataFrame) -> pa
     u = u.assign(owner_name=owner_label.where(owner_label.notna(), u["owner_text"].astype(object)))
     named = u.dropna(subset=["owner_name"]).drop_duplicates("rec", keep="last").set_index("rec")
     out = pandas.DataFrame({  # the owner and its IRI come from the same (latest naming) update
-        "status_iri": u.dropna(subset=["status"]).groupby("rec")["status"].last(),
+        "status_iri": events.dropna(subset=["status"]).groupby("rec")["status"].last(),
         "owner_iri": named["owner"],
         "owner": named["owner_name"],
         "updates": grouped.size(),
-        "papers": grouped["paper"].nunique(),
+        "papers": events.groupby("rec")["paper"].nunique(),
         "first_date": u.dropna(subset=["date"]).groupby("rec")["date"].first(),
         "last_date": u.dropna(subset=["date"]).groupby("rec")["date"].last(),
-        "same_status": u["status"].fillna(UNKNOWN).groupby(u["rec"]).nunique().eq(1),
+        "same_status": events["status"].fillna(UNKNOWN).groupby(events["rec"]).nunique().eq(1),
     })
     return out[columns]
 

@@ -27,6 +27,7 @@ from recgraph.graph.analyses.projection import Projection, Source, project
 from recgraph.graph.analyses.tables import edge_evidence, with_details
 from recgraph.graph.analyses.repeats import chains_from_links, repeat_graph
 from recgraph.graph.analyses.source import iri_values
+from recgraph.graph.analyses.trace_notes import Corrected, annotate
 
 if TYPE_CHECKING:
     import pandas
@@ -81,6 +82,10 @@ class Update:
     kind: str = "update"
     printed: str | None = None
     sentence: str | None = None
+    #: where the date came from: printed, catalogue or inferred (see trace_notes)
+    date_source: str | None = None
+    #: the analysts' corrections of this update's fields, beside the values read
+    corrections: tuple[Corrected, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,6 +132,10 @@ class Trace:
     related: tuple[Related, ...] = ()
     waits_on: tuple[Related, ...] = ()
     source: str = field(default="", compare=False)
+    #: the analysts' corrections of the recommendation's fields ("added": not read from a paper)
+    corrections: tuple[Corrected, ...] = ()
+    #: the readers' warnings at its lines: text rebuilt from fragments, a row cut short
+    caveats: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """The trace as plain data (for JSON)."""
@@ -268,7 +277,7 @@ def trace(source: Source | Projection, rec: str) -> Trace:
     names = ask(_NAMES, others - set(recs.index)) if others - set(recs.index) else None
     related, waits_on = _related(iri, recs, neighbours, links, members, names)
     first = details.iloc[0] if len(details) else {}
-    return Trace(
+    return annotate(ask, Trace(
         iri=iri, label=me["label"], number=_get(first, "number"), report=me["report"],
         report_title=me["report_title"], year=me["year"], heading=_get(first, "heading"),
         text=_get(first, "text") or me["text"], para_ref=_get(first, "para_ref"), status=me["status"],
@@ -277,7 +286,7 @@ def trace(source: Source | Projection, rec: str) -> Trace:
         systems=tuple(sorted(set(tags.loc[tags["kind"] == "system", "label"]))),
         sources=_spans(details), updates=_updates(ask(_UPDATES)), related=related, waits_on=waits_on,
         source=projection.source.name,
-    )
+    ))
 
 
 def _local_name(iri: object) -> object:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from recgraph.graph.analyses.trace import Related, Span, Trace, Update
+from recgraph.graph.analyses.trace_notes import corrected, date_note
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 DIRECTIONS = (("earlier", "Earlier recommendations"), ("same time", "Recommendations of the same time"),
@@ -56,7 +57,14 @@ def _facts(trace: Trace) -> list[tuple[str, str]]:
         ("Current status", f"{trace.status}{' (closed)' if trace.closed else ' (open)'}"),
         ("Owner", trace.owner or "—"), ("Themes", ", ".join(trace.themes) or "—"),
         ("Systems named", ", ".join(trace.systems) or "—"), ("Read from", _where(trace.sources)),
+        *_notes(trace.corrections, trace.caveats),
     ]
+
+
+def _notes(corrections, caveats=()) -> list[tuple[str, str]]:
+    """Rows saying what an analyst corrected and what the reading inferred (none when nothing)."""
+    return ([("Corrected by an analyst", "; ".join(c.note() for c in corrections))] if corrections else []) + (
+        [("Reading caveats", "; ".join(caveats))] if caveats else [])
 
 
 def _update_facts(update: Update) -> list[tuple[str, str]]:
@@ -64,14 +72,30 @@ def _update_facts(update: Update) -> list[tuple[str, str]]:
     if update.status_basis:
         decided += f" ({update.status_basis}{': ' + update.status_rule if update.status_rule else ''})"
     owner = update.owner or update.owner_text or "—"
-    if update.owner and update.owner_text and update.owner_text != update.owner:
+    fixed_owner, fixed_status = corrected(update.corrections, "owner"), corrected(update.corrections, "status_phrase")
+    if fixed_owner:
+        owner += f" (corrected by an analyst; read: {fixed_owner.printed or 'none'})"
+    elif update.owner and update.owner_text and update.owner_text != update.owner:
         owner += f" (printed: {update.owner_text})"
+    status = update.status_phrase or "—"
+    if fixed_status:
+        status += f" (corrected by an analyst; read: {fixed_status.printed or 'none'})"
     return [
         ("Paper", f"{update.paper_title or '—'} ({update.paper or 'file not recorded'})"),
-        ("Date", update.date or "not stated"), ("Status as printed", update.status_phrase or "—"),
+        ("Date", date_note(update.date, update.date_source)),
+        ("Status as printed" if not fixed_status else "Status phrase", status),
         ("Status decided", decided), ("Owner", owner), ("Timescale", update.timescale or "—"),
         ("Committee action", update.mpa_action or "—"), ("Source lines", _where(update.sources)),
+        *_notes(update.corrections),
     ]
+
+
+def _text_kind(trace: Trace) -> str:
+    if corrected(trace.corrections, "added"):
+        return "as given by an analyst (not read from a paper)"
+    if corrected(trace.corrections, "text"):
+        return "as corrected by an analyst (the paper's lines below)"
+    return "as printed"
 
 
 def _related_facts(item: Related) -> list[tuple[str, str]]:
@@ -97,7 +121,7 @@ def trace_markdown(trace: Trace, generated: str | None = None) -> str:
     if generated or trace.source:
         out += [f"*Made by recgraph from {_md(trace.source)}{', ' + _md(generated) if generated else ''}.*", ""]
     out += ["| | |", "|---|---|", *(f"| {_md(k)} | {_md(v)} |" for k, v in _facts(trace)), ""]
-    out += ["## Text as printed", "", *_md_quote(trace.text), ""]
+    out += [f"## Text {_text_kind(trace)}", "", *_md_quote(trace.text), ""]
     for span in trace.sources:
         out += [f"Lines {_md(span.where())} of the paper, verbatim:", "", *_md_quote(span.verbatim), ""]
     out += [f"## Progress ({len(trace.updates)} update{'s' if len(trace.updates) != 1 else ''}, oldest first)", ""]
@@ -162,7 +186,7 @@ def trace_html(trace: Trace, generated: str | None = None) -> str:
     body = [f"<h1>Trace of recommendation {_h(trace.label)}</h1>"]
     if generated or trace.source:
         body.append(f"<p class=meta>Made by recgraph from {_h(trace.source)}{', ' + _h(generated) if generated else ''}.</p>")
-    body += [_table(_facts(trace)), "<h2>Text as printed</h2>", _quote(trace.text)]
+    body += [_table(_facts(trace)), f"<h2>Text {_h(_text_kind(trace))}</h2>", _quote(trace.text)]
     for span in trace.sources:
         body += [f"<p>Lines {_h(span.where())} of the paper, verbatim:</p>", _quote(span.verbatim)]
     body.append(f"<h2>Progress ({len(trace.updates)} update{'s' if len(trace.updates) != 1 else ''}, oldest first)</h2>")

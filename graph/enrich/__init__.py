@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, StatusAssignment, UpdateKey, update_key
+from recgraph.graph.enrich.corrections import check_corrected_statuses
 from recgraph.graph.enrich.model import OwnerMatch
 from recgraph.graph.enrich.owners import match_owners
 from recgraph.graph.enrich.status import derive_parent_status, infer_status, status_from_phrase
@@ -52,6 +53,7 @@ def enrich(results: Sequence[ReadResult], vocabularies: Vocabularies | None = No
     'Human Resources Directorate'
     """
     vocab = vocabularies or load_vocabularies()
+    check_corrected_statuses(results, vocab.statuses)  # an analyst's phrase maps like a printed one
     recs: dict[RecKey, Recommendation] = {}
     updates: dict[RecKey, list[ProgressUpdate]] = {}
     pointers: dict[RecKey, list[CrossReference]] = {}

@@ -171,6 +171,10 @@ class Minter:
     def programme(self, name: str) -> str:
         return self._mint("programme", slugify(name))
 
+    def analyst(self, name: str) -> str:
+        """A person who corrected what was read (as recorded at import)."""
+        return self._mint("analyst", slugify(name))
+
     def paper_graph(self, slug: str) -> str:
         """The named graph holding everything read from one paper."""
         return self._mint("graph", slug)

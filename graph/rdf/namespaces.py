@@ -26,6 +26,8 @@ class RG(DefinedNamespace):
     ProgressUpdate: URIRef
     TextSpan: URIRef
     Leftover: URIRef
+    Correction: URIRef  # an analyst's correction (a prov:Activity)
+    Analyst: URIRef
     Programme: URIRef
     Theme: URIRef
     Status: URIRef
@@ -105,6 +107,17 @@ class RG(DefinedNamespace):
     tracks: URIRef
     verbatim: URIRef
     warning: URIRef
+    # analysts' corrections and what the reading inferred (see writer.add_corrections)
+    corrects: URIRef
+    correctedField: URIRef
+    correctedValue: URIRef
+    printedValue: URIRef
+    correctionsFile: URIRef
+    correctionsRow: URIRef
+    correctionOrigin: URIRef
+    correction: URIRef
+    caveat: URIRef
+    dateSource: URIRef
     year: URIRef
     # Repeat and related links (issue 15)
     relatedTo: URIRef

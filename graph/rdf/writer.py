@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TextIO
 
 from recgraph.errors import ReadError
+from recgraph.graph.reading.caveats import record_caveats
 from recgraph.graph.reading.locations import graph_text
 from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.model import CrossReference, Leftover, Mention, Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
@@ -107,8 +108,8 @@ class _PaperGraph:
         self._spans: dict[tuple[int, int], dict[str, None]] = {}
 
     def span(self, provenance: Provenance | None) -> str | None:
-        if provenance is None:
-            return None
+        if provenance is None or Path(provenance.file).name != Path(self.result.paper.file).name:
+            return None  # no line of this paper: a recommendation an analyst added (see add_corrections)
         texts = self._spans.setdefault(provenance.lines, {})
         texts[provenance.text] = None  # a dict keeps reading order, unlike a set
         return self.mint.span(self.slug, *provenance.lines)
@@ -138,6 +139,8 @@ class _PaperGraph:
             printed.add(key)
         for leftover in self.result.leftovers:
             self.add_leftover(leftover)
+        self.add_corrections()
+        self.add_caveats()
         self.add_spans()
         return self.out.lines
 
@@ -151,6 +154,7 @@ class _PaperGraph:
         out.text(iri, _rg("originalName"), paper.original_name)
         if paper.date:
             out.add(iri, _DATE, date_literal(paper.date))
+            out.text(iri, _rg("dateSource"), paper.date_source)
         for warning in self.result.warnings:
             out.text(iri, _rg("warning"), graph_text(warning, paper.file))  # no local path in the graph
         self.derive(iri, paper.provenance)
@@ -259,6 +263,40 @@ class _PaperGraph:
         self.out.kind(iri, "Leftover")
         self.out.text(iri, _rg("reason"), leftover.reason)
         self.out.iri(self.paper_iri, _rg("hasLeftover"), iri)
+
+    def add_corrections(self) -> None:
+        """Each analyst's correction as a prov:Activity beside the record it corrects: the value
+        given and the value read, who, when, and the overrides file and row. The record keeps its
+        own provenance (the paper's lines); a recommendation the analyst added has none."""
+        out = self.out
+        for c in self.result.corrections:
+            rec = self.mint.recommendation(c.source_report, c.recommendation)
+            update = self.mint.update(self.slug, c.source_report, c.recommendation)
+            record = update if c.field in ("progress", "status_phrase", "owner", "mpa_action", "timescale") else rec
+            iri = f"{update}/correction/{c.field}"
+            out.kind(iri, "Correction")
+            out.add(iri, _TYPE, f"<{PREFIXES['prov']}Activity>")
+            out.iri(iri, _rg("corrects"), record)
+            out.iri(record, _rg("correction"), iri)
+            out.text(iri, _rg("correctedField"), c.field)
+            out.text(iri, _rg("correctedValue"), c.value)
+            out.text(iri, _rg("printedValue"), c.printed)
+            out.text(iri, _rg("correctionsFile"), c.file)
+            out.add(iri, _rg("correctionsRow"), typed(c.row, "integer"))
+            out.text(iri, _rg("correctionOrigin"), c.origin)
+            if c.when:
+                out.add(iri, f"<{PREFIXES['prov']}endedAtTime>", typed(c.when, "dateTime"))
+            if c.who:
+                agent = self.mint.analyst(c.who)
+                out.add(iri, f"<{PREFIXES['prov']}wasAttributedTo>", f"<{agent}>")
+                out.kind(agent, "Analyst")
+                out.text(agent, _LABEL, c.who)
+
+    def add_caveats(self) -> None:
+        """The readers' warnings at a record's lines, on the record itself (see reading.caveats)."""
+        for (report, number), caveats in record_caveats(self.result).items():
+            for caveat in caveats:
+                self.out.text(self.mint.recommendation(report, number), _rg("caveat"), caveat)
 
     def add_spans(self) -> None:
         out = self.out

@@ -190,11 +190,14 @@ def apply_catalogue(result: ReadResult, entry: PaperEntry | None) -> ReadResult:
         merged = _merge(report, matched)
         renamed[report.key] = merged.key
         reports.append(merged)
+    if paper.date and paper.date_source is None:
+        paper = replace(paper, date_source="printed")  # a reader's date is read from the text
     if entry is not None:
         paper = replace(
             paper,
             body=paper.body or entry.body,
             date=paper.date or entry.date,
+            date_source=paper.date_source or ("catalogue" if entry.date else None),
             original_name=entry.original_name or paper.original_name,
         )
     result.paper = replace(paper, source_reports=tuple(reports))

@@ -17,7 +17,7 @@ from pathlib import Path
 from recgraph.errors import ReadError
 from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, catalogue_pins, find_catalogue, load_catalogue
 from recgraph.graph.reading.corrections import Override, apply_overrides, load_overrides
-from recgraph.graph.reading.locations import overrides_for
+from recgraph.graph.reading.locations import PAPERS_FOLDER, overrides_for
 from recgraph.graph.model import ReadResult
 from recgraph.graph.reading.pointers import find_cross_references
 from recgraph.graph.reading.readers import detect_layout, general_reader
@@ -59,7 +59,8 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     path = Path(path)
     document = load_document(path, options.max_bytes)
     result = read_document(document)
-    result.warnings[:0] = document.warnings
+    # the table and proforma readers start from the document's warnings already: state each once
+    result.warnings[:0] = [warning for warning in document.warnings if warning not in result.warnings]
     catalogue = _catalogue_for(path, options)
     result = identify_reports(result, document.lines, _register_for(path, options), catalogue_pins(catalogue.entry_for(path.name)))
     if not result.recommendations:
@@ -340,7 +341,12 @@ def _overrides_for(path: Path, options: ReadOptions) -> Path:
     if options.overrides:
         return options.overrides
     catalogue = options.catalogue or find_catalogue(path.resolve())
-    folder = catalogue.parent if catalogue else path.resolve().parent
+    if catalogue:
+        return overrides_for(catalogue.parent)
+    folder = path.resolve().parent
+    # a data folder holds papers/ beside its overrides.csv, where `corrections import` writes it
+    if folder.name == PAPERS_FOLDER:
+        folder = folder.parent
     return overrides_for(folder)
 
 

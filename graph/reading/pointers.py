@@ -111,7 +111,7 @@ def _narrow(provenance: Provenance, phrase: str) -> Provenance:
     lines = provenance.text.split("\n")
     probe = re.sub(r"\s+", " ", phrase)[:40]
     for offset, line in enumerate(lines):
-        if probe and probe in re.sub(r"<[^>]+>", "", re.sub(r"\s+", " ", line)):
+        if probe and probe in re.sub(r"<[^<>]+>", "", re.sub(r"\s+", " ", line)):
             number = provenance.first_line + offset
             return Provenance(provenance.file, number, number, line)
     return provenance

@@ -43,6 +43,12 @@ class Row:
     paper_date: str | None = None
     kind: str = "recommendation"
     covers: list[str] = field(default_factory=list)
+    #: where paper_date came from: printed, catalogue or inferred (see Paper.date_source)
+    paper_date_source: str | None = None
+    #: the readers' warnings at this record's lines ("line N: message"): what was inferred, not read
+    caveats: list[str] = field(default_factory=list)
+    #: the fields an analyst corrected ("added": the readers missed the recommendation); not correctable
+    corrected: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -50,6 +56,8 @@ class Row:
 
 
 COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Row))
+#: Columns holding lists, written "a; b" in CSV.
+LIST_COLUMNS = ("refers_to", "covers", "caveats", "corrected")
 #: Columns a corrections file must have to say which recommendation a row is about.
 KEY_COLUMNS = ("paper", "number")
 #: The kinds of row.
@@ -58,10 +66,16 @@ KINDS = ("recommendation", "mention")
 
 def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
     """One Row per recommendation, then one per mention, paper by paper."""
+    from recgraph.graph.reading.caveats import record_caveats
+
     rows = []
     for result in results:
         titles = {report.key: report.title for report in result.paper.source_reports}
         paper = Path(result.paper.file).name
+        caveats = record_caveats(result)
+        corrected: dict[tuple[str, str], list[str]] = {}
+        for correction in result.corrections:
+            corrected.setdefault((correction.source_report, correction.recommendation), []).append(correction.field)
         for rec in result.recommendations:
             update = result.update_for(rec)
             refs = [
@@ -72,6 +86,7 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
             first, last = rec.provenance.lines
             if update is not None:
                 first, last = min(first, update.provenance.first_line), max(last, update.provenance.last_line)
+            added = "added" in corrected.get(rec.key, ())  # no line of the paper to claim
             rows.append(
                 Row(
                     paper=paper,
@@ -88,8 +103,11 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
                     mpa_action=update.mpa_action if update else None,
                     timescale=update.timescale if update else None,
                     refers_to=refs,
-                    lines=[first, last],
+                    lines=[] if added else [first, last],
                     paper_date=result.paper.date,
+                    paper_date_source=result.paper.date_source if result.paper.date else None,
+                    caveats=caveats.get(rec.key, []),
+                    corrected=corrected.get(rec.key, []),
                     covers=list(rec.covers),
                 )
             )
@@ -105,6 +123,7 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
                     status_phrase=mention.status_phrase,
                     lines=list(mention.provenance.lines),
                     paper_date=mention.paper_date or result.paper.date,
+                    paper_date_source=result.paper.date_source if (mention.paper_date or result.paper.date) else None,
                     kind="mention",
                 )
             )
@@ -126,14 +145,14 @@ def rows_to_csv(rows: Sequence[Row]) -> str:
 
 
 def _cell(name: str, value) -> str:
-    if name in ("refers_to", "covers"):
+    if name in LIST_COLUMNS:
         return "; ".join(value)
     if name == "lines":
         return "-".join(str(n) for n in value)
     return "" if value is None else str(value)
 
 
-def rows_from_csv(text: str, source: str = "<csv>") -> list[Row]:
+def rows_from_csv(text: str, source: str = "<csv>", found: dict | None = None) -> list[Row]:
     """Rows from CSV text with a header (as written by :func:`rows_to_csv`, columns in any order).
 
     Raises
@@ -146,10 +165,12 @@ def rows_from_csv(text: str, source: str = "<csv>") -> list[Row]:
         header = next(reader)
     except StopIteration:
         raise CorrectionsError("is empty: expected a header row", source, 1) from None
-    return rows_from_table(header, reader, source)
+    return rows_from_table(header, reader, source, found=found)
 
 
-def rows_from_table(header: Sequence[str], body: Iterable[Sequence], source: str, first_line: int = 2) -> list[Row]:
+def rows_from_table(header: Sequence[str], body: Iterable[Sequence], source: str, first_line: int = 2,
+                    found: dict | None = None) -> list[Row]:
+    """Rows from a header and its body; ``found`` (when given) gets the "header" and each row's "lines"."""
     header = [str(h).strip() for h in header]
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
@@ -166,6 +187,10 @@ def rows_from_table(header: Sequence[str], body: Iterable[Sequence], source: str
             raise CorrectionsError(f"row has {len(values)} cells but the header has {len(header)}", source, line)
         record = dict(zip(header, values + [""] * (len(header) - len(values))))
         rows.append(_row_from_cells(record, source, line))
+        if found is not None:
+            found.setdefault("lines", []).append(line)
+    if found is not None:
+        found["header"] = tuple(h for h in header if h)
     return rows
 
 
@@ -176,7 +201,7 @@ def _row_from_cells(cells: dict[str, str], source: str, line: int) -> Row:
     values: dict = {}
     for name in COLUMNS:
         raw = cells.get(name, "")
-        if name in ("refers_to", "covers"):
+        if name in LIST_COLUMNS:
             values[name] = [part.strip() for part in raw.split(";") if part.strip()]
         elif name == "kind":
             values[name] = raw.strip() or "recommendation"
@@ -200,7 +225,7 @@ def _parse_lines(raw: str, source: str, line: int) -> list[int]:
     return [int(p) for p in parts]
 
 
-def rows_from_xlsx(path: Path) -> list[Row]:
+def rows_from_xlsx(path: Path, found: dict | None = None) -> list[Row]:
     """Rows from the first sheet of an XLSX workbook whose first row is the header."""
     from openpyxl import load_workbook
 
@@ -213,7 +238,7 @@ def rows_from_xlsx(path: Path) -> list[Row]:
     workbook.close()
     if not table:
         raise CorrectionsError("has an empty first sheet: expected a header row", str(path), 1)
-    return rows_from_table(table[0], table[1:], str(path))
+    return rows_from_table(table[0], table[1:], str(path), found=found)
 
 
 def rows_to_xlsx(rows: Sequence[Row], path: Path) -> None:

@@ -148,6 +148,9 @@ def triples(store: ox.Store, iri: str, limit: int = LIST_LIMIT) -> list[ox.Tripl
     return list(found)
 
 
+_ATTRIBUTED = "http://www.w3.org/ns/prov#wasAttributedTo"
+
+
 def describe(store: ox.Store, iri: str) -> Description:
     """Gather what the page of ``iri`` shows (see :class:`Description`)."""
     described = Description(entry(store, iri))
@@ -201,8 +204,11 @@ def _collect(store: ox.Store, described: Description, name: str, predicate: str)
 
 def _recommendation(store: ox.Store, described: Description) -> None:
     me = described.entry
+    corrections = _fetch(store, described, me.iris(RG.correction))  # analysts' corrections, shown as such
     for update in _collect(store, described, "updates", RG.reportsOn):
         _fetch(store, described, update.iris(DERIVED_FROM) + update.iris(RG.inPaper))
+        corrections += _fetch(store, described, update.iris(RG.correction))
+    _fetch(store, described, [agent for c in corrections for agent in c.iris(_ATTRIBUTED)])
     _collect(store, described, "parts", RG.partOf)
     sources, _ = subjects(store, str(RG.source), me.iri)
     targets, _ = subjects(store, str(RG.target), me.iri)

@@ -111,6 +111,8 @@ def _recommendation(described: Description, linker: Linker) -> Html:
         ("Status", _links(me.iris(RG.status), described, linker)),
         ("Themes", _links(me.iris(RG.theme), described, linker)),
         ("Systems", _links(me.iris(RG.mentionsSystem), described, linker)),
+        ("Corrected by an analyst", _corrections(me, described)),
+        ("Reading caveats", "; ".join(term.value for term in me.all(RG.caveat)) or None),
     ])
     return join([
         tag("blockquote", me.text(RG.text), class_="text") if me.text(RG.text) else None,
@@ -148,6 +150,8 @@ def _update(update: Entry, described: Description, linker: Linker) -> Html:
         ("Timescale", update.text(RG.timescale)),
         ("MPA action", update.text(RG.mpaAction)),
         ("Paragraphs", ", ".join(term.value for term in update.all(RG.paragraph)) or None),
+        ("Corrected by an analyst", _corrections(update, described)),
+        ("Date", _date_note(update, described.of(paper)) if paper else None),
     ])
     return join([
         heading, info,
@@ -155,6 +159,30 @@ def _update(update: Entry, described: Description, linker: Linker) -> Html:
         sources(update.iris(DERIVED_FROM), described, linker),
         tag("p", link(update.iri, described, linker, "this progress update"), class_="more"),
     ])
+
+
+def _corrections(record: Entry, described: Description) -> str | None:
+    """What an analyst corrected on this record, by whom and when, beside the value read."""
+    from recgraph.graph.analyses.trace_notes import Corrected
+
+    notes = []
+    for iri in record.iris(RG.correction):
+        c = described.of(iri)
+        agent = next(iter(c.iris(PREFIXES["prov"] + "wasAttributedTo")), None)
+        row = c.text(RG.correctionsRow)
+        notes.append(Corrected(c.text(RG.correctedField) or "?", c.text(RG.correctedValue), c.text(RG.printedValue),
+                               (described.label(agent) or agent.rsplit("/", 1)[-1]) if agent else None,
+                               c.text(PREFIXES["prov"] + "endedAtTime"), c.text(RG.correctionsFile),
+                               int(row) if row and row.isdigit() else None, c.text(RG.correctionOrigin)).note())
+    return "; ".join(sorted(notes)) or None
+
+
+def _date_note(update: Entry, paper: Entry) -> str | None:
+    """Said only when the date was not printed (from the catalogue, or inferred)."""
+    from recgraph.graph.analyses.trace_notes import date_note
+
+    source = paper.text(RG.dateSource)
+    return date_note(update.text(_DATE), source) if source in ("catalogue", "inferred") else None
 
 
 def _related(described: Description, linker: Linker) -> Html:

@@ -15,6 +15,8 @@ Virtuoso by default); recgraph's saved queries expect it.
 from __future__ import annotations
 
 import base64
+import html
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -119,10 +121,11 @@ def http_request(method: str, url: str, *, data: bytes | None = None, headers: M
     request = urllib.request.Request(url, data=data, method=method, headers=dict(headers or {}))
     opener = _opener(url, credentials, request)
     try:
+        _sign_before_sending(opener, request, timeout)
         with opener.open(request, timeout=timeout) as response:
             return Answer(response.status, _media_type(response.headers), response.read())
     except urllib.error.HTTPError as err:
-        detail = err.read(600).decode("utf-8", "replace").strip()
+        detail = _one_line(err.read(2000).decode("utf-8", "replace"))
         raise RemoteError(f"{method} {_shown(url)} answered {err.code} {err.reason}: {detail[:300] or '(no detail)'}",
                           err.code) from None
     except (urllib.error.URLError, OSError) as err:
@@ -183,6 +186,46 @@ def _opener(url: str, credentials: Credentials, request: urllib.request.Request)
         pair = f"{credentials.user}:{credentials.password or ''}".encode()
         request.add_header("Authorization", "Basic " + base64.b64encode(pair).decode("ascii"))
     return urllib.request.build_opener(*handlers)
+
+
+def _sign_before_sending(opener: urllib.request.OpenerDirector, request: urllib.request.Request,
+                         timeout: float) -> None:
+    """With Digest, fetch the challenge by a bodiless HEAD and sign a request that has a body.
+
+    Otherwise the body goes out twice, and a server that refuses it unread (Virtuoso closes the
+    connection after its 401) resets a large PUT midway. A HEAD that is not challenged (or any
+    failure) leaves the request as it was: urllib still answers a challenge to the request itself.
+    """
+    digest = next((h for h in opener.handlers if isinstance(h, urllib.request.HTTPDigestAuthHandler)), None)
+    if digest is None or not request.data:
+        return
+    try:
+        with urllib.request.build_opener().open(urllib.request.Request(request.full_url, method="HEAD"),
+                                                timeout=timeout):
+            return
+    except urllib.error.HTTPError as err:
+        challenge = err.headers.get("WWW-Authenticate", "") if err.code == 401 else ""
+    except (urllib.error.URLError, OSError):
+        return
+    scheme, _, parameters = challenge.partition(" ")
+    if scheme.lower() != "digest":
+        return
+    fields = urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(parameters)))
+    authorization = digest.get_authorization(request, fields)
+    if authorization:
+        request.add_unredirected_header("Authorization", f"Digest {authorization}")
+
+
+def _one_line(detail: str) -> str:
+    """A server's error page as one line of text: tags dropped, entities decoded, spaces collapsed.
+
+    Errors are one ``Error:`` line; Virtuoso, for one, explains a refusal in a multi-line HTML page.
+
+    >>> _one_line("<html><h1>403 Forbidden</h1>\\n<xmp>Permission denied &amp; more</xmp></html>")
+    '403 Forbidden Permission denied & more'
+    """
+    text = re.sub(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", " ", detail, flags=re.IGNORECASE | re.DOTALL)
+    return " ".join(html.unescape(text).split())
 
 
 def _media_type(headers: Message) -> str:

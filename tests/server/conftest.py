@@ -6,6 +6,7 @@ shutdown waits are bounded (see recgraph.graph.server.background).
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -109,6 +110,75 @@ def _listener() -> Iterator[tuple[int, list[bytes]]]:
 def listener() -> Callable:
     """A context manager: a TCP listener on 127.0.0.1 yielding (port, connections it received)."""
     return _listener
+
+
+# ---------------------------------------------------------------------------------------------
+# A published copy compared with the local store: triples per graph and saved-query answers
+# (tests/server/test_publish.py against Oxigraph, tests/server/test_virtuoso.py against Virtuoso).
+
+#: Saved queries that need a binding to give rows.
+SAVED_QUERY_BINDINGS = {"timeline": {"label": "winning-consent/22"}}
+COUNTS_PER_GRAPH = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+
+class PublishedCopy:
+    """What a remote copy of ``store`` answers at ``query_url``, next to what the store answers.
+
+    Rows are compared as multisets of values (:func:`~recgraph.graph.store.queries.term_value`,
+    so xsd:int and xsd:integer are both ints): a query's ORDER BY may tie, and ties come in any
+    order. ``portable=True`` also allows the one difference docs/publish.md lists as the server's
+    own choice: the order of the parts of a ``GROUP_CONCAT`` (SPARQL leaves it to the server), so
+    they are compared as sorted lists.
+    """
+
+    def __init__(self, store: pyoxigraph.Store, query_url: str, *, portable: bool = False):
+        self.store, self.query_url, self.portable = store, query_url, portable
+
+    def counts_per_graph(self) -> tuple[dict[str, int], dict[str, int | None]]:
+        """Triples per named graph here and there (for the local graphs; None where missing)."""
+        from recgraph.graph.store.remote import select
+
+        local = {graph.value: sum(1 for _ in self.store.quads_for_pattern(None, None, None, graph))
+                 for graph in self.store.named_graphs()}
+        remote = {str(row["g"]): int(row["n"]) for row in select(self.query_url, COUNTS_PER_GRAPH)}
+        return local, {graph: remote.get(graph) for graph in local}
+
+    def saved_query_answers(self) -> tuple[dict[str, tuple[list, list]], int]:
+        """The saved queries whose answers differ (name: (local rows, remote rows)), and how many
+        saved queries had rows locally."""
+        from recgraph.graph.store.queries import run_query, saved_queries
+        from recgraph.graph.store.remote import run_remote_query
+
+        differing, with_rows = {}, 0
+        for name, saved in saved_queries().items():
+            bindings = SAVED_QUERY_BINDINGS.get(name)
+            local = self._rows(run_query(self.store, saved.text, bindings, name), saved.text)
+            remote = self._rows(run_remote_query(self.query_url, saved.text, bindings, name), saved.text)
+            if remote != local:
+                differing[name] = (local, remote)
+            with_rows += bool(local)
+        return differing, with_rows
+
+    def _rows(self, result, text: str) -> list[tuple]:
+        from recgraph.graph.store.queries import result_rows
+
+        columns, found = result_rows(result)
+        # The columns a GROUP_CONCAT makes, and its separator: "(GROUP_CONCAT(... separator=", ") AS ?x)".
+        concatenated = {column: separator for separator, column in re.findall(
+            r'GROUP_CONCAT\([^()]*?separator\s*=\s*"([^"]*)"\s*\)\s*AS\s+\?(\w+)', text, flags=re.IGNORECASE)}
+        return sorted(tuple(repr(self._parts(value, concatenated.get(column))) for column, value in zip(columns, row))
+                      for row in found)
+
+    def _parts(self, value: object, separator: str | None) -> object:
+        if self.portable and separator and isinstance(value, str):
+            return sorted(value.split(separator))
+        return value
+
+
+@pytest.fixture()
+def published_copy() -> type[PublishedCopy]:
+    """:class:`PublishedCopy`, to compare a server's copy of a store with the store."""
+    return PublishedCopy
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,6 +36,10 @@ Only the next letter in sequence (or a later one, with a warning) starts a part:
 inside a progress text, and roman "(i)", "(v)" lists, stay text. Paragraphs before the first
 heading (background) and numbered paragraphs that follow the last part's unnumbered "Next steps"
 (a closing statement) are the paper's own text and are claimed, not read as progress.
+
+Length: over the ~400-line aim. This specialised reader is one state machine over its layout's
+rows; issue 13 kept it beside the general segmenter (graph/reading/segment/) for what only it
+reads, and its split is left to the work that folds more of it into the segmenter.
 """
 
 from __future__ import annotations

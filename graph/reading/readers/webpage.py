@@ -23,6 +23,10 @@ Papers of either layout may also carry, and this module recognises for both read
 
 The committee and implementation readers use this module for the frame and keep only their own
 layout of the recommendations.
+
+Length: over the ~400-line aim. This specialised reader is one state machine over its layout's
+rows; issue 13 kept it beside the general segmenter (graph/reading/segment/) for what only it
+reads, and its split is left to the work that folds more of it into the segmenter.
 """
 
 from __future__ import annotations
