@@ -23,7 +23,8 @@ from recgraph.graph.analyses.dependencies import (
     dependency_order,
 )
 from recgraph.graph.analyses.owners import owner_load
-from recgraph.graph.analyses.projection import Projection, project, recommendation_graph
+from recgraph.graph.analyses.network import recommendation_graph
+from recgraph.graph.analyses.projection import Projection, project
 from recgraph.graph.analyses.repeats import chain_summary, link_table, repeat_chains
 from recgraph.graph.analyses.source import EndpointSource, LocalSource, connect
 from recgraph.graph.analyses.stats import graph_stats

@@ -8,7 +8,8 @@ asks for every triple: only the properties of recommendations, progress updates,
 links that an analysis uses. Each answer is fetched once and kept, so several analyses of one
 projection (as ``recgraph stats`` runs them) share the queries.
 
-From those tables :func:`recommendation_graph` builds the networkx graph the views draw.
+From those tables :func:`recgraph.graph.analyses.network.recommendation_graph` builds the networkx
+graph the views draw.
 """
 
 from __future__ import annotations
@@ -24,108 +25,33 @@ from recgraph.graph.analyses.tables import (
     any_flag,
     concept_table,
     distinct_texts,
-    edge_evidence,
     join_texts,
-    node_attributes,
     none_for_missing,
     recommendation_table,
     with_details,
     year_of,
 )
-from recgraph.graph.rdf.namespaces import PREFIXES
+from recgraph.graph.analyses.patterns import (
+    _CONCEPTS,
+    FEW,
+    _FLAGS,
+    _LINK_DETAILS,
+    LINK_KINDS,
+    _MENTIONS,
+    _NOTES,
+    _OWNER_PROPERTIES,
+    _OWNERS,
+    _REC_COLUMNS,
+    _REC_PROPERTIES,
+    _RECOMMENDATION_IRIS,
+    _REPORTS,
+    _RG,
+    _UPDATE_PROPERTIES,
+    _UPDATES,
+)
 
 if TYPE_CHECKING:
-    import networkx
     import pandas
-
-_RG = PREFIXES["rg"]
-#: How booleans are written.
-_FLAGS = {"true": True, "1": True, "false": False, "0": False}
-#: The direct link properties, each an edge kind.
-LINK_KINDS = ("reiterates", "dependsOn", "subsumedInto", "refersTo", "partOf", "mentionsSystem", "theme", "relatedTo")
-#: The properties of a link resource that carry its evidence, by class.
-_LINK_DETAILS = {
-    "Repeat": ("score", "evidence", "recurringDespiteClosure", "decision", "quote"),
-    "Related": ("score", "evidence", "decision"),
-    "Dependency": ("score", "evidence", "phrase"),
-    "CrossReference": ("score", "phrase"),
-    "SystemMention": ("evidence",),
-    "ThemeTag": ("evidence",),
-}
-
-# The recommendations' and the updates' properties are asked for one triple pattern a query and
-# joined with pandas: pyoxigraph answers one pattern from one index scan, where each further
-# pattern joined in the query costs an index seek per row (on a large store about four times the
-# cost of writing the row out), and a VALUES clause joined with several OPTIONAL patterns can cost
-# quadratic time. The updates' properties are joined by update IRI; the tables keep none: one
-# update per paper and recommendation, so (rec, paper) names it.
-_RECOMMENDATION_IRIS = "SELECT ?rec WHERE { ?rec a rg:Recommendation }"
-#: Properties of recommendations, each a column; the rg:status of a recommendation (not of an
-#: update) is the status derived from its lettered parts.
-_REC_COLUMNS = {"heading": "?rec rg:heading ?o", "parent": "?rec rg:partOf ?o",
-                "own_status": "?rec a rg:Recommendation ; rg:status ?o", "text": "?rec rg:text ?o"}
-#: The same for the whole graph: one pattern each, the rows picked by the recommendations' IRIs.
-_REC_PROPERTIES = {"heading": "rg:heading", "parent": "rg:partOf", "own_status": "rg:status", "text": "rg:text"}
-#: The properties of progress updates, each asked for alone (see above) and joined by update.
-_UPDATE_PROPERTIES = {"rec": "rg:reportsOn", "paper": "rg:inPaper", "date": "dcterms:date", "status": "rg:status"}
-_OWNER_PROPERTIES = {"owner": "rg:owner", "owner_text": "rg:ownerText"}
-_UPDATES = """
-SELECT ?rec ?paper ?date ?status
-WHERE {
-  #VALUES#
-  ?update rg:reportsOn ?rec ; rg:inPaper ?paper .
-  OPTIONAL { ?update dcterms:date ?date }
-  OPTIONAL { ?update rg:status ?status }
-}"""
-#: Owners apart: only some analyses use them.
-_OWNERS = """
-SELECT ?rec ?paper ?owner ?owner_text
-WHERE {
-  #VALUES#
-  ?update rg:reportsOn ?rec ; rg:inPaper ?paper .
-  { ?update rg:owner ?owner } UNION { ?update rg:ownerText ?owner_text }
-}"""
-#: The mentions that state a status (status events, as updates are: see tables.recommendation_table).
-_MENTIONS = """
-SELECT ?rec ?paper ?date ?status
-WHERE {
-  #VALUES#
-  ?mention rg:cites ?rec ; rg:inPaper ?paper ; rg:status ?status .
-  OPTIONAL { ?mention dcterms:date ?date }
-}"""
-#: What was not simply read, per recommendation: analysts' corrections and the readers' caveats.
-_NOTES = """
-SELECT ?rec ?kind ?field ?who ?when ?caveat
-WHERE {
-  { { ?rec rg:correction ?c } UNION { ?update rg:reportsOn ?rec ; rg:correction ?c }
-    ?c rg:correctedField ?field . BIND ("corrected" AS ?kind)
-    OPTIONAL { ?c prov:wasAttributedTo/rdfs:label ?who } OPTIONAL { ?c prov:endedAtTime ?when } }
-  UNION
-  { ?rec rg:caveat ?caveat . BIND ("caveat" AS ?kind) }
-}"""
-#: Up to this many recommendations, :meth:`Projection.some_recommendations` asks for them by name.
-FEW = 2000
-_REPORTS = """
-SELECT ?report ?key ?report_title ?report_year
-WHERE {
-  ?report a rg:SourceReport .
-  OPTIONAL { ?report rg:key ?key }
-  OPTIONAL { ?report dcterms:title ?report_title }
-  OPTIONAL { ?report rg:year ?report_year }
-}"""
-_CONCEPTS = """
-SELECT ?concept ?class ?pref ?title ?plain ?key ?closed ?rank
-WHERE {
-  VALUES ?class { rg:Status rg:Theme rg:System rg:Owner rg:Programme rg:SourceReport }
-  ?concept a ?class .
-  OPTIONAL { ?concept skos:prefLabel ?pref }
-  OPTIONAL { ?concept dcterms:title ?title }
-  OPTIONAL { ?concept rdfs:label ?plain }
-  OPTIONAL { ?concept rg:key ?key }
-  OPTIONAL { ?concept rg:closed ?closed }
-  OPTIONAL { ?concept rg:rank ?rank }
-}"""
-
 
 class Projection:
     """The tables of one graph that the analyses need, each fetched once on first use.
@@ -461,55 +387,3 @@ def _one_per_paper(updates: pandas.DataFrame) -> pandas.DataFrame:
 def project(source: Source | Projection = None) -> Projection:
     """``source`` as a :class:`Projection` (a projection is returned as it is, keeping its tables)."""
     return source if isinstance(source, Projection) else Projection(source)
-
-
-def recommendation_graph(source: Source | Projection = None, tag_evidence: bool = False) -> networkx.MultiDiGraph:
-    """Recommendations, the resources they link to, and their links, as a networkx multigraph.
-
-    Parameters
-    ----------
-    source : where the graph is, or a :class:`Projection` of it.
-    tag_evidence : also fetch the evidence of theme tags and system mentions (the words that
-        matched); without it their edges' evidence is None, and large graphs project faster.
-
-    Returns
-    -------
-    networkx.MultiDiGraph : node key = IRI. Node attributes: ``kind`` (recommendation, system,
-        programme, report, theme, owner), ``label``, ``title``, ``url``; recommendations also
-        ``text``, ``report``, ``report_title``, ``year``, ``status``, ``closed``, ``owner``,
-        ``themes``, ``corrected`` (fields an analyst corrected, by whom and when), ``caveats``. Edge attributes: ``kind`` (reiterates, dependsOn, refersTo, partOf,
-        subsumedInto, mentionsSystem, theme, owner), ``score``, ``evidence``. An owner edge goes
-        from a recommendation to the unit its latest update names.
-    """
-    import networkx as nx
-
-    projection = project(source)
-    recs = projection.recommendations()
-    concepts = projection.concepts()
-    tags = () if tag_evidence else ("theme", "mentionsSystem")
-    links = projection.links(LINK_KINDS, [kind for kind in LINK_KINDS if kind not in tags])
-    graph = nx.MultiDiGraph()
-    theme_labels = concepts["label"]
-    themed = links[links["kind"] == "theme"]
-    themes = themed.assign(label=themed["target"].map(theme_labels).fillna(themed["target"])).groupby("source")["label"].agg(sorted)
-    notes = projection.notes()
-    for iri, row in recs.to_dict("index").items():
-        graph.add_node(iri, **node_attributes(iri, row, None), themes=themes.get(iri, []),
-                       corrected=sorted(notes.get(iri, {}).get("corrected", [])),
-                       caveats=sorted(notes.get(iri, {}).get("caveats", [])))
-    for iri, row in concepts.to_dict("index").items():
-        if isinstance(row["kind"], str) and row["kind"] != "status":
-            graph.add_node(iri, **node_attributes(iri, None, row))
-    ends = (end for pair in zip(links["source"], links["target"]) for end in pair if end not in graph)
-    graph.add_nodes_from((end, {"kind": "programme", "label": end, "title": end, "url": end})  # of no known class
-                         for end in dict.fromkeys(ends))
-    graph.add_edges_from((source, target, kind, {"kind": kind, "score": score, "evidence": edge_evidence(phrase, evidence)})
-                         for source, target, kind, score, phrase, evidence in zip(
-                             links["source"], links["target"], links["kind"], links["score"], links["phrase"], links["evidence"]))
-    for iri, owner, name in zip(recs.index, recs["owner_iri"], recs["owner"]):
-        if owner is None:
-            continue
-        if owner not in graph:
-            graph.add_node(owner, kind="owner", label=owner, title=owner, url=owner)
-        graph.add_edge(iri, owner, key="owner", kind="owner", score=None, evidence=name)
-    return graph

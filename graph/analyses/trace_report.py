@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from recgraph.graph.analyses.trace import Related, Span, Trace, Update
+from recgraph.graph.analyses.trace_records import Related, Span, Trace, Update
 from recgraph.graph.analyses.trace_notes import corrected, date_note
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")

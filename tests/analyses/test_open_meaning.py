@@ -14,7 +14,8 @@ import pytest
 
 import recgraph
 from recgraph.graph.analyses import graph_stats, owner_load
-from recgraph.graph.analyses.projection import Projection, recommendation_graph
+from recgraph.graph.analyses.network import recommendation_graph
+from recgraph.graph.analyses.projection import Projection
 from recgraph.graph.store.queries import resolve_query, run_query
 
 

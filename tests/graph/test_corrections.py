@@ -344,7 +344,7 @@ def test_the_linked_data_page_shows_a_correction_as_a_correction(data, tmp_path,
 
 
 def test_the_views_tooltips_say_what_an_analyst_corrected(data, tmp_path, monkeypatch):
-    from recgraph.graph.analyses.projection import recommendation_graph
+    from recgraph.graph.analyses.network import recommendation_graph
     from recgraph.visualisations.view import recommendation_tooltip
 
     monkeypatch.setenv("RECGRAPH_USER", "a.analyst")

@@ -128,7 +128,8 @@ class PublishedCopy:
     so xsd:int and xsd:integer are both ints): a query's ORDER BY may tie, and ties come in any
     order. ``portable=True`` also allows the one difference docs/publish.md lists as the server's
     own choice: the order of the parts of a ``GROUP_CONCAT`` (SPARQL leaves it to the server), so
-    they are compared as sorted lists.
+    they are compared as sorted lists; and one of Virtuoso's: a boolean computed in a query (BIND of
+    a comparison) comes back as the integer 0 or 1, so booleans are compared as 0 and 1.
     """
 
     def __init__(self, store: pyoxigraph.Store, query_url: str, *, portable: bool = False):
@@ -172,6 +173,8 @@ class PublishedCopy:
     def _parts(self, value: object, separator: str | None) -> object:
         if self.portable and separator and isinstance(value, str):
             return sorted(value.split(separator))
+        if self.portable and isinstance(value, bool):
+            return int(value)  # Virtuoso answers a computed xsd:boolean as the integer 0 or 1
         return value
 
 
