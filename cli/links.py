@@ -89,13 +89,13 @@ def fit(store, endpoint, accept, decisions):
     from recgraph.graph.analyses import link_table
     from recgraph.graph.linking.decisions import decisions_file
     from recgraph.graph.linking.fitting import MODEL_FILE, PARTS, FitError, fit_model, save_model
-    from recgraph.graph.linking.repeats import ALIGNED, THRESHOLD
+    from recgraph.graph.linking.repeats import ALIGNED
 
     table = link_table(open_source(store, endpoint))
     decided = table[table["decision"].isin(["confirmed", "rejected"])]
     parts = decided[list(PARTS)].astype(float).fillna(0.0).to_numpy()
     confirmed = ((decided["decision"] == "confirmed") & (decided["relation"] == "reiterates")).to_numpy()
-    rule = ((decided["aligned"].astype(float).fillna(0) >= ALIGNED) & (decided["score"].astype(float).fillna(0) >= THRESHOLD)).to_numpy()
+    rule = (decided["aligned"].astype(float).fillna(0) >= ALIGNED).to_numpy()  # the documented rule: aligned wording alone
     try:
         model = fit_model(parts, confirmed, rule)
     except FitError as error:

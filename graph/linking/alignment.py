@@ -24,13 +24,13 @@ three apart and do not pair; "custody staff ... trained in first aid" pairs *fir
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from recgraph.graph.linking.terms import STOP_TERMS, term
 
-__all__ = ["WINDOW", "Phrase", "Token", "align", "content_tokens", "phrase_features"]
+__all__ = ["WINDOW", "Phrase", "Token", "align", "area_pairs", "content_tokens", "phrase_features"]
 
 #: How many content words apart two terms may stand and still make a phrase (1 = adjacent).
 WINDOW = 2
@@ -110,7 +110,34 @@ def phrase_features(text: str) -> list[str]:
     return sorted(f"{a}~{b}" for a, b in _linked(content_tokens(text)))
 
 
-def align(first: str, second: str) -> list[Phrase]:
+def area_pairs(labels: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """The linked pairs that spell the name of an area: those of each label given (theme labels).
+
+    Wording that two texts share only because both name the same area ("best value", "human
+    resources", "performance management", "career management") says they are in that area, which
+    their themes say already; it is not the object of either ask. Such pairs are left out of the
+    aligned wording (see :class:`~.similarity.AlignedScorer`): a pair sharing only an area's name is at
+    most related, while one sharing it *and* the object ("career management policy") reiterates
+    through the object's words.
+
+    >>> sorted(area_pairs(["best value", "human resources management"]))
+    [('best', 'valu'), ('human', 'manag'), ('human', 'resourc'), ('manag', 'resourc')]
+    """
+    found: set[tuple[str, str]] = set()
+    for label in labels:
+        found |= _linked(content_tokens(label))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4)
+def shipped_area_pairs() -> frozenset[tuple[str, str]]:
+    """:func:`area_pairs` of every label of the shipped theme vocabulary (ontology/themes.ttl)."""
+    from recgraph.graph.enrich.vocabulary import load_vocabulary
+
+    return area_pairs(label for concept in load_vocabulary("themes") for label in concept.labels)
+
+
+def align(first: str, second: str, ignore: frozenset[tuple[str, str]] = frozenset()) -> list[Phrase]:
     """The phrases two texts share, in the order they appear in the first text.
 
     A phrase is a run of the first text's content words, each of whose terms forms a linked pair
@@ -126,10 +153,14 @@ def align(first: str, second: str) -> list[Phrase]:
     [('booking system for pool vehicles', 'vehicle booking')]
     >>> align("Review the grievance procedure.", "An ACPO lead for grievances.")
     []
+
+    Pairs in ``ignore`` (the names of areas, :func:`area_pairs`) do not count as shared.
     """
     a_tokens, a_pairs, a_where = _tokens(first)
     b_tokens, b_pairs, b_where = _tokens(second)
-    shared = a_pairs & b_pairs
+    from recgraph.graph.linking.similarity import ACTOR_TERMS
+
+    shared = {p for p in (a_pairs & b_pairs) - ignore if p[0] not in ACTOR_TERMS and p[1] not in ACTOR_TERMS}
     if not shared:
         return []
     runs = _runs(a_where, shared)

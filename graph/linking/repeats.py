@@ -3,14 +3,17 @@
 Two relations (ontology/recgraph.ttl):
 
 * ``reiterates``: the later recommendation raises again the same problem about the same object,
-  whether it asks for the same remedy or a narrower or different one. It needs *aligned wording*:
-  phrases of the two texts' own wording (heading and text, not progress) that hold the same terms
-  close together (:mod:`.alignment`), carrying at least :data:`~.similarity.ALIGNED` of their term
-  weight (:class:`~.similarity.AlignedScorer`), and a similarity score of at least
-  :data:`THRESHOLD`. A shared theme or system never makes one: without aligned wording a pair is
-  at most related;
-* ``relatedTo``: the same area, a different problem: a pair whose similarity score reaches
-  :data:`THRESHOLD` without aligned wording. The score is::
+  whether it asks for the same remedy or a narrower or different one. It is decided on the
+  *aligned wording* alone: phrases of the two texts' own wording (heading and text, not progress)
+  that hold the same terms close together (:mod:`.alignment`), the names of areas left out
+  ("best value", "human resources": :func:`~.alignment.area_pairs` of the theme labels), carrying
+  at least :data:`~.similarity.ALIGNED` of the shorter text's term weight
+  (:class:`~.similarity.AlignedScorer`), and, by default, a similarity score of at least
+  :data:`THRESHOLD` (``RepeatOptions.score_gate``; without that gate the wording alone decides,
+  which links template-alike pairs by the ten thousand in a synthetic corpus: docs/enrichment.md).
+  A shared theme or system never makes one: a pair without aligned wording is at most related;
+* ``relatedTo``: the same area, a different problem: a pair that does not reiterate but whose
+  similarity score reaches :data:`THRESHOLD`. The score is::
 
     score = 0.5 * words + 0.4 * themes + 0.1 * systems
 
@@ -48,7 +51,7 @@ import numpy as np
 from scipy import sparse
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, update_key
-from recgraph.graph.linking.alignment import align
+from recgraph.graph.linking.alignment import align, shipped_area_pairs
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision, latest
@@ -62,8 +65,10 @@ from recgraph.graph.model import Provenance, ReadResult
 __all__ = ["ALIGNED", "THRESHOLD", "WEIGHTS", "Item", "Quote", "Repeat", "RepeatOptions", "detect_repeats",
            "find_repeats", "items_from"]
 
-#: Score from which a pair without aligned wording is ``relatedTo`` (docs/enrichment.md).
+#: Score from which a pair that does not reiterate is ``relatedTo`` (docs/enrichment.md).
 THRESHOLD = 0.26
+#: Word cosine a reiterates needs besides its aligned wording (see :class:`RepeatOptions`).
+WORDING = 0.0
 #: Word neighbours kept per recommendation as candidates.
 NEIGHBOURS = 10
 #: A theme or system this specific or more has all pairs of its carriers scored (see
@@ -84,8 +89,17 @@ class RepeatOptions:
     specific: float = SPECIFIC
     #: Shared terms at which a word cosine counts half.
     shrink: float = SHRINK
-    #: Share of the two texts' term weight aligned phrases must carry for ``reiterates``.
+    #: Share of the shorter text's term weight aligned phrases must carry for ``reiterates``.
     aligned: float = ALIGNED
+    #: Word cosine (terms and adjacent pairs of the two texts, no theme nor system) a reiterates needs too.
+    wording: float = WORDING
+    #: Whether a reiterates also needs the similarity score to reach the threshold (True, the
+    #: default: without it the aligned wording alone decides, which on a synthetic corpus of 10,000
+    #: links tens of thousands of template-alike pairs; docs/enrichment.md).
+    score_gate: bool = True
+    #: Linked pairs that name an area and are not aligned wording (None: those of the shipped theme
+    #: labels, :func:`~.alignment.shipped_area_pairs`).
+    area: frozenset[tuple[str, str]] | None = None
     #: Word part from which a pair counts as similar whatever its score (None: never; the score decides).
     words_alone: float | None = None
     #: Whether recommendations of two reports of the same year (as written) may repeat each other.
@@ -293,7 +307,8 @@ def detect_repeats(
     themes = tag_matrix([item.themes for item in items], options.specific)
     systems = tag_matrix([item.systems for item in items], options.specific)
     scorer = PairScorer(words, single, themes, systems, options.weights, options.shrink)
-    wording = AlignedScorer(["" if item.lead else item.text for item in items])
+    area = shipped_area_pairs() if options.area is None else options.area
+    wording = AlignedScorer(["" if item.lead else item.text for item in items], area)
     first, second = candidate_pairs(items, words, themes, systems, options)
     first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
@@ -305,7 +320,9 @@ def detect_repeats(
         probability = options.model.probability(np.column_stack([aligned, word, theme, system]))
         reiterates = (aligned > 0) & (probability >= 0.5)
     else:
-        reiterates = similar & (aligned >= options.aligned)
+        reiterates = (aligned >= options.aligned) & (cosine >= options.wording)
+        if options.score_gate:  # see RepeatOptions.score_gate
+            reiterates &= similar
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
     decided_pairs = {pair for pair, _relation in decided}
     forced = np.array([frozenset((items[a].key, items[b].key)) in decided_pairs for a, b in zip(first, second)], dtype=bool)
@@ -316,7 +333,7 @@ def detect_repeats(
         parts = (float(score[k]), float(word[k]), float(theme[k]), float(system[k]), float(cosine[k]), int(shared[k]),
                  float(aligned[k]))
         relation = "reiterates" if reiterates[k] else "relatedTo" if related[k] else None
-        repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo")
+        repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo", area)
         repeat = _decide(repeat, decided, detected=relation is not None)
         if repeat is not None:
             found.append(repeat)
@@ -391,7 +408,7 @@ def find_repeats(
 
 def _repeat(
     items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple,
-    relation: str,
+    relation: str, area: frozenset[tuple[str, str]] = frozenset(),
 ) -> Repeat:
     score, words, themes, systems, cosine, shared, aligned = parts
     first, second = items[a], items[b]
@@ -405,7 +422,7 @@ def _repeat(
         + (": same date, ordered by key" if same_date else "")
     )
     closure = _closure(earlier, later) if relation == "reiterates" else None
-    quotes = () if later.lead or earlier.lead else _quotes(later, earlier)
+    quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area)
     return Repeat(
         source=later.key,
         target=earlier.key,
@@ -429,11 +446,11 @@ def _repeat(
     )
 
 
-def _quotes(later: Item, earlier: Item) -> tuple[Quote, ...]:
+def _quotes(later: Item, earlier: Item, area: frozenset[tuple[str, str]] = frozenset()) -> tuple[Quote, ...]:
     """The aligned phrases of two items, each side with its paper and lines."""
     found: list[Quote] = []
     seen: set[tuple[str, str]] = set()
-    for phrase in align(later.text, earlier.text):
+    for phrase in align(later.text, earlier.text, area):
         said_later, said_earlier = phrase.quote(later.text, earlier.text)
         if (said_later.lower(), said_earlier.lower()) in seen or len(found) == MAX_QUOTES:
             continue

@@ -15,7 +15,7 @@ from recgraph.graph.linking.candidates import neighbour_pairs, tag_pairs, word_p
 from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision
 from recgraph.graph.linking.evaluation import planted_groups, reference_pairs, score_pairs, threshold_table
-from recgraph.graph.linking.repeats import THRESHOLD, Item, RepeatOptions, detect_repeats
+from recgraph.graph.linking.repeats import ALIGNED, THRESHOLD, Item, RepeatOptions, detect_repeats
 from recgraph.graph.linking.similarity import WEIGHTS, specificity
 from recgraph.graph.linking.terms import features
 from recgraph.graph.reading.papers import read_papers
@@ -149,7 +149,7 @@ def test_every_seed_reiterates_link_joins_two_reports_of_different_years_with_qu
     reiterates = [r for r in seed_links.repeats if r.relation == "reiterates"]
     assert reiterates
     for repeat in reiterates:
-        assert repeat.source[0] != repeat.target[0] and repeat.score >= THRESHOLD
+        assert repeat.source[0] != repeat.target[0] and repeat.aligned >= ALIGNED
         assert repeat.quotes and all(q.later_file and q.earlier_file and q.later_lines for q in repeat.quotes)
         assert "dated as" not in repeat.direction
 
@@ -248,3 +248,53 @@ def test_an_accepted_model_decides_but_aligned_wording_stays_required():
     found = detect_repeats(themed, RepeatOptions(threshold=0.0, model=eager))
     assert {r.relation for r in found if r.aligned > 0} == {"reiterates"}
     assert {r.relation for r in found if r.aligned == 0} == {"relatedTo"}
+
+
+def test_the_same_ask_about_the_same_object_in_other_words_reiterates_on_its_wording_alone():
+    # One-line asks, no theme or system shared: the aligned wording alone decides, and a short ask
+    # said again inside a longer recommendation is not diluted by the longer one's other words.
+    old = item("fleet-review", "4", "Replacement of the vehicle booking system.", (2003, 2003))
+    new = item("transport-review", "2", "Single booking system for pool vehicles, so that drivers in every borough "
+               "can reserve a car online and managers can see how often each car stands idle.", (2006, 2006))
+    (repeat,) = detect_repeats([old, new], RepeatOptions(threshold=0.99, score_gate=False))
+    assert repeat.relation == "reiterates" and repeat.theme_similarity == 0 and repeat.aligned >= ALIGNED
+    assert repeat.quotes[0].later.startswith("booking system")
+
+
+def test_a_pair_sharing_only_a_theme_and_a_system_is_never_a_reiterates():
+    a = Item(("x", "1"), "Review the grievance procedure.", ("t:grievances",), ("s:hr-system",), Made((2000, 2000), None))
+    b = Item(("y", "1"), "Learn lessons from employment tribunals.", ("t:grievances",), ("s:hr-system",), Made((2005, 2005), None))
+    (repeat,) = detect_repeats([a, b], RepeatOptions(threshold=0.0))
+    assert repeat.relation == "relatedTo" and repeat.aligned == 0 and not repeat.quotes
+
+
+def test_wording_that_only_names_an_area_is_not_aligned_wording():
+    # "best value" and "human resources" are theme labels (ontology/themes.ttl): sharing them says
+    # the same area, not the same object, so the pair is at most related.
+    a = item("x", "1", "Apply best value principles to custody.", (2000, 2000), themes=("t:best-value",))
+    b = item("y", "1", "A best value review of the vehicle fleet.", (2005, 2005), themes=("t:best-value",))
+    c = item("z", "1", "The human resources function should publish its plans.", (2007, 2007))
+    d = item("w", "1", "Move human resources staff to the boroughs.", (2009, 2009))
+    found = detect_repeats([a, b, c, d], RepeatOptions(threshold=0.0))
+    assert found and all(r.relation == "relatedTo" and r.aligned == 0 and not r.quotes for r in found)
+    # Named with the object ("career management policy"), the object's words still align.
+    e = item("p", "1", "Re-examine the career management policy for officers.", (2000, 2000))
+    f = item("q", "1", "An effective career management policy now tenure has gone.", (2004, 2004))
+    (repeat,) = detect_repeats([e, f], RepeatOptions(threshold=0.0))
+    assert repeat.relation == "reiterates" and "policy" in repeat.quotes[0].later
+
+
+def test_a_phrase_naming_who_acts_is_not_aligned_wording():
+    # "support unit", "borough commander": the owner's kind or rank, not the object of the ask.
+    a = item("x", "1", "The support unit should publish its response times.", (2000, 2000))
+    b = item("y", "1", "Every support unit to be inspected yearly.", (2005, 2005))
+    found = detect_repeats([a, b], RepeatOptions(threshold=0.0))
+    assert all(r.relation == "relatedTo" and r.aligned == 0 for r in found)
+
+
+def test_area_pairs_come_from_the_theme_labels():
+    from recgraph.graph.linking.alignment import area_pairs, shipped_area_pairs
+
+    assert area_pairs(["best value"]) == {("best", "valu")}
+    assert ("best", "valu") in shipped_area_pairs() and ("human", "resourc") in shipped_area_pairs()
+    assert ("book", "vehicl") not in shipped_area_pairs()

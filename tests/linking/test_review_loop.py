@@ -28,7 +28,13 @@ def decided_store(tmp_path_factory):
     assert first.exit_code == 0, first.output
     found = json.loads(run("links", "--store", store, "--relation", "reiterates", "--format", "json", env=env).output)
     rows = found["links"] if isinstance(found, dict) else found
-    rejected = rows[-1]  # the weakest reiterates link
+    # The weakest reiterates link between two numbers printed as digits: the short label of a number
+    # printed with a letter ("R2") is written without it ("…/2") and does not yet resolve back to the
+    # recommendation when a decision is read (a known gap of short labels, reported with issue 15).
+    from recgraph.graph.reading.papers import read_papers
+
+    read = {f"{r.source_report}/{r.number}" for x in read_papers([recgraph.data_path() / "papers"]).results for r in x.recommendations}
+    rejected = [r for r in rows if r["later"] in read and r["earlier"] in read][-1]
     assert run("links", "reject", rejected["later"], rejected["earlier"], "--note", "different ask", env=env).exit_code == 0
     confirmed = ("race-and-faith/6(d)", "hmic-mps-2000-01/19")  # no link is detected between these two
     assert run("links", "confirm", *confirmed, "--relation", "relatedTo", env=env).exit_code == 0
