@@ -26,9 +26,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from recgraph.errors import RecgraphError
+from recgraph.graph.reading.numbers import canonical_number
 
 __all__ = ["COLUMNS", "DEFAULT_FILE", "OUTCOMES", "RELATIONS", "Decision", "DecisionError", "analyst",
-           "decisions_file", "latest", "parse_label", "read_decisions", "record_decision"]
+           "canonical_pair", "decisions_file", "latest", "parse_label", "read_decisions", "record_decision"]
 
 COLUMNS = ("later", "earlier", "relation", "decision", "who", "when", "note")
 RELATIONS = ("reiterates", "relatedTo")
@@ -57,11 +58,21 @@ class Decision:
 
     @property
     def pair(self) -> frozenset[RecKey]:
-        return frozenset((self.later, self.earlier))
+        """The two recommendations, numbers canonical ("R2" and "2" are one node)."""
+        return canonical_pair(self.later, self.earlier)
 
     def describe(self) -> str:
         """One line for the evidence: who decided what, when, and why."""
         return f"{self.decision} by {self.who} on {self.when}" + (f": {self.note}" if self.note else "")
+
+
+def canonical_pair(one: RecKey, other: RecKey) -> frozenset[RecKey]:
+    """Two recommendation keys as an unordered pair of canonical keys, as the graph's nodes are keyed.
+
+    >>> canonical_pair(("da", "R2"), ("hmic", "26")) == canonical_pair(("hmic", "26"), ("da", "2"))
+    True
+    """
+    return frozenset((report, canonical_number(number)) for report, number in (one, other))
 
 
 def parse_label(label: str) -> RecKey:

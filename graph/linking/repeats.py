@@ -38,6 +38,10 @@ its score.
 Direction is by date (:mod:`.dates`): the later recommendation reiterates (or is related to) the
 earlier. A ``reiterates`` link is "recurring despite closure" when the earlier one was marked
 complete by a paper dated before the year the later one's report was made (docs/analyses.md).
+
+Length: over the ~400-line aim: the detection (candidates, scores, the reiterates rule) and the
+analysts' decisions applied to it are one pass over the same arrays; the parts that stand alone
+(candidates, similarity, alignment, decisions, fitting) are modules of their own.
 """
 
 from __future__ import annotations
@@ -54,13 +58,14 @@ from recgraph.graph.enrich.model import Enrichment, RecKey, update_key
 from recgraph.graph.linking.alignment import align, shipped_area_pairs
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
-from recgraph.graph.linking.decisions import Decision, latest
+from recgraph.graph.linking.decisions import Decision, canonical_pair, latest
 from recgraph.graph.linking.fitting import LinkModel
 from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, tag_matrix, word_vectors,
 )
 from recgraph.graph.linking.terms import shared_terms, surface_counts
 from recgraph.graph.model import Provenance, ReadResult
+from recgraph.graph.reading.numbers import canonical_number
 
 __all__ = ["ALIGNED", "THRESHOLD", "WEIGHTS", "Item", "Quote", "Repeat", "RepeatOptions", "detect_repeats",
            "find_repeats", "items_from"]
@@ -325,7 +330,7 @@ def detect_repeats(
             reiterates &= similar
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
     decided_pairs = {pair for pair, _relation in decided}
-    forced = np.array([frozenset((items[a].key, items[b].key)) in decided_pairs for a, b in zip(first, second)], dtype=bool)
+    forced = np.array([canonical_pair(items[a].key, items[b].key) in decided_pairs for a, b in zip(first, second)], dtype=bool)
     keep = np.flatnonzero(reiterates | related | forced)
     counts = {index: _words_of(items[index]) for index in {int(i) for i in (*first[keep], *second[keep])}}
     found = []
@@ -345,7 +350,7 @@ def _with_decided(items: Sequence[Item], first: np.ndarray, second: np.ndarray, 
     """The candidate pairs, and the pairs an analyst decided on that detection did not propose."""
     if not decided:
         return first, second
-    index = {item.key: i for i, item in enumerate(items)}
+    index = {(item.key[0], canonical_number(item.key[1])): i for i, item in enumerate(items)}  # decisions key canonically
     extra = []
     for pair, _relation in decided:
         ends = sorted(index[key] for key in pair if key in index)
@@ -361,12 +366,13 @@ def _with_decided(items: Sequence[Item], first: np.ndarray, second: np.ndarray, 
 
 def _decide(repeat: Repeat, decided: dict, detected: bool) -> Repeat | None:
     """The link as the analysts' decisions leave it (None: no link at all)."""
-    confirmed = [decided.get((repeat.pair, r)) for r in ("reiterates", "relatedTo")]
+    pair = canonical_pair(repeat.source, repeat.target)  # as decisions key it: "R2" is "2"
+    confirmed = [decided.get((pair, r)) for r in ("reiterates", "relatedTo")]
     confirmed = [d for d in confirmed if d is not None and d.decision == "confirmed"]
     if confirmed:  # a confirmed relation wins whatever the score
         decision = confirmed[-1]
         return replace(repeat, relation=decision.relation, decision="confirmed", decided=decision)
-    rejected = decided.get((repeat.pair, repeat.relation))
+    rejected = decided.get((pair, repeat.relation))
     if rejected is not None and rejected.decision == "rejected":
         return replace(repeat, decision="rejected", decided=rejected)  # kept as rejected: never drawn nor listed
     return repeat if detected else None

@@ -46,3 +46,14 @@ def test_the_analyst_is_the_environment_user_else_the_login(monkeypatch):
     assert analyst() == "ana"
     monkeypatch.delenv("RECGRAPH_USER")
     assert analyst()
+
+
+def test_a_decision_meets_its_link_whether_the_number_is_printed_or_canonical(tmp_path):
+    # "R2" and "2" of one report are one node, so `recgraph links reject da/2 ...` must meet the
+    # link detected between the printed numbers (it was silently not applied).
+    path = tmp_path / "decisions.csv"
+    record_decision(path, "hmic/26", "da/2", "rejected", who="sam", when="t1")
+    (only,) = latest(read_decisions(path)).keys()
+    from recgraph.graph.linking.decisions import canonical_pair
+
+    assert only == (canonical_pair(("hmic", "26"), ("da", "R2")), "reiterates")
