@@ -41,7 +41,7 @@ def print_read_summary(results: list[ReadResult], console: Console | None = None
     console.print(f"{total} recommendation(s) in {len(results)} paper(s).")
     warnings = Console(stderr=True)  # warnings on standard error, as in every command
     for result in results:
-        for warning in dict.fromkeys(result.warnings):  # the document's own may come twice
+        for warning in result.warnings:
             warnings.print(f"[yellow]Warning:[/yellow] {escape(warning)}", highlight=False, soft_wrap=True)
     leftovers = [left for result in results for left in result.leftovers]
     if leftovers:

@@ -59,8 +59,7 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     path = Path(path)
     document = load_document(path, options.max_bytes)
     result = read_document(document)
-    # the table and proforma readers start from the document's warnings already: state each once
-    result.warnings[:0] = [warning for warning in document.warnings if warning not in result.warnings]
+    result.warnings[:0] = document.warnings
     catalogue = _catalogue_for(path, options)
     result = identify_reports(result, document.lines, _register_for(path, options), catalogue_pins(catalogue.entry_for(path.name)))
     if not result.recommendations:

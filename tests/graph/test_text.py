@@ -71,3 +71,16 @@ def test_clean_removes_tags_and_entity_encoded_tags():
 
 def test_slugs_are_stable_ascii():
     assert slugify("Race and Faith Inquiry – update") == "race-and-faith-inquiry-update"
+
+
+def test_a_document_warning_is_stated_once_whatever_reader_reads_the_paper(tmp_path):
+    # The table and proforma readers used to copy the document's warnings, and read_paper added them again.
+    import recgraph
+    from recgraph.graph.reading.papers import read_paper
+
+    seed = (recgraph.data_path() / "papers" / "000_e465e3dd12847c8c.txt").read_text(encoding="utf-8")
+    path = tmp_path / "table.txt"
+    path.write_bytes((seed + "\nThe MPS\u2019s closing remark\n").encode("cp1252", errors="replace"))
+    result = read_paper(path)
+    assert result.paper.layout == "table"
+    assert sum("decoded as Windows-1252" in warning for warning in result.warnings) == 1

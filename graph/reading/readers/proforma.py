@@ -245,7 +245,7 @@ class _ProformaReader:
     def __init__(self, document: Document):
         self.doc = document
         self.coverage = Coverage(document)
-        self.warnings: list[str] = list(document.warnings)
+        self.warnings: list[str] = []  # the document's own warnings are added once, by read_paper
         self.columns: dict[str, int] | None = None
         self.width = 0
         self.page = 0

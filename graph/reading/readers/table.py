@@ -259,7 +259,7 @@ class _TableReader:
     def __init__(self, document: Document):
         self.doc = document
         self.coverage = Coverage(document)
-        self.warnings: list[str] = list(document.warnings)
+        self.warnings: list[str] = []  # the document's own warnings are added once, by read_paper
         self.reports: list[ReportBlock] = []
         self.columns: dict[str, int] | None = None
         self.width = 0
