@@ -52,6 +52,18 @@ _LEAD_IN = re.compile(
 #: How many lines above a list of bare numbers its lead-in may stand: T5's lead-in heads four themed
 #: bullets of two or three lines each.
 _LEAD_IN_REACH = 12
+#: A number list followed by a unit is a quantity, never a list of recommendation numbers: the
+#: family cites numbers with the word "recommendation", in brackets or before a status word
+#: (docs/formats.md, "Marker / numbering style"; no surveyed citation puts a noun after the number),
+#: while periods, shares and counts are written number + unit ("(3, 6 or 12 months)",
+#: "64 recommendations", "20 per cent", "12 officers"). The units: time (the timescales papers
+#: print), shares, and what the family's papers count (people, posts, places, documents, items).
+_QUANTITY = re.compile(
+    r"\s*(?:%|(?i:per\s*cent|percent"
+    r"|(?:calendar\s+|working\s+|financial\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?)|[-\s]?(?:weekly|monthly|yearly)"
+    r"|recommendations?|recs?|officers?|staff|people|persons?|posts?|members?|pages?|paragraphs?|items?|cases?"
+    r"|boroughs?|forces?|sites?|units?|stations?|areas?|actions?|times?|million|thousand|hundred|pounds?)\b)"
+)
 _RANGE_SEP = re.compile(r"^\s*(?:[-–—]|to)\s*$")
 #: Ranges longer than this are taken for something else (a year span, a page range).
 MAX_RANGE = 60
@@ -60,7 +72,11 @@ MAX_RANGE = 60
 # seen", part B "Status wordings"): each keyword below occurs there.
 _STATUS_WORDS = (
     r"complete(?:d)?|incomplete|implemented|delivered(?: in full)?|discharged|sign(?:ed)?[- ]off|closed?"
-    r"|outstanding|O/S|further work|in progress|under way|ongoing|on track|superseded|overtaken|withdrawn"
+    r"|outstanding|O/S|further (?:work|development|action)|in progress|under way|ongoing|on track|superseded|overtaken|withdrawn"
+    # "embedded" (in day-to-day business) and "business as usual": the last grade of the
+    # implemented/embedded scale HMIC and the MPS use for recommendations carried into routine
+    # practice (trial on unseen papers, docs/formats.md: a status heading and its lead-in, 080410/07)
+    r"|embedded|business as usual"
     r"|transferred|not accepted|rejected|accepted|achieved|deferred|delayed|awaits|awaiting|revised"
     r"|referred|(?:remains?|shown as|still|left) open|will be (?:delivered|monitored|reported)|remains? subject to"
 )
@@ -157,11 +173,13 @@ def find_mentions(
         statuses = [(m.start(), m.end(), _clean(m.group(0))) for m in _STATUS.finditer(piece.text)]
         for index, (start, end, printed, numbers, own_status) in enumerate(cites):
             line = piece.line_at(start)
-            if line < body or _is_marker(markers, line, numbers, piece, start, lines) or _heading_form(piece, start, end, lines):
+            if line < body or _is_marker(markers, line, numbers, piece, start, lines) or _heading_form(piece, start, end, lines, numbers):
                 continue
             nxt = cites[index + 1][0] if index + 1 < len(cites) else len(piece.text)
             prev = cites[index - 1][1] if index else 0
-            status = own_status or _status_for(statuses, end, nxt, prev, start)
+            status = own_status or _status_for(statuses, end, nxt, prev, start, piece.text)
+            if status is None and _cites_only(piece.text, start, end):
+                status = _governing_status(piece, lines)
             if status is None and index == len(cites) - 1:
                 status = _status_said_again(pieces, position)
             report = _report_for(piece.text, start, end, report_named) or _section_report(sections, line) or default_report
@@ -227,6 +245,8 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
     taken: list[tuple[int, int]] = []
     for match in _CITE.finditer(piece.text):
         printed = match.group(0)
+        if _QUANTITY.match(piece.text, match.end("list")):
+            continue  # "recommendations 1 to 3 months": a period
         numbers = expand_numbers(match.group("list"))
         if re.match(r"R\.?\d", printed):  # "R12", "R.7": the R is part of the number as printed
             numbers = [n if n.startswith("R") else "R" + n for n in numbers]
@@ -237,7 +257,7 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             continue
         for match in pattern.finditer(piece.text):
             start, end = match.start("list"), match.end("list")
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or _QUANTITY.match(piece.text, end):
                 continue
             numbers = expand_numbers(match.group("list"))
             if pattern is _BARE_STATUS and len(numbers) < 2 and start and not re.search(r"[;:]", piece.text):
@@ -248,8 +268,8 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             taken.append((start, end))
     if _near_recommendations(piece, lines):
         for match in _BRACKETED.finditer(piece.text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
+            if any(s < match.end() and match.start() < e for s, e in taken) or _QUANTITY.match(piece.text, match.end("list")):
+                continue  # "(3, 6 or 12 months)": periods, not numbers
             numbers = expand_numbers(match.group("list"))
             if len(numbers) < 2 and not match.group("count"):
                 continue  # one bare number in brackets is a paragraph or sub-item reference
@@ -280,14 +300,122 @@ def _context_status(piece: _Piece, lines: Sequence[str]) -> str | None:
     return None
 
 
-def _status_for(statuses, end: int, nxt: int, prev: int, start: int) -> str | None:
+def _status_for(statuses, end: int, nxt: int, prev: int, start: int, text: str = "") -> str | None:
     # The status stated after the citation and before the next one applies to it (and to every
-    # number it groups); failing that, one stated before it and after the previous citation.
-    after = [phrase for s, _, phrase in statuses if end <= s < nxt]
+    # number it groups); failing that, one stated before it and after the previous citation. Either
+    # only when it is stated of the citation, not of another subject (_stated_after, _stated_before).
+    after = [phrase for s, _, phrase in statuses if end <= s < nxt and _stated_after(text, end, s)]
     if after:
         return after[0]
-    before = [phrase for s, e, phrase in statuses if prev <= s and e <= start]
+    before = [phrase for s, e, phrase in statuses if prev <= s and e <= start and _stated_before(text, s, e, start)]
     return before[-1] if before else None
+
+
+# A status is the predicate of a clause. A subordinate clause has a subject of its own: a status
+# after a subordinating word is said of that subject ("Recommendation 17 will apply once the
+# guidance is revised"). Before a citation, a relative clause, a ";" or "and"/"but" with a new noun
+# phrase also ends the status's clause ("The guidance will need to be revised when the rules on
+# Recommendation 17 are agreed"). After a citation, a relative clause set off by commas is an
+# aside about the cited recommendation ("Recommendation 27, which asks for ..., is being piloted")
+# and a coordinated clause usually speaks of it again ("...; it was reported complete"), so those
+# do not end it (survey fixtures: 4 mentions whose status follows such a clause).
+_SUBORDINATE = re.compile(
+    r"\b(?:when|whenever|until|once|if|unless|because|since|while|whilst|whereas|although|though|pending|where)\b",
+    re.IGNORECASE,
+)
+_OTHER_CLAUSE = re.compile(
+    rf"{_SUBORDINATE.pattern}|\b(?:which|who|whose)\b|;|,?\s+(?:and|but)\s+(?:the|a|an|this|its|their|our)\s",
+    re.IGNORECASE,
+)
+# What may stand between a status and the citation it governs as object or list ("signed off
+# recommendations 4 and 6", "are complete: 1, 2 and 5", "complete – Rec 3", "sign off as complete
+# the following recommendations ...").
+_OBJECT_GAP = re.compile(
+    r"[\s,:\u2013\u2014-]*(?:(?:of|for|on|the|to|are|is|were|was|as|namely|include|including|following|these|those|all)\b[\s,:]*)*",
+    re.IGNORECASE,
+)
+# A status phrase that opens with a verb is the predicate of the words before it in its clause.
+_FINITE = re.compile(
+    r"^(?:is|are|be|been|being|was|were|has|have|had|will|would|can|cannot|could|should|must|may|needs?|requires?|remains?"
+    r"|now|still|not|also|yet)\b",
+    re.IGNORECASE,
+)
+# Subjects that stand for the cited recommendations ("The following recommendations are complete:").
+_RECOMMENDATION_SUBJECT = re.compile(r"\b(?:recommendations?|recs?|they|these|those|both|all|following)\b", re.IGNORECASE)
+
+
+def _stated_after(text: str, end: int, s: int) -> bool:
+    """Whether a status after a citation (at ``s``) is stated of it: no subordinate clause between."""
+    return not text or not _SUBORDINATE.search(text[end:s])
+
+
+def _stated_before(text: str, s: int, e: int, start: int) -> bool:
+    """Whether a status before a citation is stated of it: the citation is its object or the list it
+    introduces, or the status's own subject stands for the cited recommendations; never when the
+    citation sits in a clause of its own ("... will need to be revised when ... Recommendation 17 ...")."""
+    if not text:
+        return True
+    gap = text[e:start]
+    if _OTHER_CLAUSE.search(gap):
+        return False
+    if _OBJECT_GAP.fullmatch(gap):
+        return True
+    if not _FINITE.match(text[s:e]):
+        return True
+    clause = re.split(r"[.;:(\u2013\u2014]|\b(?:and|but)\b", text[:s])[-1]
+    return not clause.strip() or bool(_RECOMMENDATION_SUBJECT.search(clause))
+
+
+def _cites_only(text: str, start: int, end: int) -> bool:
+    """Whether a sentence holds the citation and nothing else (a paragraph number, bullet or full
+    stop aside): a line listing numbers under a status heading or lead-in ("Recommendation 2, 5, 9")."""
+    rest = _ITEM.sub("", text[:start]) + text[end:]
+    return not rest.strip(" \t.,;:")
+
+
+#: A lead-in announces the list under it ("The following recommendations are ...", "... as
+#: follows:", "... listed below").
+_ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows|(?:listed|set\s+out|shown)\s+below)\b|:\s*$", re.IGNORECASE)
+_SECTION_HEADING = re.compile(r"^\s*[A-Z]\.\s+\S")
+
+
+def _governing_status(piece: _Piece, lines: Sequence[str]) -> str | None:
+    """The status a heading or lead-in above a line of bare citations states for the list.
+
+    The family groups recommendation numbers under status headings ("Embedded recommendations",
+    "Recommendations needing further work") with a lead-in sentence ("The following recommendations
+    are assessed as embedded ..."; trial on unseen papers, 080410/07; part A T5 and part B 080306/04
+    group numbers by status in prose). The nearest paragraph above is tried first: a lead-in that
+    announces the list gives its last status (the predicate of the sentence, after any aside); one
+    without a status passes to the heading above it; sibling lines of citations are passed over;
+    anything else (prose, a section heading) governs nothing.
+    """
+    first = piece.lines[0] if piece.lines else 1
+    paragraph: list[str] = []
+    number = first - 1
+    while number >= max(1, first - _LEAD_IN_REACH) - 1:
+        line = lines[number - 1].strip() if number >= 1 else ""
+        if line and number >= 1:
+            paragraph.insert(0, line)
+            number -= 1
+            continue
+        if paragraph:
+            text = " ".join(paragraph)
+            if _SECTION_HEADING.match(text):
+                return None
+            cite = _CITE.search(text)
+            if not (cite and _cites_only(text, cite.start(), cite.end())):
+                found = list(_STATUS.finditer(text))
+                heading = len(paragraph) == 1 and text[-1] not in ".;!?" and len(text.split()) <= 16
+                if found and (heading or _ANNOUNCES.search(text)):
+                    return _clean(found[-1].group(0))
+                if not (_ANNOUNCES.search(text) and not heading):
+                    return None
+            paragraph = []
+        if number < 1:
+            return None
+        number -= 1
+    return None
 
 
 def _status_said_again(pieces: list[_Piece], position: int) -> str | None:
@@ -347,7 +475,7 @@ def _is_marker(markers, line: int, numbers: list[str], piece: _Piece, start: int
     return not re.sub(r"^[\s•·▪\-–*]*(?:\(?\d{1,3}[.)]\s*)?", "", lines[line - 1][:column]).strip()
 
 
-def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str]) -> bool:
+def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str], numbers: Sequence[str] = ()) -> bool:
     """Whether a citation has the form of a record's marker even where no record was read (an
     unplaced or duplicated one): it opens its line and stands alone on it or before a dash or colon
     ("Recommendation 3 – text", "Recommendation 1" alone: the dash-heading and bare-numbered-heading
@@ -357,6 +485,8 @@ def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str]) -> 
     if re.sub(r"^[\s•·▪\-–*]*(?:\(?\d{1,3}[.)]\s*)?", "", lines[line - 1][:column]).strip():
         return False
     rest = piece.text[end:]
+    if len(numbers) > 1 and re.match(r"\s*\.?\s*$", rest):
+        return False  # a line of several numbers and nothing else is a list of citations (see _cites_only)
     return bool(re.match(r"\s*(?:[–—:]|-\s|\.?\s*$)", rest)) and piece.line_at(end) == line
 
 

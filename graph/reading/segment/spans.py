@@ -163,9 +163,21 @@ def _plan_headings(layout: Layout) -> list[Start]:
         if line.role == "heading"
         and not PROGRESS_LABEL.match(line.text)
         and not GENERIC_HEADING.match(line.text)
+        and not names_a_group(line.text)
         and _next_role(layout, line.number) == "numbered"
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
+
+
+#: A heading naming recommendations in the plural titles a group of them ("Embedded
+#: recommendations", "Other recommendations", "Table 2: Outstanding high-risk recommendations"):
+#: 8 such headings in the fixtures and seeds, none the title of one plan action.
+GROUP_HEADING = re.compile(r"\brecommendations\b", re.IGNORECASE)
+
+
+def names_a_group(text: str) -> bool:
+    """Whether a heading titles a group of recommendations (a status group, a table) rather than one."""
+    return bool(GROUP_HEADING.search(text))
 
 
 def _speaks_of_tracking(layout: Layout) -> bool:
