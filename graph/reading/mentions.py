@@ -20,6 +20,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from recgraph.graph.model import Mention, Provenance, Recommendation
+from recgraph.graph.reading.mention_scope import (
+    ANNOUNCES,
+    HEADING_WORDS,
+    QUANTITY,
+    SECTION_HEADING,
+    paragraphs_above,
+    stated_after,
+    stated_before,
+)
 from recgraph.graph.reading.numbers import canonical_number
 
 # One number: bare or R-prefixed digits with an optional lettered part ("12", "R12", "R.7", "5(b)").
@@ -52,18 +61,6 @@ _LEAD_IN = re.compile(
 #: How many lines above a list of bare numbers its lead-in may stand: T5's lead-in heads four themed
 #: bullets of two or three lines each.
 _LEAD_IN_REACH = 12
-#: A number list followed by a unit is a quantity, never a list of recommendation numbers: the
-#: family cites numbers with the word "recommendation", in brackets or before a status word
-#: (docs/formats.md, "Marker / numbering style"; no surveyed citation puts a noun after the number),
-#: while periods, shares and counts are written number + unit ("(3, 6 or 12 months)",
-#: "64 recommendations", "20 per cent", "12 officers"). The units: time (the timescales papers
-#: print), shares, and what the family's papers count (people, posts, places, documents, items).
-_QUANTITY = re.compile(
-    r"\s*(?:%|(?i:per\s*cent|percent"
-    r"|(?:calendar\s+|working\s+|financial\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?)|[-\s]?(?:weekly|monthly|yearly)"
-    r"|recommendations?|recs?|officers?|staff|people|persons?|posts?|members?|pages?|paragraphs?|items?|cases?"
-    r"|boroughs?|forces?|sites?|units?|stations?|areas?|actions?|times?|million|thousand|hundred|pounds?)\b)"
-)
 _RANGE_SEP = re.compile(r"^\s*(?:[-–—]|to)\s*$")
 #: Ranges longer than this are taken for something else (a year span, a page range).
 MAX_RANGE = 60
@@ -245,7 +242,7 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
     taken: list[tuple[int, int]] = []
     for match in _CITE.finditer(piece.text):
         printed = match.group(0)
-        if _QUANTITY.match(piece.text, match.end("list")):
+        if QUANTITY.match(piece.text, match.end("list")):
             continue  # "recommendations 1 to 3 months": a period
         numbers = expand_numbers(match.group("list"))
         if re.match(r"R\.?\d", printed):  # "R12", "R.7": the R is part of the number as printed
@@ -257,7 +254,7 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             continue
         for match in pattern.finditer(piece.text):
             start, end = match.start("list"), match.end("list")
-            if any(s < end and start < e for s, e in taken) or _QUANTITY.match(piece.text, end):
+            if any(s < end and start < e for s, e in taken) or QUANTITY.match(piece.text, end):
                 continue
             numbers = expand_numbers(match.group("list"))
             if pattern is _BARE_STATUS and len(numbers) < 2 and start and not re.search(r"[;:]", piece.text):
@@ -268,7 +265,7 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             taken.append((start, end))
     if _near_recommendations(piece, lines):
         for match in _BRACKETED.finditer(piece.text):
-            if any(s < match.end() and match.start() < e for s, e in taken) or _QUANTITY.match(piece.text, match.end("list")):
+            if any(s < match.end() and match.start() < e for s, e in taken) or QUANTITY.match(piece.text, match.end("list")):
                 continue  # "(3, 6 or 12 months)": periods, not numbers
             numbers = expand_numbers(match.group("list"))
             if len(numbers) < 2 and not match.group("count"):
@@ -303,67 +300,12 @@ def _context_status(piece: _Piece, lines: Sequence[str]) -> str | None:
 def _status_for(statuses, end: int, nxt: int, prev: int, start: int, text: str = "") -> str | None:
     # The status stated after the citation and before the next one applies to it (and to every
     # number it groups); failing that, one stated before it and after the previous citation. Either
-    # only when it is stated of the citation, not of another subject (_stated_after, _stated_before).
-    after = [phrase for s, _, phrase in statuses if end <= s < nxt and _stated_after(text, end, s)]
+    # only when it is stated of the citation, not of another subject (stated_after, stated_before).
+    after = [phrase for s, _, phrase in statuses if end <= s < nxt and stated_after(text, end, s)]
     if after:
         return after[0]
-    before = [phrase for s, e, phrase in statuses if prev <= s and e <= start and _stated_before(text, s, e, start)]
+    before = [phrase for s, e, phrase in statuses if prev <= s and e <= start and stated_before(text, s, e, start)]
     return before[-1] if before else None
-
-
-# A status is the predicate of a clause. A subordinate clause has a subject of its own: a status
-# after a subordinating word is said of that subject ("Recommendation 17 will apply once the
-# guidance is revised"). Before a citation, a relative clause, a ";" or "and"/"but" with a new noun
-# phrase also ends the status's clause ("The guidance will need to be revised when the rules on
-# Recommendation 17 are agreed"). After a citation, a relative clause set off by commas is an
-# aside about the cited recommendation ("Recommendation 27, which asks for ..., is being piloted")
-# and a coordinated clause usually speaks of it again ("...; it was reported complete"), so those
-# do not end it (survey fixtures: 4 mentions whose status follows such a clause).
-_SUBORDINATE = re.compile(
-    r"\b(?:when|whenever|until|once|if|unless|because|since|while|whilst|whereas|although|though|pending|where)\b",
-    re.IGNORECASE,
-)
-_OTHER_CLAUSE = re.compile(
-    rf"{_SUBORDINATE.pattern}|\b(?:which|who|whose)\b|;|,?\s+(?:and|but)\s+(?:the|a|an|this|its|their|our)\s",
-    re.IGNORECASE,
-)
-# What may stand between a status and the citation it governs as object or list ("signed off
-# recommendations 4 and 6", "are complete: 1, 2 and 5", "complete – Rec 3", "sign off as complete
-# the following recommendations ...").
-_OBJECT_GAP = re.compile(
-    r"[\s,:\u2013\u2014-]*(?:(?:of|for|on|the|to|are|is|were|was|as|namely|include|including|following|these|those|all)\b[\s,:]*)*",
-    re.IGNORECASE,
-)
-# A status phrase that opens with a verb is the predicate of the words before it in its clause.
-_FINITE = re.compile(
-    r"^(?:is|are|be|been|being|was|were|has|have|had|will|would|can|cannot|could|should|must|may|needs?|requires?|remains?"
-    r"|now|still|not|also|yet)\b",
-    re.IGNORECASE,
-)
-# Subjects that stand for the cited recommendations ("The following recommendations are complete:").
-_RECOMMENDATION_SUBJECT = re.compile(r"\b(?:recommendations?|recs?|they|these|those|both|all|following)\b", re.IGNORECASE)
-
-
-def _stated_after(text: str, end: int, s: int) -> bool:
-    """Whether a status after a citation (at ``s``) is stated of it: no subordinate clause between."""
-    return not text or not _SUBORDINATE.search(text[end:s])
-
-
-def _stated_before(text: str, s: int, e: int, start: int) -> bool:
-    """Whether a status before a citation is stated of it: the citation is its object or the list it
-    introduces, or the status's own subject stands for the cited recommendations; never when the
-    citation sits in a clause of its own ("... will need to be revised when ... Recommendation 17 ...")."""
-    if not text:
-        return True
-    gap = text[e:start]
-    if _OTHER_CLAUSE.search(gap):
-        return False
-    if _OBJECT_GAP.fullmatch(gap):
-        return True
-    if not _FINITE.match(text[s:e]):
-        return True
-    clause = re.split(r"[.;:(\u2013\u2014]|\b(?:and|but)\b", text[:s])[-1]
-    return not clause.strip() or bool(_RECOMMENDATION_SUBJECT.search(clause))
 
 
 def _cites_only(text: str, start: int, end: int) -> bool:
@@ -371,12 +313,6 @@ def _cites_only(text: str, start: int, end: int) -> bool:
     stop aside): a line listing numbers under a status heading or lead-in ("Recommendation 2, 5, 9")."""
     rest = _ITEM.sub("", text[:start]) + text[end:]
     return not rest.strip(" \t.,;:")
-
-
-#: A lead-in announces the list under it ("The following recommendations are ...", "... as
-#: follows:", "... listed below").
-_ANNOUNCES = re.compile(r"\b(?:the\s+following|as\s+follows|(?:listed|set\s+out|shown)\s+below)\b|:\s*$", re.IGNORECASE)
-_SECTION_HEADING = re.compile(r"^\s*[A-Z]\.\s+\S")
 
 
 def _governing_status(piece: _Piece, lines: Sequence[str]) -> str | None:
@@ -391,30 +327,22 @@ def _governing_status(piece: _Piece, lines: Sequence[str]) -> str | None:
     anything else (prose, a section heading) governs nothing.
     """
     first = piece.lines[0] if piece.lines else 1
-    paragraph: list[str] = []
-    number = first - 1
-    while number >= max(1, first - _LEAD_IN_REACH) - 1:
-        line = lines[number - 1].strip() if number >= 1 else ""
-        if line and number >= 1:
-            paragraph.insert(0, line)
-            number -= 1
-            continue
-        if paragraph:
-            text = " ".join(paragraph)
-            if _SECTION_HEADING.match(text):
-                return None
-            cite = _CITE.search(text)
-            if not (cite and _cites_only(text, cite.start(), cite.end())):
-                found = list(_STATUS.finditer(text))
-                heading = len(paragraph) == 1 and text[-1] not in ".;!?" and len(text.split()) <= 16
-                if found and (heading or _ANNOUNCES.search(text)):
-                    return _clean(found[-1].group(0))
-                if not (_ANNOUNCES.search(text) and not heading):
-                    return None
-            paragraph = []
-        if number < 1:
+    for paragraph in paragraphs_above(lines, first, _LEAD_IN_REACH):
+        text = " ".join(paragraph)
+        if SECTION_HEADING.match(text):
             return None
-        number -= 1
+        cite = _CITE.search(text)
+        if cite and _cites_only(text, cite.start(), cite.end()):
+            continue  # a sibling list under the same heading
+        heading = len(paragraph) == 1 and text[-1] not in ".;!?" and len(text.split()) <= HEADING_WORDS
+        announces = bool(ANNOUNCES.search(text))
+        if not (heading or announces):
+            return None
+        found = list(_STATUS.finditer(text))
+        if found:
+            return _clean(found[-1].group(0))
+        if heading:
+            return None
     return None
 
 
