@@ -14,7 +14,7 @@ from the family's conventions (docs/formats.md; trial on unseen papers):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 #: A number list followed by a unit is a quantity, never a list of recommendation numbers: the
 #: family cites numbers with the word "recommendation", in brackets or before a status word
@@ -106,3 +106,37 @@ def paragraphs_above(lines: Sequence[str], first: int, reach: int) -> list[list[
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def governing_status(
+    paragraphs: Sequence[Sequence[str]], cites_only: Callable[[str], bool], last_status: Callable[[str], str | None]
+) -> str | None:
+    """The status a heading or lead-in above a line of bare citations states for the list.
+
+    The family groups recommendation numbers under status headings ("Embedded recommendations",
+    "Recommendations needing further work") with a lead-in sentence ("The following recommendations
+    are assessed as embedded ..."; trial on unseen papers, 080410/07; part A T5 and part B 080306/04
+    group numbers by status in prose). The nearest paragraph above is tried first: a lead-in that
+    announces the list gives its last status (the predicate of the sentence, after any aside); one
+    without a status passes to the heading above it; sibling lines of citations are passed over;
+    anything else (prose, a section heading) governs nothing.
+
+    ``paragraphs`` are those above the list, nearest first (:func:`paragraphs_above`);
+    ``cites_only`` tells a sibling line of citations, ``last_status`` gives a text's last status phrase.
+    """
+    for paragraph in paragraphs:
+        text = " ".join(paragraph)
+        if SECTION_HEADING.match(text):
+            return None
+        if cites_only(text):
+            continue  # a sibling list under the same heading
+        heading = len(paragraph) == 1 and text[-1] not in ".;!?" and len(text.split()) <= HEADING_WORDS
+        announces = bool(ANNOUNCES.search(text))
+        if not (heading or announces):
+            return None
+        status = last_status(text)
+        if status:
+            return status
+        if heading:
+            return None
+    return None

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from recgraph.graph.model import Mention, Provenance, Recommendation
 from recgraph.graph.reading.mention_scope import (
     ANNOUNCES,
-    HEADING_WORDS,
     QUANTITY,
-    SECTION_HEADING,
+    governing_status,
     paragraphs_above,
     stated_after,
     stated_before,
@@ -273,7 +272,28 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             lead, tail = match.group("lead"), _STATUS.search(match.group("tail") or "")
             status = _clean(lead) if lead else (_clean(tail.group(0)) if tail else None)
             found.append((match.start(), match.end(), match.group(0), numbers, status or _context_status(piece, lines)))
+    if not found and (listed := _bare_list(piece, lines)):
+        found.append(listed)
     return sorted(found, key=lambda c: c[0])
+
+
+def _bare_list(piece: _Piece, lines: Sequence[str]):
+    """A line of bare numbers ("2, 5, 9 and 14") right under a lead-in that announces a list of
+    recommendations ("The following recommendations are now embedded:"): the status-grouped lists
+    of the family (part A T5, part B 080306/04) written one list to a line. Two numbers at least,
+    no unit after them; the lead-in's status applies (see _governing_status)."""
+    match = re.fullmatch(rf"\s*(?P<list>{_LIST})[\s.;]*", _ITEM.sub("", piece.text))
+    if not match or QUANTITY.match(match.group("list") + " ", len(match.group("list"))):
+        return None
+    numbers = expand_numbers(match.group("list"))
+    first = piece.lines[0] if piece.lines else 1
+    above = paragraphs_above(lines, first, _LEAD_IN_REACH)
+    if len(numbers) < 2 or not above or not re.search(r"recommendation", " ".join(above[0]), re.IGNORECASE):
+        return None
+    if not ANNOUNCES.search(" ".join(above[0])):
+        return None
+    start = piece.text.index(match.group("list"))
+    return (start, start + len(match.group("list")), match.group("list"), numbers, None)
 
 
 def _near_recommendations(piece: _Piece, lines: Sequence[str]) -> bool:
@@ -316,34 +336,19 @@ def _cites_only(text: str, start: int, end: int) -> bool:
 
 
 def _governing_status(piece: _Piece, lines: Sequence[str]) -> str | None:
-    """The status a heading or lead-in above a line of bare citations states for the list.
+    """The status a heading or lead-in above a line of bare citations states for the list
+    (:func:`~recgraph.graph.reading.mention_scope.governing_status`)."""
 
-    The family groups recommendation numbers under status headings ("Embedded recommendations",
-    "Recommendations needing further work") with a lead-in sentence ("The following recommendations
-    are assessed as embedded ..."; trial on unseen papers, 080410/07; part A T5 and part B 080306/04
-    group numbers by status in prose). The nearest paragraph above is tried first: a lead-in that
-    announces the list gives its last status (the predicate of the sentence, after any aside); one
-    without a status passes to the heading above it; sibling lines of citations are passed over;
-    anything else (prose, a section heading) governs nothing.
-    """
-    first = piece.lines[0] if piece.lines else 1
-    for paragraph in paragraphs_above(lines, first, _LEAD_IN_REACH):
-        text = " ".join(paragraph)
-        if SECTION_HEADING.match(text):
-            return None
+    def cites_only(text: str) -> bool:
         cite = _CITE.search(text)
-        if cite and _cites_only(text, cite.start(), cite.end()):
-            continue  # a sibling list under the same heading
-        heading = len(paragraph) == 1 and text[-1] not in ".;!?" and len(text.split()) <= HEADING_WORDS
-        announces = bool(ANNOUNCES.search(text))
-        if not (heading or announces):
-            return None
+        return bool(cite and _cites_only(text, cite.start(), cite.end()))
+
+    def last_status(text: str) -> str | None:
         found = list(_STATUS.finditer(text))
-        if found:
-            return _clean(found[-1].group(0))
-        if heading:
-            return None
-    return None
+        return _clean(found[-1].group(0)) if found else None
+
+    first = piece.lines[0] if piece.lines else 1
+    return governing_status(paragraphs_above(lines, first, _LEAD_IN_REACH), cites_only, last_status)
 
 
 def _status_said_again(pieces: list[_Piece], position: int) -> str | None:

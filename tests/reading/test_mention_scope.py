@@ -153,3 +153,11 @@ def test_each_number_of_the_list_takes_the_status_of_its_lead_in_or_heading():
 def test_a_list_under_prose_that_announces_nothing_gets_no_status():
     text = "Report: 1\n\n4. The new custody system is now complete.\n\nRecommendations 2, 3\n"
     assert statuses(text) == {"2": None, "3": None}
+
+
+def test_a_line_of_bare_numbers_under_a_lead_in_announcing_recommendations_is_a_list_of_mentions():
+    text = ("Report: 1\n\nB. Supporting information\n\n5. The following recommendations are now embedded in routine practice:\n\n"
+            "3, 8 and 11\n\n6. The custody budget for 2009 is set out in the table.\n\n2004, 2005\n")
+    found = {(m.number, m.provenance.first_line): m.status_phrase for m in mentions_in(text)}
+    assert found == {("3", 7): "are now embedded in routine practice", ("8", 7): "are now embedded in routine practice",
+                     ("11", 7): "are now embedded in routine practice"}
