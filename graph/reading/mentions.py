@@ -280,10 +280,10 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
 def _bare_list(piece: _Piece, lines: Sequence[str]):
     """A line of bare numbers ("2, 5, 9 and 14") right under a lead-in that announces a list of
     recommendations ("The following recommendations are now embedded:"): the status-grouped lists
-    of the family (part A T5, part B 080306/04) written one list to a line. Two numbers at least,
-    no unit after them; the lead-in's status applies (see _governing_status)."""
+    of the family (part A T5, part B 080306/04) written one list to a line. Two numbers at least;
+    the lead-in's status applies (see _governing_status)."""
     match = re.fullmatch(rf"\s*(?P<list>{_LIST})[\s.;]*", _ITEM.sub("", piece.text))
-    if not match or QUANTITY.match(match.group("list") + " ", len(match.group("list"))):
+    if not match:  # the numbers fill the line: nothing (no unit) follows them
         return None
     numbers = expand_numbers(match.group("list"))
     first = piece.lines[0] if piece.lines else 1
