@@ -87,6 +87,8 @@ def resolve_topics(results: Sequence[ReadResult]) -> tuple[TopicMatch, ...]:
     -------
     tuple of TopicMatch : one per mention by topic, in paper and reading order.
     """
+    if not any(m.number is None and m.topic for result in results for m in result.mentions):
+        return ()
     wording: dict[str, dict[str, set[str]]] = {}
     for result in results:
         for rec in result.recommendations:

@@ -5,21 +5,20 @@ Which recommendation a topic cites depends on the wording every paper of the bui
 (:mod:`recgraph.graph.linking.topics`), so it is decided with the links and written into the links
 graph, rebuilt whole on every build; the mention keeps its paper (rg:inPaper), its date, its
 sentence, its status and its span, like a mention by number, plus its rg:topic and how it was
-matched (rg:matchedBy). The span is stated here too, so the lines are there whatever the paper's
-own graph holds.
+matched (rg:matchedBy). Its text span (file, lines, verbatim) is in the paper's own graph, like
+every span read from the paper.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from recgraph.graph.linking.topics import TopicMatch
 from recgraph.graph.model import Provenance
 from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.rdf.mention_status import mention_status
 from recgraph.graph.rdf.namespaces import PREFIXES
-from recgraph.graph.rdf.writer import GraphWriter, date_literal, literal, typed
+from recgraph.graph.rdf.writer import GraphWriter, date_literal, literal
 
 _DATE = f"<{PREFIXES['dcterms']}date>"
 _DERIVED = f"<{PREFIXES['prov']}wasDerivedFrom>"
@@ -35,7 +34,7 @@ def topic_lines(matches: tuple[TopicMatch, ...], out: GraphWriter, mint: Minter)
         mention = match.mention
         slug = paper_slug(match.paper_file)
         paper = mint.paper(slug)
-        span = _span(out, mint, slug, mention.provenance)
+        span = _span(mint, slug, mention.provenance)
         nodes = [(mint.topic_mention(slug, mention.source_report, match.index, number), number) for number in match.numbers]
         if not nodes:
             nodes = [(mint.topic_mention(slug, mention.source_report, match.index), None)]
@@ -69,15 +68,9 @@ def topic_lines(matches: tuple[TopicMatch, ...], out: GraphWriter, mint: Minter)
         yield from _take(out)
 
 
-def _span(out: GraphWriter, mint: Minter, slug: str, provenance: Provenance) -> str:
-    iri = mint.span(slug, *provenance.lines)
-    out.kind(iri, "TextSpan")
-    out.text(iri, _rg("file"), Path(provenance.file).name)
-    out.add(iri, _rg("firstLine"), typed(provenance.first_line, "integer"))
-    out.add(iri, _rg("lastLine"), typed(provenance.last_line, "integer"))
-    out.iri(iri, _rg("inPaper"), mint.paper(slug))
-    out.add(iri, _rg("verbatim"), literal(provenance.text))
-    return iri
+def _span(mint: Minter, slug: str, provenance: Provenance) -> str:
+    # The span itself is in the paper's graph (the writer states the lines of every mention read).
+    return mint.span(slug, *provenance.lines)
 
 
 def _take(out: GraphWriter) -> list[str]:
