@@ -108,7 +108,11 @@ _TO_MEMBERS = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?(?:That\s+)?(?:the\s+)?(?:Memb
 # The paper's own recommendations section and the heading that ends it ("A. Recommendation(s)",
 # then "B. Supporting information"): the survey's page furniture.
 _OWN_SECTION = re.compile(r"^\s*A\.?\s+Recommendations?\b", re.IGNORECASE)
-_NEXT_SECTION = re.compile(r"^\s*[B-H]\.?\s+[A-Z]")
+_NEXT_SECTION = re.compile(r"^\s*(?:[B-H]\.?\s+[A-Z]|(?:Supporting|Support)\s+information\b|Background\b)", re.IGNORECASE)
+#: Longest run of the own section when no next heading ends it: in the survey's openings the
+#: paper's own recommendations are the heading, "That" and a few numbered items (up to about a dozen
+#: lines with their blank lines); a paper whose "B." heading is missing must not lose its body.
+_OWN_REACH = 20
 
 
 def find_topic_mentions(
@@ -170,13 +174,13 @@ def is_plural(mention: Mention) -> bool:
 
 def _own_section(lines: Sequence[str]) -> set[int]:
     """The line numbers of the paper's own "A. Recommendation(s)" section, heading included."""
-    inside, found = False, set()
+    start, found = None, set()
     for number, line in enumerate(lines, start=1):
         if _OWN_SECTION.match(line):
-            inside = True
-        elif inside and _NEXT_SECTION.match(line):
-            inside = False
-        if inside:
+            start = number
+        elif start is not None and (_NEXT_SECTION.match(line) or number - start > _OWN_REACH):
+            start = None
+        if start is not None:
             found.add(number)
     return found
 

@@ -112,3 +112,11 @@ def test_read_json_and_csv_give_the_topic_with_an_empty_number():
         topical[0]["text"].startswith("The recommendation on stop and search recording")
     csv = CliRunner().invoke(cli, ["read", str(CLOSING), "--format", "csv"]).stdout
     assert csv.splitlines()[0].split(",")[-1] == "topic" and ",stop and search recording" in csv
+
+
+def test_a_paper_whose_own_section_has_no_next_heading_keeps_its_body():
+    body = "\n\n".join(f"{n}. Paragraph {n} of the body." for n in range(1, 15))
+    text = (f"Report: 1\n\nA. Recommendations\n\nThat Members note the recommendation on custody.\n\n{body}\n\n"
+            "15. The recommendation on cell capacity is complete.\n")
+    found = [m for m in find_mentions(text.split("\n"), "p.txt", "p.txt", [], "rep") if m.number is None]
+    assert [m.topic for m in found] == ["cell capacity"]
