@@ -63,7 +63,8 @@ MAX_TOPIC_WORDS = 8
 _QUANTIFIERS = frozenset(
     """
     all any both each every few many most several some other others same such various certain
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty thirty forty fifty
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     first second third fourth fifth last final next previous earlier later former latter original initial
     remaining outstanding open closed completed complete implemented agreed accepted rejected proposed draft
     revised new old above below following preceding foregoing said relevant individual specific particular
@@ -72,8 +73,10 @@ _QUANTIFIERS = frozenset(
     high-risk medium-risk low-risk high medium low priority urgent critical essential desirable
     """.split()
 )
-# Words naming the kinds of report and body, the parts of a document, and the verbs that make or
-# hold recommendations: "the review recommendations" are those of the review, "the recommendations
+# Words naming the kinds of report and body, the bodies recommendations are addressed to ("the
+# police recommendations" are those made to the police: part A's "55 recs, 32 to MPS", the
+# scrutinies' "recommendations for the MPS and other organisations"), the parts of a document, and
+# the verbs that make or hold recommendations: "the review recommendations" are those of the review, "the recommendations
 # on page 4" are placed, not about something; "the review makes recommendations" cites none.
 _NOT_TOPIC = frozenset(
     """
@@ -83,6 +86,8 @@ _NOT_TOPIC = frozenset(
     tables section sections agenda item items list lists matter matters issue issues subject subjects point points
     chapter chapters part parts document documents this that these those it its them which whom
     mps mpa hmic ipcc dara bvr sir
+    police service services force forces government partner partners agency agencies organisation organisations
+    metropolitan national local london
     """.split()
 )
 _VERBS = frozenset(
@@ -202,10 +207,11 @@ def _citations(text: str) -> list[tuple[int, int, str, str]]:
             continue
         words = _words(match.group("topic"))
         lead = 0
-        while lead < len(words) and (words[lead].lower() in _QUANTIFIERS or words[lead].lower() in ENGLISH_STOP_WORDS):
+        while lead < len(words) and (_generic(words[lead]) and words[lead].lower() not in _NOT_TOPIC | _VERBS
+                                     or words[lead].lower() in ENGLISH_STOP_WORDS):
             lead += 1  # counts and order words before the topic are not topic
         topic_words = words[lead:]
-        if not topic_words or any(w.lower() in _GENERIC or w.endswith(("'s", "’s")) for w in topic_words):
+        if not topic_words or any(_generic(w) or w.endswith(("'s", "’s")) for w in topic_words):
             continue
         if topic_words[-1].lower() in ENGLISH_STOP_WORDS:
             continue
@@ -220,8 +226,14 @@ def _named(mods: str) -> bool:
     # Words between "the" and "recommendation" may name the report or its issuer ("the HMIC
     # recommendation on ..."): capitalised words and possessives are allowed there, with counts and
     # order words; any other word ("the report makes recommendations on") is not a citation.
-    return all((w[:1].isupper() or w.endswith(("'s", "’s")) or w.lower() in _GENERIC or w.lower() in ENGLISH_STOP_WORDS)
+    return all((w[:1].isupper() or w.endswith(("'s", "’s")) or _generic(w) or w.lower() in ENGLISH_STOP_WORDS)
                and w.lower() not in _VERBS for w in _words(mods))
+
+
+def _generic(word: str) -> bool:
+    """Whether a word names no topic; a compound of such words is one too ("twenty-four")."""
+    word = word.lower()
+    return word in _GENERIC or ("-" in word and all(part in _GENERIC for part in word.split("-")))
 
 
 def _words(text: str) -> list[str]:
@@ -239,9 +251,9 @@ def _topic_words(raw: str) -> str | None:
         words = words[1:]
     while words and words[-1].lower() in ENGLISH_STOP_WORDS:
         words = words[:-1]
-    if not words or words[0].lower() in _GENERIC or any(re.search(r"\d", w) for w in words):
+    if not words or _generic(words[0]) or any(re.search(r"\d", w) for w in words):
         return None
-    content = [w for w in words if w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in _GENERIC]
+    content = [w for w in words if w.lower() not in ENGLISH_STOP_WORDS and not _generic(w)]
     if not content:
         return None
     start = phrase.find(words[0])
