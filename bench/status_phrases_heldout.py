@@ -9,12 +9,17 @@ The pages are split once, at random with a fixed seed, into a development part (
 pages) and a held-back part (the other third, never looked at while changing the lexicon), so that a
 second figure after any change is still measured on phrases the change was not made from.
 
-Run: .venv/bin/python bench/status_phrases_heldout.py /tmp/rg/statuses/phrases.tsv [--show-misses]
+Run: .venv/bin/python bench/status_phrases_heldout.py PHRASES.tsv [--show-misses] [--vocabulary TTL]
+[--record NAME]. ``--record`` keeps the figures (no phrase) under NAME in docs/survey/status-heldout.json,
+with the addresses and phrase counts of the pages; bench/enrichment_seeds.py renders that file into
+docs/enrichment.md. The first record, "before", is the lexicon as it stood when the survey was taken
+(``--vocabulary`` pointing at that version of statuses.ttl).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -22,6 +27,8 @@ from pathlib import Path
 
 from recgraph.graph.enrich.status import infer_status, status_from_phrase
 from recgraph.graph.enrich.vocabulary import load_vocabulary
+
+RECORD = Path(__file__).resolve().parent.parent / "docs/survey/status-heldout.json"
 
 #: Seed of the page split; fixed before the lexicon was run on any phrase.
 SPLIT_SEED = 15
@@ -55,7 +62,8 @@ def decide(phrase: str, statuses) -> tuple[str, bool]:
     return found.notation, found.rule.startswith("default")
 
 
-def report(name: str, rows, statuses, show_misses: bool) -> None:
+def report(name: str, rows, statuses, show_misses: bool) -> dict:
+    """Print the figures of one part and return them (counts only, no phrase)."""
     right, per, confusion, misses, by_default = 0, defaultdict(lambda: [0, 0]), Counter(), [], 0
     for address, phrase, expected in rows:
         got, default = decide(phrase, statuses)
@@ -78,6 +86,9 @@ def report(name: str, rows, statuses, show_misses: bool) -> None:
     if show_misses:
         for address, phrase, expected, got in misses:
             print(f"    [{expected} -> {got}] {phrase!r}  ({address})")
+    return {"phrases": len(rows), "pages": pages, "right": right, "right_by_default": by_default,
+            "per_status": {c: {"right": per[c][0], "phrases": per[c][1]} for c in sorted(per)},
+            "misses": [{"judged": e, "recgraph": g, "count": n} for (e, g), n in confusion.most_common()]}
 
 
 def main(argv=None) -> int:
@@ -85,13 +96,28 @@ def main(argv=None) -> int:
     parser.add_argument("phrases", type=Path)
     parser.add_argument("--show-misses", action="store_true", help="print the missed phrases (development part only)")
     parser.add_argument("--held-back-misses", action="store_true", help="print the held-back part's misses too")
+    parser.add_argument("--vocabulary", type=Path, help="a statuses.ttl to measure instead of the installed one")
+    parser.add_argument("--record", metavar="NAME", help="keep the figures under NAME in docs/survey/status-heldout.json")
     args = parser.parse_args(argv)
     rows = read_phrases(args.phrases)
     held = split_pages([a for a, _, _ in rows])
-    statuses = load_vocabulary("statuses")
-    report("all phrases", rows, statuses, False)
-    report("development part (2/3 of pages)", [r for r in rows if r[0] not in held], statuses, args.show_misses)
-    report("held-back part (1/3 of pages)", [r for r in rows if r[0] in held], statuses, args.held_back_misses)
+    statuses = load_vocabulary("statuses", args.vocabulary)
+    figures = {
+        "all": report("all phrases", rows, statuses, False),
+        "development": report("development part (2/3 of pages)", [r for r in rows if r[0] not in held], statuses,
+                              args.show_misses),
+        "held_back": report("held-back part (1/3 of pages)", [r for r in rows if r[0] in held], statuses,
+                            args.held_back_misses),
+    }
+    if args.record:
+        record = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.is_file() else {}
+        per_page = Counter(a for a, _, _ in rows)
+        record["pages"] = [{"address": a, "phrases": per_page[a], "part": "held back" if a in held else "development"}
+                           for a in sorted(per_page)]
+        record["judged"] = dict(sorted(Counter(e for _, _, e in rows).items()))
+        record.setdefault("runs", {})[args.record] = figures
+        RECORD.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"recorded {args.record!r} in {RECORD}")
     return 0
 
 
