@@ -30,6 +30,9 @@ from recgraph.graph.enrich.vocabulary import load_vocabulary
 
 RECORD = Path(__file__).resolve().parent.parent / "docs/survey/status-heldout.json"
 
+#: Pages dropped after the survey because an earlier survey (docs/formats.md, docs/survey) lists them.
+EXCLUDED = ["http://policeauthority.org/metropolitan/committees/x-cop/2006/060706/04/index.html"]
+
 #: Seed of the page split; fixed before the lexicon was run on any phrase.
 SPLIT_SEED = 15
 HELD_BACK_SHARE = 1 / 3
@@ -45,14 +48,19 @@ def read_phrases(path: Path) -> list[tuple[str, str, str]]:
         if len(parts) != 3:
             raise SystemExit(f"Error: {path}:{number}: expected 3 tab-separated fields, found {len(parts)}")
         rows.append((parts[0].strip(), parts[1].strip(), parts[2].strip()))
-    return rows
+    return [row for row in rows if row[0] not in EXCLUDED]
 
 
 def split_pages(addresses: list[str]) -> set[str]:
-    """The held-back third of the pages (by address), drawn with :data:`SPLIT_SEED`."""
-    pages = sorted(set(addresses))
-    random.Random(SPLIT_SEED).shuffle(pages)
-    return set(pages[: round(len(pages) * HELD_BACK_SHARE)])
+    """The held-back third of the pages (by address). The split is drawn once with :data:`SPLIT_SEED` and
+    then kept in the record, so that dropping a page later (one found in an earlier survey) moves no other
+    page between the parts; pages new to the record are drawn the same way among themselves."""
+    recorded = json.loads(RECORD.read_text(encoding="utf-8")).get("pages", []) if RECORD.is_file() else []
+    part = {page["address"]: page["part"] for page in recorded}
+    held = {a for a in set(addresses) if part.get(a) == "held back"}
+    new = sorted(set(addresses) - set(part))
+    random.Random(SPLIT_SEED).shuffle(new)
+    return held | set(new[: round(len(new) * HELD_BACK_SHARE)])
 
 
 def decide(phrase: str, statuses) -> tuple[str, bool]:
@@ -114,6 +122,7 @@ def main(argv=None) -> int:
         per_page = Counter(a for a, _, _ in rows)
         record["pages"] = [{"address": a, "phrases": per_page[a], "part": "held back" if a in held else "development"}
                            for a in sorted(per_page)]
+        record["excluded"] = EXCLUDED
         record["judged"] = dict(sorted(Counter(e for _, _, e in rows).items()))
         record.setdefault("runs", {})[args.record] = figures
         RECORD.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
