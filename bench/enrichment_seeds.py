@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 import sys
 import tempfile
@@ -21,13 +20,12 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import recgraph
 from recgraph.graph.enrich import enrich
 from recgraph.graph.enrich.status import infer_status, status_from_phrase
 from recgraph.graph.enrich.systems import DEPENDENCY_CUES
-from recgraph.graph.enrich.themes import PROGRESS_MIN_HITS, theme_matcher
+from recgraph.graph.enrich.themes import PROGRESS_MIN_HITS
 from recgraph.graph.enrich.vocabulary import Vocabulary, load_vocabulary
 from recgraph.graph.model import Paper, ProgressUpdate, Provenance, ReadResult, Recommendation
 from recgraph.graph.reading.papers import read_papers
@@ -40,6 +38,8 @@ LEADS = ROOT / "tests/enrich/fixtures/synthetic_owner_leads.json"
 OUT = ROOT / "docs/enrichment.md"
 sys.path.insert(0, str(ROOT / "tests/enrich"))
 from test_status_lexicon import CASES  # noqa: E402  (the test phrasings, written for the tests)
+from status_phrases_heldout import doc_section as heldout_section  # noqa: E402  (this folder)
+from theme_progress import progress_rule_lines  # noqa: E402  (this folder)
 
 #: Status wordings recorded by the surveys (docs/survey/part-a.md, part-b.md) with the status we judge
 #: each states. Wordings that state no status of a recommendation ("wound up", "areas for
@@ -168,104 +168,6 @@ def status_section(statuses: Vocabulary) -> list[str]:
     return lines + [""] + heldout_section()
 
 
-HELDOUT = ROOT / "docs/survey/status-heldout.json"
-
-
-def _figure(part: dict) -> str:
-    return f"{part['right']}/{part['phrases']} ({part['right'] / part['phrases']:.0%})"
-
-
-def _wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion (small samples: the held-back part has few phrases)."""
-    p = right / total
-    centre = (p + z * z / (2 * total)) / (1 + z * z / total)
-    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / (1 + z * z / total)
-    return centre - half, centre + half
-
-
-def heldout_section() -> list[str]:
-    """The held-out survey of status phrases (bench/status_phrases_heldout.py records its figures; the phrases
-    themselves are third-party text and stay outside the repository)."""
-    if not HELDOUT.is_file():
-        return []
-    record = json.loads(HELDOUT.read_text(encoding="utf-8"))
-    runs, pages = record["runs"], record["pages"]
-    before, after = runs["before"], runs.get("after")
-    held = [p for p in pages if p["part"] == "held back"]
-    lines = [
-        "### Statuses on unseen real papers",
-        "",
-        f"A held-out survey: {before['all']['phrases']} status phrases printed in {len(pages)} real committee and",
-        "oversight pages (committee minutes and reports, audit recommendation trackers, inspectorate registers,",
-        "government progress reports) that no earlier survey, fixture or seed used. Pages by site: "
-        + ", ".join(f"{host} {n}" for host, n in Counter(
-            urlsplit(p["address"]).netloc.removeprefix("www.") for p in pages).most_common()) + ".",
-        "Addresses and phrase counts are in",
-        "`docs/survey/status-heldout.json`, the phrases themselves kept outside the repository. Each phrase's status",
-        "was judged by reading it *before* the lexicon was run on it. Phrases judged: "
-        + ", ".join(f"{k} {v}" for k, v in record["judged"].items()) + ".",
-        f"The pages were split once at random (fixed seed): two thirds the development part, {len(held)} pages",
-        "held back. Most phrases come from the minutes and trackers that the search tool surfaced; the MPA pages",
-        "open with few status phrases, so most phrases are from neighbouring bodies of the same family.",
-        "",
-        "| lexicon | part | phrases | right | right only by the default (no pattern: in progress) |",
-        "| --- | --- | ---: | ---: | ---: |",
-    ]
-    names = {"before": "as it stood (**held out**: measured before any change)",
-             "after": "after the changes below"}
-    for run in ("before", "after"):
-        if run not in runs:
-            continue
-        for part, label in (("all", "all pages"), ("development", "development part (2/3)"),
-                            ("held_back", "held-back part (1/3)")):
-            fig = runs[run][part]
-            note = ""
-            if run == "after" and part == "development":
-                note = " — **development data** (the changes were made from its misses)"
-            if part == "held_back":
-                low, high = _wilson(fig["right"], fig["phrases"])
-                note = (" — held out from the changes" if run == "after" else "") + f" (95% interval {low:.0%}–{high:.0%})"
-            lines.append(f"| {names[run]} | {label}{note} | {fig['phrases']} | {_figure(fig)} | {fig['right_by_default']} |")
-    lines += ["", "Per status, the lexicon as it stood (all pages), and the misses by judged → recgraph status:", "",
-              "| status | phrases | right |", "| --- | ---: | ---: |"]
-    for status, fig in sorted(before["all"]["per_status"].items(), key=lambda kv: -kv[1]["phrases"]):
-        lines.append(f"| {status} | {fig['phrases']} | {fig['right']} ({fig['right'] / fig['phrases']:.0%}) |")
-    lines += ["", "Misses as it stood: " + "; ".join(f"{m['judged']} → {m['recgraph']} {m['count']}"
-                                                  for m in before["all"]["misses"]) + "."]
-    if after:
-        lines += ["Misses after the changes, held-back part: " + ("; ".join(
-            f"{m['judged']} → {m['recgraph']} {m['count']}" for m in after["held_back"]["misses"]) or "none") + "."]
-    lines += [
-        "",
-        "In progress is right almost always, but largely because it is the default: a phrase that matches no",
-        "pattern is taken to be work in progress. The lexicon's weak side was completion worded as minutes and",
-        "trackers word it (\"had been resolved\", \"recommendations completed since the last meeting\", \"signed off",
-        "by the group as completed\", a minute recording that members agreed an item could be closed), superseding",
-        "by a later inspection or restated recommendation, and waits on legislation. The wording classes the",
-        "development part's misses showed (never a single phrase) were added to `statuses.ttl`, each commented",
-        "with the number of development phrases it answers, and tested on phrasings written for the test",
-        "(`tests/enrich/test_status_classes.py`, with near misses that must not take the status). The held-back",
-        "part was not looked at while changing the lexicon; but the same person collected and judged every phrase,",
-        "so it is held out from the changes, not unseen by their author. The proposal/decision line is a judgement:",
-        "a minute saying members or the chair agreed or noted that an item could be closed records the decision",
-        "(complete); a paper inviting members to agree proposes it (proposed for closure).",
-        "",
-    ]
-    if after:
-        share = before["all"]["right"] / before["all"]["phrases"]
-        held_back = after["held_back"]
-        low, high = _wilson(held_back["right"], held_back["phrases"])
-        met = "met" if low >= 0.9 else ("not shown to be met" if high >= 0.9 else "not met")
-        lines += [
-            "Against the issue's target (explicit status phrases of unseen papers right at least 90% of the time):",
-            f"as it stood the lexicon was right on {share:.0%} of these phrases; after the changes it is right on "
-            f"{held_back['right'] / held_back['phrases']:.0%} of the held-back part, whose 95% interval is "
-            f"{low:.0%}–{high:.0%}: on this sample the target is {met}.",
-            "",
-        ]
-    return lines
-
-
 def read_fixture_papers() -> list[ReadResult]:
     """The fixture papers as records: each record's lines of the paper (expected.json gives them) as its
     text and its printed owner, so that the measure does not wait on a reader for every format."""
@@ -285,55 +187,6 @@ def read_fixture_papers() -> list[ReadResult]:
             updates.append(ProgressUpdate(key[0], key[1], paper.name, span, progress=text, owner=record.get("owner")))
         results.append(ReadResult(Paper(paper.name, paper.stem), recs, updates))
     return results
-
-
-PROGRESS_JUDGEMENTS = ROOT / "docs/survey/progress-theme-judgements.json"
-
-
-def progress_candidates() -> Counter:
-    """(report, number, theme) -> progress matches, for every theme the fixture papers' progress alone
-    would tag (read with the real readers, so that progress and recommendation text are apart)."""
-    themes = load_vocabulary("themes")
-    matcher = theme_matcher(themes)
-    results = read_papers(sorted(FIXTURES.glob("*/*.txt"))).results
-    progress: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for result in results:
-        for update in result.updates:
-            progress[(update.source_report, update.recommendation)].append(update.progress or "")
-    found: Counter = Counter()
-    labels = {c.iri: c.pref_label for c in themes}
-    for result in results:
-        for rec in result.recommendations:
-            own = {m.concept for text in (rec.heading, rec.text) for m in matcher.find(text)}
-            hits = Counter(m.concept for text in progress.get(rec.key, ()) for m in matcher.find(text))
-            for concept, count in hits.items():
-                if concept not in own:
-                    found[(rec.key[0], rec.key[1], labels[concept])] = count
-    return found
-
-
-def progress_rule_lines() -> list[str]:
-    """The justification of the progress-only rule from the judged fixture candidates."""
-    judged = {(c["report"], c["number"], c["theme"]): c for c in
-              json.loads(PROGRESS_JUDGEMENTS.read_text(encoding="utf-8"))["candidates"]}
-    found = progress_candidates()
-    by_count: dict[int, list[bool]] = defaultdict(list)
-    for key, count in found.items():
-        if key in judged:
-            by_count[count].append(judged[key]["right"])
-    unjudged = sorted(set(found) - set(judged))
-    counts = ", ".join(f"{k} match{'es' if k > 1 else ''}: {sum(v)} of {len(v)} right" for k, v in sorted(by_count.items()))
-    lines = [
-        "The progress-only rule is justified by counts on the fixture papers (held out from the seeds), not the",
-        "seeds: every theme their progress alone would tag was judged by reading the recommendation",
-        f"(`docs/survey/progress-theme-judgements.json`). {counts}; none reaches {PROGRESS_MIN_HITS}. One or two",
-        f"matches in the progress are mostly wrong, so they do not tag; {PROGRESS_MIN_HITS} is the least count these",
-        "papers do not show to be mostly wrong. No fixture recommendation reaches it, so it is a floor the data",
-        "supports, not a precision it measures (a test ties the constant to the judgements).",
-    ]
-    if unjudged:
-        lines.append(f"Candidates not judged yet (readers changed since): {len(unjudged)}.")
-    return lines
 
 
 def theme_section(seeds, fixtures, seed_enrichment, fixture_enrichment) -> list[str]:
