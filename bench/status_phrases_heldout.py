@@ -113,6 +113,16 @@ def _wilson(right: int, total: int, z: float = 1.96) -> tuple[float, float]:
     return centre - half, centre + half
 
 
+def _listed_elsewhere(address: str) -> bool:
+    """Whether docs/formats.md or docs/survey/*.md name the page (by its address or, for the MPA archive,
+    the committee path those documents write)."""
+    docs = RECORD.parent.parent
+    text = " ".join(path.read_text(encoding="utf-8") for path in [docs / "formats.md", *sorted((docs / "survey").glob("*.md"))]
+                    if path.is_file())
+    path = address.split("/committees/", 1)[1].removesuffix("/index.html") if "/committees/" in address else None
+    return address in text or (path is not None and path in text)
+
+
 def doc_section() -> list[str]:
     """The "Statuses on unseen real papers" part of docs/enrichment.md, from the record (counts and figures
     only; the phrases themselves are third-party text and stay outside the repository)."""
@@ -165,6 +175,11 @@ def doc_section() -> list[str]:
     if after:
         lines += ["Misses after the changes, held-back part: " + ("; ".join(
             f"{m['judged']} → {m['recgraph']} {m['count']}" for m in after["held_back"]["misses"]) or "none") + "."]
+    listed = [p["address"] for p in pages if _listed_elsewhere(p["address"])]
+    if listed:
+        lines += ["", f"{len(listed)} of the pages are now also listed in docs/formats.md or docs/survey (added there"
+                  " after this survey was taken, by work on reading formats, not statuses): "
+                  + ", ".join(f"`{a}`" for a in listed) + "."]
     lines += [
         "",
         "In progress is right almost always, but largely because it is the default: a phrase that matches no",
