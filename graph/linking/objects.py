@@ -37,7 +37,8 @@ from functools import lru_cache
 from recgraph.graph.linking.terms import STOP_TERMS, term
 
 __all__ = ["ACT_NOUNS", "DIRECTIVE_VERBS", "GENERIC_TERMS", "MAX_WORDS", "PROBLEM_NOUNS", "Chunk", "ask_objects", "chunk", "object_pairs",
-           "matching", "object_chunks", "same_object"]
+           "matching", "object_chunks", "same_object",
+           "shared_objects"]
 
 #: Verbs a recommendation's demand opens with (any inflection is matched through :func:`~.terms.term`).
 #: From the conventions of the genre: the imperative verbs of audit, inspection and inquiry
@@ -298,11 +299,17 @@ def object_chunks(text: str, heading: str = "", window: int = 2) -> tuple[tuple[
 
 def matching(first: tuple, second: tuple) -> bool:
     """Whether two :func:`object_chunks` share an object (see :func:`same_object`)."""
+    return bool(shared_objects(first, second))
+
+
+def shared_objects(first: tuple, second: tuple) -> frozenset[tuple[str, str]]:
+    """The linked pairs by which two :func:`object_chunks` share an object (empty: no object shared)."""
+    found: set[tuple[str, str]] = set()
     for pairs_a, of_a in first:
         for pairs_b, of_b in second:
-            if pairs_a & pairs_b and not (of_a and of_b and not of_a & of_b):
-                return True
-    return False
+            if not (of_a and of_b and not of_a & of_b):
+                found |= pairs_a & pairs_b
+    return frozenset(found)
 
 
 def object_pairs(text: str, heading: str = "", window: int = 2) -> frozenset[tuple[str, str]]:

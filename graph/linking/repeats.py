@@ -63,7 +63,7 @@ from recgraph.graph.linking.fitting import LinkModel
 from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, row_dots, tag_matrix, word_vectors,
 )
-from recgraph.graph.linking.objects import matching, object_chunks, object_pairs
+from recgraph.graph.linking.objects import object_chunks, object_pairs, shared_objects
 from recgraph.graph.linking.terms import shared_terms, surface_counts
 from recgraph.graph.model import Provenance, ReadResult
 from recgraph.graph.reading.numbers import canonical_number
@@ -167,10 +167,12 @@ class Quote:
     later_lines: tuple[int, int] | None = None
     earlier_file: str | None = None
     earlier_lines: tuple[int, int] | None = None
+    #: Whether the phrase holds the object of both asks (:mod:`.objects`; only under ``RepeatOptions.objects``).
+    object: bool = False
 
     def describe(self) -> str:
-        """“later words” (file lines a–b) ~ “earlier words” (file lines c–d)."""
-        return f"“{self.later}”{_where(self.later_file, self.later_lines)} ~ “{self.earlier}”{_where(self.earlier_file, self.earlier_lines)}"
+        """“later words” (file lines a–b) ~ “earlier words” (file lines c–d), “object:” first when it names the object."""
+        return ("object: " if self.object else "") + f"“{self.later}”{_where(self.later_file, self.later_lines)} ~ “{self.earlier}”{_where(self.earlier_file, self.earlier_lines)}"
 
 
 def _where(file: str | None, lines: tuple[int, int] | None) -> str:
@@ -343,6 +345,7 @@ def detect_repeats(
     similar = score >= options.threshold
     if options.words_alone is not None:
         similar |= word >= options.words_alone
+    named: dict[int, frozenset[tuple[str, str]]] = {}  # the object wording of each pair decided on objects
     if options.model is not None:  # fitted to decisions; aligned wording stays required
         probability = options.model.probability(np.column_stack([aligned, word, theme, system]))
         reiterates = (aligned > 0) & (probability >= 0.5)
@@ -353,7 +356,8 @@ def detect_repeats(
             chunks: dict[int, tuple] = {}
             for k in np.flatnonzero(reiterates):
                 ends = [chunks.setdefault(int(i), object_chunks(items[i].body(), items[i].heading)) for i in (first[k], second[k])]
-                reiterates[k] = matching(*ends)
+                named[int(k)] = shared_objects(*ends)
+                reiterates[k] = bool(named[int(k)])
         elif options.score_gate:  # see RepeatOptions.score_gate
             reiterates &= similar
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
@@ -367,7 +371,8 @@ def detect_repeats(
         parts = (float(score[k]), float(word[k]), float(theme[k]), float(system[k]), float(cosine[k]), int(shared[k]),
                  float(aligned[k]))
         relation = "reiterates" if reiterates[k] else "relatedTo" if related[k] else None
-        repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo", area)
+        repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo", area,
+                         named.get(int(k), frozenset()) if relation == "reiterates" else frozenset())
         repeat = _decide(repeat, decided, detected=relation is not None)
         if repeat is not None:
             found.append(repeat)
@@ -443,7 +448,7 @@ def find_repeats(
 
 def _repeat(
     items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple,
-    relation: str, area: frozenset[tuple[str, str]] = frozenset(),
+    relation: str, area: frozenset[tuple[str, str]] = frozenset(), objects: frozenset[tuple[str, str]] = frozenset(),
 ) -> Repeat:
     score, words, themes, systems, cosine, shared, aligned = parts
     first, second = items[a], items[b]
@@ -457,7 +462,7 @@ def _repeat(
         + (": same date, ordered by key" if same_date else "")
     )
     closure = _closure(earlier, later) if relation == "reiterates" else None
-    quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area)
+    quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area, objects)
     return Repeat(
         source=later.key,
         target=earlier.key,
@@ -481,17 +486,21 @@ def _repeat(
     )
 
 
-def _quotes(later: Item, earlier: Item, area: frozenset[tuple[str, str]] = frozenset()) -> tuple[Quote, ...]:
-    """The aligned phrases of two items, each side with its paper and lines."""
+def _quotes(later: Item, earlier: Item, area: frozenset[tuple[str, str]] = frozenset(),
+            objects: frozenset[tuple[str, str]] = frozenset()) -> tuple[Quote, ...]:
+    """The aligned phrases of two items, each side with its paper and lines; those holding the
+    object of both asks (a linked pair of ``objects``) first, marked."""
     found: list[Quote] = []
     seen: set[tuple[str, str]] = set()
-    for phrase in align(later.text, earlier.text, area):
+    phrases = align(later.text, earlier.text, area)
+    holds = [any(a in p.terms and b in p.terms for a, b in objects) for p in phrases]
+    for phrase, holding in sorted(zip(phrases, holds), key=lambda x: not x[1]):
         said_later, said_earlier = phrase.quote(later.text, earlier.text)
         if (said_later.lower(), said_earlier.lower()) in seen or len(found) == MAX_QUOTES:
             continue
         seen.add((said_later.lower(), said_earlier.lower()))
         found.append(Quote(phrase.terms, said_later, said_earlier,
-                           *_located(later.provenance, said_later), *_located(earlier.provenance, said_earlier)))
+                           *_located(later.provenance, said_later), *_located(earlier.provenance, said_earlier), holding))
     return tuple(found)
 
 

@@ -99,3 +99,12 @@ def test_a_shared_theme_or_system_alone_never_makes_a_reiterates_under_the_objec
 
 def test_the_object_rule_is_off_by_default():
     assert RepeatOptions().objects is False
+
+
+def test_the_evidence_of_a_link_decided_on_objects_names_the_object_first():
+    old = _item("inspection", "4", "In the light of the victims code, the MPS should introduce a witness care leaflet.", 2002)
+    new = _item("inquiry", "9", "Under the victims code, revise the witness care leaflet so that it names a contact.", 2008)
+    (link,) = [r for r in detect_repeats([old, new], OBJECTS) if r.relation == "reiterates"]
+    assert link.quotes[0].object and "witness care leaflet" in link.quotes[0].later
+    assert link.evidence().split("aligned wording: ")[1].startswith("object: “")
+    assert not any(q.object for r in detect_repeats([old, new]) for q in r.quotes)
