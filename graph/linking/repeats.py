@@ -11,7 +11,11 @@ Two relations (ontology/recgraph.ttl):
   (:class:`~.similarity.AlignedScorer`), and, by default, a similarity score of at least
   :data:`THRESHOLD` (``RepeatOptions.score_gate``; without that gate the wording alone decides,
   which links template-alike pairs by the ten thousand in a synthetic corpus: docs/enrichment.md).
-  A shared theme or system never makes one: a pair without aligned wording is at most related;
+  A shared theme or system never makes one: a pair without aligned wording is at most related.
+  With ``RepeatOptions(objects=True)`` the decision is on the *objects* of the two asks instead
+  (:mod:`.objects`): the aligned wording must hold a linked pair of terms inside an object of both,
+  the two not differing in what they are "of", and the score plays no part (an option, not the
+  default: docs/enrichment.md gives its figures);
 * ``relatedTo``: the same area, a different problem: a pair that does not reiterate but whose
   similarity score reaches :data:`THRESHOLD`. The score is::
 
