@@ -63,7 +63,8 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     catalogue = _catalogue_for(path, options)
     result = identify_reports(result, document.lines, _register_for(path, options), catalogue_pins(catalogue.entry_for(path.name)))
     if not result.recommendations:
-        result.warnings.append(f"{path}: no tracked recommendation found ({len(result.leftovers)} unplaced span(s))")
+        cited = f"{len(result.mentions)} mention(s), " if result.mentions else ""
+        result.warnings.append(f"{path}: no tracked recommendation found ({cited}{len(result.leftovers)} unplaced span(s))")
     _check_duplicates(result)
     result = apply_catalogue(result, catalogue.entry_for(path.name))
     result.cross_references = find_cross_references(result)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from recgraph.graph.model import ReadResult, SourceReport
+from recgraph.graph.model import Leftover, Mention, ReadResult, SourceReport
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.register import Register
 from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
@@ -125,7 +125,37 @@ def identify_reports(
     ]
     result.paper = replace(result.paper, source_reports=tuple(reports))
     _find_mentions(result, lines, keyed, reports)
+    result.leftovers = _unplaced(result.leftovers, result.mentions, lines)
+    # A report no line of the paper names (a reader's stand-in named after the file) that no record,
+    # update or mention uses is not a report the paper tracks: such a paper tracks none.
+    used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
+        m.source_report for m in result.mentions} | {x.source_report for x in result.cross_references}
+    named = tuple(r for r in result.paper.source_reports if r.key in used or r.provenance is not None or r.key_basis != "text"
+                  or any(r.key == item[1].key for item in tracked))
+    if len(named) < len(result.paper.source_reports):
+        result.paper = replace(result.paper, source_reports=named)
     return result
+
+
+def _unplaced(leftovers: Sequence[Leftover], mentions: Sequence[Mention], lines: Sequence[str]) -> list[Leftover]:
+    """The spans left over once the lines of mentions are placed: a mention's sentence is a record
+    (of kind ``mention``), so its lines are placed text; the rest of a span stays left over."""
+    placed = {n for m in mentions for n in range(m.provenance.first_line, m.provenance.last_line + 1)}
+    out: list[Leftover] = []
+    for left in leftovers:
+        if not placed & set(range(left.first_line, left.last_line + 1)):
+            out.append(left)
+            continue
+        run: list[int] = []
+        for number in [*range(left.first_line, left.last_line + 1), None]:
+            if number is not None and number not in placed and number <= len(lines) and lines[number - 1].strip():
+                run.append(number)
+                continue
+            if run:
+                text = "\n".join(lines[n - 1] for n in range(run[0], run[-1] + 1))
+                out.append(replace(left, first_line=run[0], last_line=run[-1], text=text))
+                run = []
+    return out
 
 
 def _from_title(report: SourceReport, name: ReportName, title: str | None, keyed, title_at: int | None) -> bool:
