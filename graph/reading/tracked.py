@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from recgraph.graph.model import Leftover, Mention, ReadResult, SourceReport
+from recgraph.graph.reading.audit_subjects import name_audit_subjects
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.register import Register
 from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
@@ -125,13 +126,15 @@ def identify_reports(
     ]
     result.paper = replace(result.paper, source_reports=tuple(reports))
     _find_mentions(result, lines, keyed, reports)
+    result = name_audit_subjects(result, lines, start)
     result.leftovers = _unplaced(result.leftovers, result.mentions, lines)
-    # A report no line of the paper names (a reader's stand-in named after the file) that no record,
-    # update or mention uses is not a report the paper tracks: such a paper tracks none.
+    # A report no record, update or mention uses is not one the paper tracks when others are used
+    # (the reader's report of a paper whose records all belong to the audits it names); in a paper
+    # with none used, a report no line names (a reader's stand-in named after the file) goes too.
     used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
         m.source_report for m in result.mentions} | {x.source_report for x in result.cross_references}
-    named = tuple(r for r in result.paper.source_reports if r.key in used or r.provenance is not None or r.key_basis != "text"
-                  or any(r.key == item[1].key for item in tracked))
+    named = tuple(r for r in result.paper.source_reports if r.key in used or r.key_basis != "text" or not used and (
+        r.provenance is not None or any(r.key == item[1].key for item in tracked)))
     if len(named) < len(result.paper.source_reports):
         result.paper = replace(result.paper, source_reports=named)
     return result
