@@ -1,20 +1,23 @@
 """Audits named by their subject: the reports an audit follow-up groups its recommendations under.
 
-An internal-audit follow-up tracks the recommendations of many audits at once, and names each audit
-only by its subject and year: a table column headed "Audit title" ("1 Firearms licensing (2005) R2
-..."), or a group bullet over sub-bullets ("• Firearms licensing (review of 2005)"); the issuer is
-named once, in the paper's prose ("high-risk recommendations made by MPA Internal Audit", "the
-Directorate of Audit, Risk and Assurance (DARA)"). Survey part B section 1.5: all seven of the
-family's internal-audit follow-ups (2005-2011) have this shape, listing recommendations by audit
-title with the auditor named in the opening, and the auditor's name changes over the years
-("Renaming of the issuer"), so the subject and the year, not the issuer's name, identify the audit.
+An internal-audit follow-up tracks the recommendations of many audits at once and names the auditor
+once, in its prose ("high-risk recommendations made by MPA Internal Audit", "the Directorate of
+Audit, Risk and Assurance (DARA)"); each audit it names only by its subject, where it lists
+recommendations at all: a table column headed "Audit title" ("1 Security clearance – vetting and
+passes Action now complete"), a list of audit areas. Survey part B section 1.5 (seven follow-ups,
+2005-2011): the auditor named in the opening of all seven; recommendations listed by audit title in
+one, audit areas listed in another, counts "by year recs made" in three (the others keep the detail in
+exempt appendices); the auditor renamed over the years ("Renaming of the issuer"). So the subject and
+the year of the audit, not the auditor's name, tell one audit from another.
 
-:func:`name_audit_subjects` runs on one paper after its reports are identified: in a paper whose
-opening says an auditor made the recommendations, a report whose name is a subject and a year in
-brackets, and a group heading of that form over recommendations, becomes the report
-"subject (year)" of that auditor, keyed by the subject's distinctive words and the year (a subject
-is a common noun phrase, not a title, and an audit plan returns to a subject: the year tells its
-audits apart, as it does for the periodic reports of :mod:`recgraph.graph.reading.reports`).
+:func:`name_audit_subjects` runs on one paper after its reports are identified. In a paper whose
+opening says an auditor made the recommendations it tracks, a report the reader named "subject
+(year)" (a table row's audit title) and a group heading of that form over recommendations (a bullet
+"• Firearms licensing (review of 2005)" over its sub-bullets) become the audit "subject (year)" of
+that auditor, keyed by the subject's distinctive words and the year: a subject is a common noun
+phrase, not a title, and an audit plan returns to a subject, so the year is part of the key, as it
+is for the periodic reports of :mod:`recgraph.graph.reading.reports`. An audit title printed
+without a year stays as its reader named it, keyed by its words.
 """
 
 from __future__ import annotations
@@ -64,6 +67,15 @@ def subject_report(text: str, auditor: str) -> SourceReport | None:
     year = normal_year(found.group("year"))
     key = slugify(" ".join([*name.words[:KEY_WORDS], year or ""]))
     return SourceReport(key, f"{subject} ({found.group('year')})", issuer=auditor, year=year, kind="audit", key_basis="text")
+
+
+def subject_key(report: SourceReport) -> str | None:
+    """The key of an auditor's audit named by subject and year (as :func:`subject_report` gives
+    it), or None for any other report: matching across papers keeps this key, year and all."""
+    if report.kind != "audit" or report.issuer not in AUDITORS:
+        return None
+    audit = subject_report(report.title, report.issuer)
+    return audit.key if audit else None
 
 
 def _indent(line: str) -> int:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from recgraph.graph.model import Leftover, Mention, ReadResult, SourceReport
-from recgraph.graph.reading.audit_subjects import name_audit_subjects
+from recgraph.graph.reading.audit_subjects import name_audit_subjects, subject_key
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.register import Register
 from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
@@ -268,7 +268,9 @@ def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] 
             field: next((getattr(text[k][1], field) for k in order if getattr(text[k][1], field)), None)
             for field in ("issuer", "year", "kind")
         }
-        default = key_of_names([n for k in members for n in names[k]])
+        # an audit named by subject keeps its year in its key (audit_subjects); else the least specific name's
+        subjects = sorted(filter(None, (subject_key(text[k][1]) for k in members)))
+        default = subjects[0] if subjects else key_of_names([n for k in members for n in names[k]])
         for k in mine:
             position, report = text[k]
             if len(registered) > 1 and report.key_basis == "register":

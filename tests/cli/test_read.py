@@ -218,7 +218,7 @@ def test_a_folder_of_mixed_papers_prints_per_paper_records_mentions_unplaced_spa
     assert row.split()[:5] == ["lantern-signals", "0", "0", "3", "3"]  # recs, stated, mentions, with status
     assert "no report identified" in lines["minutes.txt"] and "0 mention(s)" in lines["minutes.txt"]
     assert "mention_only.txt: no tracked recommendation found (3 mention(s), 2 unplaced span(s))" in result.stderr
-    assert "(firearms-licensing)" in lines["b-highrisk-2006.txt"] and "6 record(s)" in lines["b-highrisk-2006.txt"]
+    assert "(firearms-licensing-2005)" in lines["b-highrisk-2006.txt"] and "6 record(s)" in lines["b-highrisk-2006.txt"]
 
 
 def test_per_paper_json_gives_each_papers_reports_counts_and_unplaced_spans(tmp_path):
