@@ -279,6 +279,9 @@ def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] 
                 key = registered[0]
             elif held:
                 key = _closest(names[k], [(p, names[p]) for p in members if p >= fresh], text) or held[0]
+                if key != report.key:
+                    results[position].warnings.append(
+                        f"{results[position].paper.file}: report {report.title!r} keeps the key {key!r} the live build gave it")
             else:
                 key = default
             _rekey(results[position], report.key, replace(report, key=key, **facts))

@@ -74,8 +74,9 @@ def test_a_key_given_stays_when_a_paper_with_a_shorter_name_is_added_and_the_fir
     recgraph.build([a], store=store, validate=False)
     assert keys(store) == {"a_lantern.txt": {"lantern-signals"}}
     b = write(papers, B)  # alone, B would be keyed "lantern"
-    recgraph.build([b] if update else [papers], store=store, update=update, validate=False)
+    outcome = recgraph.build([b] if update else [papers], store=store, update=update, validate=False)
     assert keys(store) == {"a_lantern.txt": {"lantern-signals"}, "b_lantern.txt": {"lantern-signals"}}
+    assert any("keeps the key 'lantern-signals' the live build gave it" in w for r in outcome.results for w in r.warnings)
     # the paper that first gave the key goes: the report keeps it while B tracks it
     if update:
         recgraph.build(store=store, remove=[a.name], validate=False)
