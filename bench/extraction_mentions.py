@@ -43,7 +43,7 @@ def measure() -> dict:
     for result in outcome.results:
         path = Path(result.paper.file)
         expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
-        found = {(canonical_number(m.number), m.provenance.first_line): m for m in result.mentions}
+        found = {(canonical_number(m.number), m.provenance.first_line): m for m in result.mentions if m.number is not None}
         cited |= {(path.name, number, line) for number, line in found}
         for item in expected["records"]:
             if item["kind"] != "mention" or not canonical_number(item["number"] or "").isdigit():
@@ -56,7 +56,7 @@ def measure() -> dict:
                 status_total += 1
                 with_status += key in found and bool(found[key].status_phrase)
         nodes = {(r.source_report, canonical_number(r.number)) for r in result.recommendations}
-        nodes |= {(m.source_report, canonical_number(m.number)) for m in result.mentions}
+        nodes |= {(m.source_report, canonical_number(m.number)) for m in result.mentions if m.number is not None}
         keys = {report.key for report in result.paper.source_reports}
         for index, track in enumerate(expected["tracks"]):
             printed = {canonical_number(r["number"]) for r in expected["records"] if r.get("tracks", 0) == index and r["number"]}
