@@ -154,9 +154,9 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "quote":
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
-    if start.kind == "recommends":
+    if start.kind in ("recommends", "paragraph"):
         text, rest = _paragraph_block(_paragraph(head.text), body)
-        return text, _join([_progress(l.text) for l in rest])
+        return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "plan":
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":
@@ -173,6 +173,12 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         text, rest = _paragraph_block(_paragraph(body[0].text), body[1:])
         return _paragraph(text), _join([_progress(l.text) for l in rest])
     return head.text, _join([_progress(l.text) for l in body])
+
+
+def _unquoted(text: str) -> str:
+    """A paragraph printed inside quotation marks, without them."""
+    match = re.fullmatch(r"[\"\u201c\u2018'](?P<inner>.+?)[\"\u201d\u2019']?", text.strip())
+    return match["inner"].strip() if match else text
 
 
 def _paragraph_block(first: str, body: list) -> tuple[str, list]:

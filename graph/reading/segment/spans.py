@@ -13,11 +13,13 @@ the paper's own text; an *item* record (a bullet) runs over its wrapped continua
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recgraph.graph.reading.segment.markers import loose_marker
 from recgraph.graph.reading.readers.webpage import paragraph_number
 from recgraph.graph.reading.segment.fields import find_status_clause
+from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
+from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
 
 #: One heading followed by numbered paragraphs is a paper's sub-title ("Key issues", "Areas of
@@ -76,36 +78,113 @@ _STOP = {"section", "members", "boilerplate", "frame", "table", "region"}
 @dataclass
 class Start:
     line: int
-    kind: str  # marker | tail | that | item | plan
+    kind: str  # how the record's words and progress are split: marker | tail | that | item | plan | ...
     number: str | None
     covers: tuple[str, ...] = ()
     bullet: bool = False
+    #: the evidence for this start, "rule/cue" (see :data:`RULES`); every cue that holds is kept
+    cues: tuple[str, ...] = ()
 
+    @property
+    def rule(self) -> str:
+        return self.cues[0].split("/", 1)[0] if self.cues else self.kind
+
+
+#: The general start rules and their cues, in order of precedence (the first cue that holds on a
+#: line decides how its record is split):
+#:
+#: ``marker``  a line that names its recommendation by a marker: at its head, closing its topic
+#:             ("... (Recommendations 3-5)"), or quoting it ("Recommendation 27 ... reads: ...");
+#: ``item``    an enumerated item in a recommendations context: answered by a response label, a
+#:             "That ..." proposal, a sub-item under an audit's title items, an item of a list a
+#:             lead-in introduces as the recommendations (:mod:`.lists`), an issuer's "... recommends
+#:             that ..." paragraph;
+#: ``heading`` a title line over the paragraphs reporting on it, in a run of sibling titles: marked
+#:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
+RULES = (
+    "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/introduced",
+    "heading/marked", "marker/quote", "item/recommends", "heading/unmarked",
+)
+#: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
+#: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
+_FALLBACK = ("marker/quote", "item/recommends")
+_LAST_RESORT = ("heading/unmarked",)
 
 def find_starts(layout: Layout, exclude: set[int] = frozenset()) -> list[Start]:
     """Every record start of the paper, in printed order (before unnumbered ones get numbers)."""
+    found: dict[int, list[Start]] = {}
+    for start in _candidates(layout, exclude):
+        found.setdefault(start.line, []).append(start)
+    groups = [tuple(c for c in RULES if c not in _FALLBACK + _LAST_RESORT), _FALLBACK]
+    if not exclude:  # a paper whose tables hold its records has no plan titles to read
+        groups.append(_LAST_RESORT)
+    for group in groups:
+        starts = _resolve(found, group)
+        if starts:
+            return starts
+    return []
+
+
+def _resolve(found: dict[int, list[Start]], group: tuple[str, ...]) -> list[Start]:
+    """One start per line whose cues include an active cue of ``group``; all its active cues kept."""
     starts: list[Start] = []
-    for line in layout.lines:
-        if line.role == "marker" and line.marker:
-            starts.append(Start(line.number, "marker", line.marker.number, line.marker.covers, line.depth > 0))
-        elif line.role == "tail" and line.tail:
-            starts.append(Start(line.number, "tail", line.tail[0].number, line.tail[0].covers, True))
-        elif line.role == "that" and line.that:
-            starts.append(Start(line.number, "that", line.that))
-        elif line.role == "numbered" and _next_role(layout, line.number) == "response":
-            # a numbered recommendation answered by a response ("5. The MPS should ..." then
-            # "MPS response: ..."): the that-response structure without the word "That"
-            starts.append(Start(line.number, "that", paragraph_number(line.text)[0]))
-    starts += _audit_items(layout, {s.line for s in starts})
-    starts.sort(key=lambda s: s.line)
-    if not starts:
-        starts = _quoted(layout) or _recommends(layout)
-    if not starts:
-        starts = [s for s in _plan_headings(layout) if s.line not in exclude]
+    for line in sorted(found):
+        active = sorted((s for s in found[line] if is_on(s.cues[0])), key=lambda s: RULES.index(s.cues[0]))
+        deciding = [s for s in active if s.cues[0] in group]
+        if not deciding:
+            continue
+        cues = (deciding[0].cues[0],) + tuple(s.cues[0] for s in active if s is not deciding[0])
+        starts.append(replace(deciding[0], cues=tuple(dict.fromkeys(cues))))
+    if group == _FALLBACK:
+        quotes = [s for s in starts if s.cues[0] == "marker/quote"]
+        return quotes[:1] or starts
     return starts
 
 
-def _audit_items(layout: Layout, taken: set[int]) -> list[Start]:
+def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
+    """Every (line, cue) that holds, one :class:`Start` each."""
+    found: list[Start] = []
+    for line in layout.lines:
+        if line.role == "marker" and line.marker:
+            found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, line.depth > 0, ("marker/head",)))
+            if line.depth == 0 and _titles(layout, line):
+                found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, False, ("heading/marked",)))
+        elif line.role == "tail" and line.tail:
+            found.append(Start(line.number, "tail", line.tail[0].number, line.tail[0].covers, True, ("marker/tail",)))
+        if line.role == "that" and line.that:
+            found.append(Start(line.number, "that", line.that, cues=("item/that",)))
+        if line.role not in ("members", "marker", "tail") and (item := enumerated(line)) and answered(layout, line):
+            # a recommendation answered by a response ("5. The MPS should ..." then "MPS response:
+            # ..."), whatever its enumerator: the that-response structure with or without "That"
+            found.append(Start(line.number, "that", item.label, cues=("item/answered",)))
+        if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text):
+            found.append(Start(line.number, "recommends", None, cues=("item/recommends",)))
+        if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
+            found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
+    found += _audit_items(layout)
+    for line, item in introduced(layout):
+        if line.role in ("members", "boilerplate"):
+            continue
+        if item is None:
+            found.append(Start(line.number, "paragraph", None, cues=("item/introduced",)))
+        elif item.style.startswith("bullet"):
+            number, covers = loose_marker(item.text) or (None, ())
+            found.append(Start(line.number, "item", number, covers, True, ("item/introduced",)))
+        else:
+            found.append(Start(line.number, "that", item.label, cues=("item/introduced",)))
+    found += [s for s in _plan_headings(layout) if s.line not in exclude]
+    return found
+
+
+def _titles(layout: Layout, line: Line) -> bool:
+    """A marker line that is a title over paragraphs: the marker alone or with a short title."""
+    marker = line.marker
+    return bool(marker) and (not marker.text or is_heading(marker.text)) and _next_role(layout, line.number) in (
+        "numbered", "text", "that",
+    )
+
+
+def _audit_items(layout: Layout) -> list[Start]:
     """Sub-bullets under a group bullet: each is one recommendation of an audit's list.
 
     The group bullet is a title (an area or an audit, no full stop) and the sub-bullet says what
@@ -119,30 +198,11 @@ def _audit_items(layout: Layout, taken: set[int]) -> list[Start]:
             group = is_heading(_bullet_text(line.text))
         elif line.role not in ("sub_bullet", "blank", "text"):
             group = False
-        if line.role == "sub_bullet" and line.number not in taken and group and _is_item(_bullet_text(line.text)):
+        if line.role == "sub_bullet" and group and _is_item(_bullet_text(line.text)):
             found_number = loose_marker(_bullet_text(line.text))
             number, covers = found_number if found_number else (None, ())
-            found.append(Start(line.number, "item", number, covers, True))
+            found.append(Start(line.number, "item", number, covers, True, ("item/nested",)))
     return found
-
-
-def _quoted(layout: Layout) -> list[Start]:
-    """A paper on one recommendation that quotes it ("Recommendation 27 ... reads: “That ...”")."""
-    found = [
-        Start(line.number, "quote", match["number"])
-        for line in layout.lines
-        if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text))
-    ]
-    return found[:1]
-
-
-def _recommends(layout: Layout) -> list[Start]:
-    """Paragraphs giving a recommendation in its author's words: "HM Inspector recommends that ..."."""
-    return [
-        Start(line.number, "recommends", None)
-        for line in layout.lines
-        if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text)
-    ]
 
 
 def quoted_text(text: str) -> str | None:
@@ -158,12 +218,12 @@ def _plan_headings(layout: Layout) -> list[Start]:
     if not _speaks_of_tracking(layout):
         return []
     starts = [
-        Start(line.number, "plan", None)
+        Start(line.number, "plan", None, cues=("heading/unmarked",))
         for line in layout.lines
         if line.role == "heading"
         and not PROGRESS_LABEL.match(line.text)
         and not GENERIC_HEADING.match(line.text)
-        and _next_role(layout, line.number) == "numbered"
+        and _next_role(layout, line.number) in ("numbered", "text")
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
 

@@ -1,0 +1,198 @@
+"""Enumerated items and the lists a paper introduces as its recommendations.
+
+Two conventions of the family (docs/formats.md) that hold whatever the marker style:
+
+- *An item answered by a response.* A recommendation printed as an enumerated item (a number
+  "5.", "(5)", "5)", a letter "a)", "(a)", or a bullet) whose next line opens with a response or
+  progress label ("Response 5:", "MPS response:", "Progress:") is a recommendation followed by its
+  response: the that-response format, the committee family's "Progress so far" blocks, and the
+  Morris report's "15. That ..." / "b) That ..." numbering (part A, "Format ids").
+- *A list introduced as the recommendations.* A paper that quotes or lists the recommendations it
+  tracks introduces them with a lead-in that names them and announces what follows ("makes the
+  following recommendation:", "The four recommendations are set out below", "Position on the
+  recommendations, grouped by theme:", an audit list after "the auditor's key recommendations ...
+  summarised below"). Each item of the list that follows is one recommendation, whatever its
+  marker; a list of titles with sub-items (an audit's areas over its recommendations) has its
+  sub-items as the recommendations; a lead-in closing with a colon followed by plain paragraphs
+  introduces those paragraphs (a quoted single recommendation, part A T23).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
+
+#: The enumerators the family prints before an item (docs/formats.md "Marker / numbering style"
+#: and the Morris report's "15.", "b)", "iv."): numbers, bracketed numbers, letters; a bullet glyph.
+_ENUMERATOR = re.compile(
+    r"^(?:(?P<num>\d{1,3})(?P<num_close>[.)])|\((?P<pnum>\d{1,3})\)|(?P<let>[a-z])(?P<let_close>[.)])|\((?P<plet>[a-z])\))\s+(?P<text>\S.*)$"
+)
+_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+(?P<text>\S.*)$")
+
+#: A lead-in names the recommendations (or an issuer recommending) ...
+_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b", re.IGNORECASE)
+#: ... and announces what follows: a closing colon, or "below", "following", "as follows", "set out"
+#: (the wordings of the survey's introductions; any of them, in any paper of the family).
+_ANNOUNCES = re.compile(r":\s*$|\b(?:below|following|as\s+follows|set\s+out|listed|are\s+these)\b", re.IGNORECASE)
+#: Announcing without naming: the naming then sits in the sentence before.
+_ANNOUNCES_HERE = re.compile(r":\s*$|\b(?:below|following|as\s+follows)\b", re.IGNORECASE)
+#: A breakdown by counts ("Of the 19 recommendations now complete:", "Of these recommendations,
+#: ...") introduces groups of numbers, not the recommendations (survey: status given as counts in
+#: 5 part-A and 6 part-B papers; lists of numbers grouped by status, issue 13).
+_BREAKDOWN = re.compile(r"^(?:\d{1,3}\.\s+)?Of\s+(?:the|these|those|which)\b", re.IGNORECASE)
+#: An item citing a list of numbers in brackets ("(2,5,9,14)", "(6, 7 & 8)") is a group of
+#: mentions, not a recommendation in its words.
+_NUMBER_LIST = re.compile(r"\(\s*\d{1,3}\s*(?:[,&]|and)\s*\d{1,3}")
+#: A lead-in pointing elsewhere ("set out in Appendix 1", "attached at Appendix 2") introduces no
+#: list on this page.
+_ELSEWHERE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:exempt\s+)?(?:appendix|annex|schedule)\b", re.IGNORECASE)
+
+_OPEN_ROLES = ("text", "numbered", "heading", "that", "marker", "tail")
+_STOP_ROLES = ("section", "members", "boilerplate", "frame", "table", "region")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An enumerated line: its label as printed ("5", "a", or None for a bullet), style and text."""
+
+    label: str | None
+    style: str  # "N." | "N)" | "(N)" | "a." | "a)" | "(a)" | "bullet:<depth>"
+    text: str
+
+
+def enumerated(line: Line) -> Item | None:
+    """The enumerator opening ``line`` (number, letter or bullet), or None."""
+    text = line.text
+    if match := _ENUMERATOR.match(text):
+        if match["num"]:
+            return Item(match["num"], "N" + match["num_close"], match["text"])
+        if match["pnum"]:
+            return Item(match["pnum"], "(N)", match["text"])
+        if match["let"]:
+            return Item(match["let"], "a" + match["let_close"], match["text"])
+        return Item(match["plet"], "(a)", match["text"])
+    if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(text)):
+        bullet = _BULLET.match(text)
+        return Item(None, f"bullet:{line.depth}", bullet["text"] if bullet else text)
+    return None
+
+
+def answered(layout: Layout, line: Line) -> bool:
+    """Whether the next non-blank line opens with a response or progress label."""
+    following = _next(layout, line.number)
+    return following is not None and following.role == "response"
+
+
+def is_lead_in(layout: Layout, line: Line) -> bool:
+    """A line that names the recommendations and announces the list after it.
+
+    The naming may sit in the paragraph just before ("... the auditor's key recommendations." then
+    "Progress on each area is summarised below."): one announcement spread over two sentences.
+    """
+    if line.role not in ("text", "numbered") or not _ANNOUNCES.search(line.text) or _ELSEWHERE.search(line.text):
+        return False
+    if _BREAKDOWN.match(line.text):
+        return False
+    if _NAMES.search(line.text):
+        return True
+    before = _previous(layout, line.number)
+    return (
+        bool(_ANNOUNCES_HERE.search(line.text))
+        and before is not None
+        and before.role in ("text", "numbered")
+        and bool(_NAMES.search(before.text))
+    )
+
+
+def introduced(layout: Layout) -> list[tuple[Line, Item | None]]:
+    """Every item of every list a lead-in introduces, with its enumerator (None: a plain paragraph)."""
+    found: list[tuple[Line, Item | None]] = []
+    taken: set[int] = set()
+    for line in layout.lines:
+        if line.number not in taken and is_lead_in(layout, line):
+            items = [(l, it) for l, it in _list_after(layout, line) if not _NUMBER_LIST.search(l.text)]
+            found += items
+            taken |= {l.number for l, _ in items}
+    return found
+
+
+def _list_after(layout: Layout, lead: Line) -> list[tuple[Line, Item | None]]:
+    first = _next(layout, lead.number)
+    if first is None or first.role in _STOP_ROLES or first.role == "heading":
+        return []
+    item = enumerated(first)
+    if item is None:
+        return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
+    own = enumerated(lead)
+    if own is not None and own.style == item.style:
+        return []  # the paper's own paragraph numbering running on: not a list of its own
+    if item.style.startswith("bullet") and is_heading(item.text) and _has_sub_items(layout, first):
+        return [(line, sub) for line, sub in _run(layout, first, item.style) if line.role == "sub_bullet"]
+    return [(line, it) for line, it in _run(layout, first, item.style) if it.style == item.style]
+
+
+def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
+    """The enumerated lines from ``first`` to where the list ends, with their enumerators."""
+    found: list[tuple[Line, Item]] = []
+    gap = False
+    for line in layout.lines[first.number - 1 :]:
+        if line.role == "blank":
+            gap = True
+            continue
+        if line.role in _STOP_ROLES or line.role == "heading":
+            break
+        item = enumerated(line)
+        if item is None:
+            if line.role in ("response", "field") or (line.role == "text" and not gap):
+                continue  # a response, a labelled field or a wrapped line belongs to the item above
+            break
+        if item.style != style and not (style.startswith("bullet") and item.style.startswith("bullet")):
+            break
+        found.append((line, item))
+        gap = False
+    return found
+
+
+def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Line, Item | None]]:
+    """A colon's plain paragraphs: the one after it, and more when the lead-in names several."""
+    plural = bool(re.search(r"\brecommendations\b", lead.text, re.IGNORECASE))
+    found: list[tuple[Line, Item | None]] = []
+    line: Line | None = first
+    while line is not None and line.role in ("text",) and enumerated(line) is None:
+        found.append((line, None))
+        if not plural:
+            break
+        line = _next_paragraph(layout, line.number)
+    return found
+
+
+def _has_sub_items(layout: Layout, line: Line) -> bool:
+    following = _next(layout, line.number)
+    return following is not None and following.role == "sub_bullet"
+
+
+def _next(layout: Layout, number: int) -> Line | None:
+    for line in layout.lines[number:]:
+        if line.role != "blank":
+            return line
+    return None
+
+
+def _next_paragraph(layout: Layout, number: int) -> Line | None:
+    """The first line of the next paragraph (after a blank line), or None."""
+    seen_blank = False
+    for line in layout.lines[number:]:
+        if line.role == "blank":
+            seen_blank = True
+        elif seen_blank:
+            return line
+    return None
+
+
+def _previous(layout: Layout, number: int) -> Line | None:
+    for line in reversed(layout.lines[: number - 1]):
+        if line.role != "blank":
+            return line
+    return None
