@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests/fixtures/formats"
+#: Variants of the structure-only formats, written before the start rules were regrouped (held out).
+VARIANTS = ROOT / "tests/fixtures/variants"
 DOC = ROOT / "docs/extraction.md"
 SECTION = "## Formats"
 
@@ -178,8 +180,12 @@ def _row(name: str, s: Score) -> str:
     )
 
 
-def rules_fired(path: Path) -> Counter:
-    """Which reader read the fixture and which of the segmenter's rules made its records."""
+def rules_fired(path: Path, every_cue: bool = False) -> Counter:
+    """Which reader read the fixture and which of the segmenter's rules made its records.
+
+    Each record counts once, under the cue that decided it ("item/answered"); with ``every_cue``
+    each record counts under every cue that holds on its line (the evidence leave-one-out removes).
+    """
     from recgraph.graph.reading.readers import THRESHOLD
     from recgraph.graph.reading.readers.text import load_document
     from recgraph.graph.reading.segment.parts import find_parts
@@ -198,15 +204,25 @@ def rules_fired(path: Path) -> Counter:
     layout = lay_out(doc)
     regions = specialised_regions(doc, layout, THRESHOLD)
     fired.update(f"region:{r.result.paper.layout}" for r in regions for _ in r.result.recommendations)
+    for number in {n for r in regions for n in range(r.first_line, r.last_line + 1)}:
+        layout.line(number).role = "region"
     tables = read_tables(doc, layout, title_report(doc, layout.front))
-    fired.update("table:flat" if t.recommendation.number.startswith("R") and "\t" not in doc.line(t.first_line)
-                 and "|" not in doc.line(t.first_line) else "table:cells" for t in tables)
-    starts = find_starts(layout)
+    fired.update("table/flat" if t.recommendation.number.startswith("R") and "\t" not in doc.line(t.first_line)
+                 and "|" not in doc.line(t.first_line) else "table/cells" for t in tables)
+    in_tables = {n for t in tables for n in range(t.first_line, t.last_line + 1)}
+    starts = [s for s in find_starts(layout, in_tables) if s.line not in in_tables]
     for index, start in enumerate(starts):
-        fired[f"start:{start.kind}"] += 1
+        fired.update(start.cues if every_cue else start.cues[:1])
         following = starts[index + 1].line if index + 1 < len(starts) else None
-        fired["parts"] += len(find_parts(layout, start.line, span_end(layout, start, following)))
+        fired["parts"] += len(find_parts(layout, start.line, span_end(layout, start, following, in_tables)))
     return +fired
+
+
+def _by_format(paths: list[Path] | None = None) -> dict[str, list[Path]]:
+    by_format: dict[str, list[Path]] = {}
+    for path in paths or fixtures():
+        by_format.setdefault(path.parent.name, []).append(path)
+    return by_format
 
 
 def rules_table(paths: list[Path] | None = None) -> list[str]:
@@ -214,60 +230,74 @@ def rules_table(paths: list[Path] | None = None) -> list[str]:
     for path in paths or fixtures():
         by_format.setdefault(path.parent.name, Counter()).update(rules_fired(path))
     rules = sorted({rule for counter in by_format.values() for rule in counter})
-    rows = ["| rule | " + " | ".join(sorted(by_format)) + " | formats |", "|---|" + "---|" * (len(by_format) + 1)]
+    names = sorted(by_format)
+    rows = ["| rule/cue | " + " | ".join(names) + " | formats |", "|---|" + "---|" * (len(names) + 1)]
     for rule in rules:
-        cells = [str(by_format[name][rule] or "") for name in sorted(by_format)]
+        cells = [str(by_format[name][rule] or "") for name in names]
         rows.append(f"| {rule} | " + " | ".join(cells) + f" | {sum(1 for c in cells if c)} |")
+    for rule in sorted({r.split("/", 1)[0] for r in rules if "/" in r}):
+        cells = [str(sum(n for r, n in by_format[name].items() if r.split("/", 1)[0] == rule) or "") for name in names]
+        rows.append(f"| **{rule}** (all its cues) | " + " | ".join(cells) + f" | {sum(1 for c in cells if c)} |")
     return rows
 
 
 def without_rules(paths: list[Path], rules: set[str]) -> Score:
-    """Score ``paths`` read with the segmenter's ``rules`` (names as in :func:`rules_fired`) switched off."""
-    from recgraph.graph.reading.segment import reader as general
-    from recgraph.graph.reading.segment import tables
+    """Score ``paths`` read with the segmenter's ``rules`` or cues ("item", "item/that", "table/flat") off."""
+    from recgraph.graph.reading.segment.switches import switched_off
 
-    kinds = {rule.split(":", 1)[1] for rule in rules if rule.startswith("start:")}
-    find_starts, read_tables = general.find_starts, general.read_tables
-    flat, cells = tables._flat_tables, tables._cell_tables
-
-    def starts(layout, exclude=frozenset()):
-        return [s for s in find_starts(layout, exclude) if s.kind not in kinds]
-
-    general.find_starts = starts
-    if "table:flat" in rules:
-        tables._flat_tables = lambda doc, layout: []
-    if "table:cells" in rules:
-        tables._cell_tables = lambda doc, layout, default: []
     total = Score()
-    try:
+    with switched_off({rule for rule in rules if not rule.startswith(("reader:", "region:"))}):
         for path in paths:
             total.add(score_result(read_fixture(path), expected_for(path)))
-    finally:
-        general.find_starts, general.read_tables = find_starts, read_tables
-        tables._flat_tables, tables._cell_tables = flat, cells
     return total
 
 
-def lofo_table() -> list[str]:
-    """Per format: its figures with every rule that fires only on its fixtures switched off."""
-    by_format: dict[str, list[Path]] = {}
-    for path in fixtures():
-        by_format.setdefault(path.parent.name, []).append(path)
-    fired = {name: Counter() for name in by_format}
+def _evidence(by_format: dict[str, list[Path]]) -> dict[str, set[str]]:
+    """Per format, every rule and cue that holds on one of its fixtures' records."""
+    found: dict[str, set[str]] = {}
     for name, paths in by_format.items():
+        cues: set[str] = set()
         for path in paths:
-            fired[name].update(rules_fired(path))
+            cues |= set(rules_fired(path, every_cue=True))
+        cues.discard("parts")
+        found[name] = cues | {c.split("/", 1)[0] for c in cues if "/" in c}
+    return found
+
+
+def lofo_table(level: str = "rule") -> list[str]:
+    """Per format: its figures with every rule (``level`` "rule") or cue ("cue") that holds only on
+    its fixtures switched off."""
+    by_format = _by_format()
+    evidence = _evidence(by_format)
     rows = [
-        "| format left out | its own rules switched off | numbered recall | unnumbered recall | precision |",
+        f"| format left out | its own {level}s switched off | numbered recall | unnumbered recall | precision |",
         "|---|---|---|---|---|",
     ]
     for name, paths in sorted(by_format.items()):
-        own = {r for r in fired[name] if not any(r in fired[o] for o in by_format if o != name) and not r.startswith("reader:")}
+        mine = {e for e in evidence[name] if ("/" in e) == (level == "cue") and not e.startswith("reader:")}
+        own = {e for e in mine if not any(e in evidence[o] for o in by_format if o != name)}
         s = without_rules(paths, own)
         found = s.numbered_found + s.unnumbered_found
         rows.append(
             f"| {name} | {', '.join(sorted(own)) or '(none)'} | {pct(s.numbered_found, s.numbered)} | "
             f"{pct(s.unnumbered_found, s.unnumbered)} | {pct(found, s.records)} |"
+        )
+    return rows
+
+
+def variants_table() -> list[str]:
+    """The variant fixtures (tests/fixtures/variants/<format>/), read by the whole pipeline."""
+    rows = [
+        "| variant | numbered recall | unnumbered recall | precision | statuses agreeing | deciding cues |",
+        "|---|---|---|---|---|---|",
+    ]
+    for path in sorted(VARIANTS.glob("*/*.txt")):
+        s = score_result(read_fixture(path), expected_for(path))
+        found = s.numbered_found + s.unnumbered_found
+        cues = ", ".join(sorted(r for r in rules_fired(path) if r != "parts"))
+        rows.append(
+            f"| {path.parent.name}/{path.stem} | {pct(s.numbered_found, s.numbered)} | {pct(s.unnumbered_found, s.unnumbered)} | "
+            f"{pct(found, s.records)} | {pct(s.statuses_agree, s.statuses)} | {cues} |"
         )
     return rows
 

@@ -45,6 +45,7 @@ _BREAKDOWN = re.compile(r"^(?:\d{1,3}\.\s+)?Of\s+(?:the|these|those|which)\b", r
 #: An item citing a list of numbers in brackets ("(2,5,9,14)", "(6, 7 & 8)") is a group of
 #: mentions, not a recommendation in its words.
 _NUMBER_LIST = re.compile(r"\(\s*\d{1,3}\s*(?:[,&]|and)\s*\d{1,3}")
+_APPENDIX = re.compile(r"\b(?:appendix|annex)\s+(?P<which>\d{1,2}|[A-Z])\b", re.IGNORECASE)
 #: A lead-in pointing elsewhere ("set out in Appendix 1", "attached at Appendix 2") introduces no
 #: list on this page.
 _ELSEWHERE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:exempt\s+)?(?:appendix|annex|schedule)\b", re.IGNORECASE)
@@ -89,21 +90,40 @@ def is_lead_in(layout: Layout, line: Line) -> bool:
     """A line that names the recommendations and announces the list after it.
 
     The naming may sit in the paragraph just before ("... the auditor's key recommendations." then
-    "Progress on each area is summarised below."): one announcement spread over two sentences.
+    "Progress on each area is summarised below."): one announcement spread over two sentences. A
+    heading naming the recommendations ("Recommendations for this Committee") announces the list
+    under it.
     """
-    if line.role not in ("text", "numbered") or not _ANNOUNCES.search(line.text) or _ELSEWHERE.search(line.text):
+    if line.role == "heading":
+        return bool(_NAMES.search(line.text))
+    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text):
         return False
-    if _BREAKDOWN.match(line.text):
+    here = bool(_ANNOUNCES_HERE.search(line.text))
+    if not here and not (_ANNOUNCES.search(line.text) and not _ELSEWHERE.search(line.text)):
         return False
     if _NAMES.search(line.text):
         return True
     before = _previous(layout, line.number)
-    return (
-        bool(_ANNOUNCES_HERE.search(line.text))
-        and before is not None
-        and before.role in ("text", "numbered")
-        and bool(_NAMES.search(before.text))
-    )
+    return here and before is not None and before.role in ("text", "numbered") and bool(_NAMES.search(before.text))
+
+
+def appendix_lead_in(layout: Layout, line: Line) -> Line | None:
+    """The heading of the appendix printed on this page that ``line`` says holds the recommendations.
+
+    "Appendix 1 sets out each recommendation ..." with a section "G. Appendix 1" further down: the
+    appendix's list is introduced as the recommendations (survey: progress in an appendix, 11 part-A
+    papers; here the appendix is printed on the page).
+    """
+    if line.role not in ("text", "numbered") or not _NAMES.search(line.text) or _BREAKDOWN.match(line.text):
+        return None
+    pointer = _APPENDIX.search(line.text)
+    if not pointer:
+        return None
+    for section in layout.sections:
+        title = _APPENDIX.search(section.title)
+        if section.first_line > line.number and title and title["which"].lower() == pointer["which"].lower():
+            return layout.line(section.first_line)
+    return None
 
 
 def introduced(layout: Layout) -> list[tuple[Line, Item | None]]:
@@ -111,14 +131,21 @@ def introduced(layout: Layout) -> list[tuple[Line, Item | None]]:
     found: list[tuple[Line, Item | None]] = []
     taken: set[int] = set()
     for line in layout.lines:
-        if line.number not in taken and is_lead_in(layout, line):
-            items = [(l, it) for l, it in _list_after(layout, line) if not _NUMBER_LIST.search(l.text)]
-            found += items
-            taken |= {l.number for l, _ in items}
+        if line.number in taken:
+            continue
+        items: list[tuple[Line, Item | None]] = []
+        if appendix := appendix_lead_in(layout, line):
+            items = _list_after(layout, appendix, restarts=True)
+        elif is_lead_in(layout, line):
+            items = _list_after(layout, line)
+        items = [(l, it) for l, it in items if not _NUMBER_LIST.search(l.text) and l.number not in taken]
+        found += items
+        taken |= {l.number for l, _ in items}
     return found
 
 
-def _list_after(layout: Layout, lead: Line) -> list[tuple[Line, Item | None]]:
+def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:
+    """The list right after ``lead``; ``restarts``: an appendix, whose numbering starts afresh."""
     first = _next(layout, lead.number)
     if first is None or first.role in _STOP_ROLES or first.role == "heading":
         return []
@@ -126,8 +153,10 @@ def _list_after(layout: Layout, lead: Line) -> list[tuple[Line, Item | None]]:
     if item is None:
         return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
     own = enumerated(lead)
-    if own is not None and own.style == item.style:
-        return []  # the paper's own paragraph numbering running on: not a list of its own
+    if not restarts and item.style in ("N.", "N)") and (own is None or own.style == item.style):
+        # the paper's own paragraph numbering running on: never a recommendation number
+        # (docs/formats.md: paragraph numbering runs on across recommendations)
+        return []
     if item.style.startswith("bullet") and is_heading(item.text) and _has_sub_items(layout, first):
         return [(line, sub) for line, sub in _run(layout, first, item.style) if line.role == "sub_bullet"]
     return [(line, it) for line, it in _run(layout, first, item.style) if it.style == item.style]

@@ -15,6 +15,7 @@ from recgraph.graph.model import Leftover, ProgressUpdate, ReadResult, Recommend
 from recgraph.graph.reading.readers.text import Coverage, Document, clean
 from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
 from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
+from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.roles import Layout, lay_out
@@ -30,6 +31,8 @@ _RESPONSE_LABEL = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
 )
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+")
+#: A lettered enumerator opening an item ("a)", "(b)", "c.").
+_LETTER = re.compile(r"^(?:\(?[a-z]\)|[a-z]\.)\s+")
 _UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table"}
 
 
@@ -161,7 +164,8 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":
         text_lines, rest = _paragraph_block(head.text, body)
-        return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
+        item = enumerated(head)
+        return _paragraph(text_lines) if item is None or item.label is None else _LETTER.sub("", _paragraph(text_lines)), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
     inline = head.marker.text if head.marker else ""
     if inline:
         text, rest = _paragraph_block(inline, body)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from recgraph.graph.reading.segment.markers import loose_marker
+from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.readers.webpage import paragraph_number
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
@@ -168,7 +168,8 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
         if item is None:
             found.append(Start(line.number, "paragraph", None, cues=("item/introduced",)))
         elif item.style.startswith("bullet"):
-            number, covers = loose_marker(item.text) or (None, ())
+            tail = tail_marker(item.text)
+            number, covers = loose_marker(item.text) or ((tail[0].number, tail[0].covers) if tail else (None, ()))
             found.append(Start(line.number, "item", number, covers, True, ("item/introduced",)))
         else:
             found.append(Start(line.number, "that", item.label, cues=("item/introduced",)))
