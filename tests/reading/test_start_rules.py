@@ -115,6 +115,16 @@ def test_a_list_in_an_appendix_printed_on_the_page_is_introduced_by_the_pointer_
     assert [r.number for r in result.recommendations] == ["1", "2"]
 
 
+def test_a_numbered_list_restarting_at_one_after_a_colon_is_the_recommendations():
+    body = """2. The review made these recommendations:
+
+1. The MPS should keep one register of exhibits.
+2. Every store should be checked each year. Complete.
+
+Progress is reported below."""
+    assert [n for n, _ in records(body)] == ["1", "2"]
+
+
 def test_a_quoted_paragraph_after_a_colon_is_the_recommendation_without_its_quotes():
     body = """1. The recommendation reads:
 

@@ -35,7 +35,7 @@ _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+(?P<text>\S
 _NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b", re.IGNORECASE)
 #: ... and announces what follows: a closing colon, or "below", "following", "as follows", "set out"
 #: (the wordings of the survey's introductions; any of them, in any paper of the family).
-_ANNOUNCES = re.compile(r":\s*$|\b(?:below|following|as\s+follows|set\s+out|listed|are\s+these)\b", re.IGNORECASE)
+_ANNOUNCES = re.compile(r":\s*$|\b(?:below|following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
 #: Announcing without naming: the naming then sits in the sentence before.
 _ANNOUNCES_HERE = re.compile(r":\s*$|\b(?:below|following|as\s+follows)\b", re.IGNORECASE)
 #: A breakdown by counts ("Of the 19 recommendations now complete:", "Of these recommendations,
@@ -152,10 +152,10 @@ def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tupl
     item = enumerated(first)
     if item is None:
         return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
-    own = enumerated(lead)
-    if not restarts and item.style in ("N.", "N)") and (own is None or own.style == item.style):
+    if not restarts and item.style in ("N.", "N)") and not (item.label == "1" and lead.text.rstrip().endswith(":")):
         # the paper's own paragraph numbering running on: never a recommendation number
-        # (docs/formats.md: paragraph numbering runs on across recommendations)
+        # (docs/formats.md: paragraph numbering runs on across recommendations); a list of its own
+        # restarts at 1 right after a colon
         return []
     if item.style.startswith("bullet") and is_heading(item.text) and _has_sub_items(layout, first):
         return [(line, sub) for line, sub in _run(layout, first, item.style) if line.role == "sub_bullet"]

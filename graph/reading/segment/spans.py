@@ -1,13 +1,15 @@
 """Record starts and spans: segmenting a paper's roled lines into recommendations.
 
-A record starts at a line the roles mark as naming a recommendation (a marker line, a bullet
-closing with a bracketed marker, a numbered "That ..." paragraph), at each sub-bullet of an
-audit's nested list (a short group bullet over deeper item bullets), or, in a paper with none of
-these, at each unnumbered heading followed by numbered paragraphs when at least
-:data:`MIN_PLAN_HEADINGS` of them do so (the improvement-plan format: survey T19, 060424/10,
-061109/05 repeat the plan's titles as headings). A *block* record (marker line, That paragraph,
-plan heading) runs over the following paragraphs until the next start, a heading, a section or
-the paper's own text; an *item* record (a bullet) runs over its wrapped continuation lines only.
+A record starts where one of three general rules holds (:data:`RULES`): a line naming its
+recommendation by a *marker*; an enumerated *item* in a recommendations context (answered by a
+response, a "That ..." proposal, a sub-item of an audit's titles, an item of a list a lead-in
+introduces as the recommendations: :mod:`.lists`); a *heading* over the paragraphs reporting on it
+(a marker title, or in a paper with nothing else a run of at least :data:`MIN_PLAN_HEADINGS` plan
+titles: survey T19, 060424/10, 061109/05). Every cue that holds on a line is kept with its start,
+so that measuring with one cue switched off (:mod:`.switches`) shows what the others read. A
+*block* record (marker line, That paragraph, title) runs over the following paragraphs until the
+next start, a heading, a section or the paper's own text; an *item* record (a bullet) runs over its
+wrapped continuation lines only.
 """
 
 from __future__ import annotations
