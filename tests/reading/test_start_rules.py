@@ -80,6 +80,16 @@ Response: Training has begun. In progress.
     assert [s.cues[0] for s in starts(body)] == ["item/answered", "item/answered"]
 
 
+def test_an_unnumbered_recommendation_label_answered_by_a_response_starts_a_record():
+    body = """Recommendation: The MPS should grade every report for risk.
+MPS response: Accepted. Complete.
+
+Recommendation: Each unit should have a sergeant in charge.
+MPS response: Accepted. In progress."""
+    assert records(body) == [("u1", "The MPS should grade every report for risk."),
+                             ("u2", "Each unit should have a sergeant in charge.")]
+
+
 def test_a_list_introduced_as_the_recommendations_gives_one_record_per_item():
     body = """1. The auditor's recommendations, and where each stands, are:
 

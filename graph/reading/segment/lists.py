@@ -30,6 +30,9 @@ _ENUMERATOR = re.compile(
     r"^(?:(?P<num>\d{1,3})(?P<num_close>[.)])|\((?P<pnum>\d{1,3})\)|(?P<let>[a-z])(?P<let_close>[.)])|\((?P<plet>[a-z])\))\s+(?P<text>\S.*)$"
 )
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+(?P<text>\S.*)$")
+#: The marker word without a number, as a label: "Recommendation: The MPS should ..." (the labelled
+#: form of the family's "Recommendation N" headings, for recommendations printed unnumbered).
+_LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\S.*)$", re.IGNORECASE)
 
 #: A lead-in names the recommendations (or an issuer recommending) ...
 _NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b", re.IGNORECASE)
@@ -59,7 +62,7 @@ class Item:
     """An enumerated line: its label as printed ("5", "a", or None for a bullet), style and text."""
 
     label: str | None
-    style: str  # "N." | "N)" | "(N)" | "a." | "a)" | "(a)" | "bullet:<depth>"
+    style: str  # "N." | "N)" | "(N)" | "a." | "a)" | "(a)" | "label" | "bullet:<depth>"
     text: str
 
 
@@ -74,6 +77,8 @@ def enumerated(line: Line) -> Item | None:
         if match["let"]:
             return Item(match["let"], "a" + match["let_close"], match["text"])
         return Item(match["plet"], "(a)", match["text"])
+    if label := _LABEL.match(text):
+        return Item(None, "label", label["text"])
     if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(text)):
         bullet = _BULLET.match(text)
         return Item(None, f"bullet:{line.depth}", bullet["text"] if bullet else text)

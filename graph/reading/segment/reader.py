@@ -31,8 +31,6 @@ _RESPONSE_LABEL = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
 )
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+")
-#: A lettered enumerator opening an item ("a)", "(b)", "c.").
-_LETTER = re.compile(r"^(?:\(?[a-z]\)|[a-z]\.)\s+")
 _UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table"}
 
 
@@ -163,9 +161,10 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "plan":
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":
-        text_lines, rest = _paragraph_block(head.text, body)
         item = enumerated(head)
-        return _paragraph(text_lines) if item is None or item.label is None else _LETTER.sub("", _paragraph(text_lines)), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
+        own = item.text if item and item.style in ("label", "a.", "a)", "(a)") else head.text
+        text_lines, rest = _paragraph_block(own, body)
+        return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
     inline = head.marker.text if head.marker else ""
     if inline:
         text, rest = _paragraph_block(inline, body)

@@ -226,7 +226,7 @@ def _plan_headings(layout: Layout) -> list[Start]:
         if line.role == "heading"
         and not PROGRESS_LABEL.match(line.text)
         and not GENERIC_HEADING.match(line.text)
-        and _next_role(layout, line.number) in ("numbered", "text")
+        and _next_role(layout, line.number) in ("numbered", "text", "bullet")
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
 
