@@ -198,10 +198,12 @@ Response (1): Accepted. Complete.
 
 Response (2): Accepted. In progress."""
     both = starts(body)
-    assert [set(s.cues) for s in both] == [{"item/answered", "item/that", "item/introduced"}] * 2
+    assert [set(s.cues) for s in both] == [{"item/answered", "item/that", "item/introduced", "lead/word"}] * 2
     with switched_off({"item/answered", "item/that"}):
-        assert [s.cues for s in starts(body)] == [("item/introduced",)] * 2
+        assert [s.cues for s in starts(body)] == [("item/introduced", "lead/word")] * 2
         assert not is_on("item/that") and is_on("marker/head")
+    with switched_off({"item/answered", "item/that", "lead/word"}):
+        assert starts(body) == []  # the lead-in announces by a word only
     with switched_off({"item"}):
         assert starts(body) == []
     assert is_on("item/that")  # switches apply only inside the block

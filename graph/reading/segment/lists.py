@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
+from recgraph.graph.reading.segment.switches import is_on
 
 #: The enumerators the family prints before an item (docs/formats.md "Marker / numbering style"
 #: and the Morris report's "15.", "b)", "iv."): numbers, bracketed numbers, letters; a bullet glyph.
@@ -91,34 +92,44 @@ def answered(layout: Layout, line: Line) -> bool:
     return following is not None and following.role == "response"
 
 
-def is_lead_in(layout: Layout, line: Line) -> bool:
-    """A line that names the recommendations and announces the list after it.
+def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
+    """The lead-in cues by which ``line`` names the recommendations and announces the list after it.
 
-    The naming may sit in the paragraph just before ("... the auditor's key recommendations." then
-    "Progress on each area is summarised below."): one announcement spread over two sentences. A
-    heading naming the recommendations ("Recommendations for this Committee") announces the list
-    under it.
+    ``lead/heading``: a heading naming them ("Recommendations for this Committee"); ``lead/colon``:
+    a line naming them and closing with a colon; ``lead/word``: one announcing them by a word
+    ("below", "following", "as follows", "set out"); ``lead/spread``: an announcement whose naming
+    sits in the sentence just before ("... the auditor's key recommendations." then "Progress on
+    each area is summarised below."). Empty when none holds (or every one that holds is switched off).
     """
     if line.role == "heading":
-        return bool(_NAMES.search(line.text))
+        return _on({"lead/heading"}) if _NAMES.search(line.text) else frozenset()
     if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text):
-        return False
-    here = bool(_ANNOUNCES_HERE.search(line.text))
-    if not here and not (_ANNOUNCES.search(line.text) and not _ELSEWHERE.search(line.text)):
-        return False
+        return frozenset()
+    announce = set()
+    if line.text.rstrip().endswith(":"):
+        announce.add("lead/colon")
+    if _ANNOUNCES_HERE.search(line.text.rstrip().rstrip(":")) or (_ANNOUNCES.search(line.text) and not _ELSEWHERE.search(line.text)):
+        announce.add("lead/word")
+    announce = _on(announce)
+    if not announce:
+        return frozenset()
     if _NAMES.search(line.text):
-        return True
+        return announce
     before = _previous(layout, line.number)
-    return here and before is not None and before.role in ("text", "numbered") and bool(_NAMES.search(before.text))
+    if _ANNOUNCES_HERE.search(line.text) and before is not None and before.role in ("text", "numbered") and _NAMES.search(before.text):
+        return _on(announce | {"lead/spread"}) if is_on("lead/spread") else frozenset()
+    return frozenset()
 
 
 def appendix_lead_in(layout: Layout, line: Line) -> Line | None:
     """The heading of the appendix printed on this page that ``line`` says holds the recommendations.
 
     "Appendix 1 sets out each recommendation ..." with a section "G. Appendix 1" further down: the
-    appendix's list is introduced as the recommendations (survey: progress in an appendix, 11 part-A
-    papers; here the appendix is printed on the page).
+    appendix's list is introduced as the recommendations (cue ``lead/appendix``; survey: progress in
+    an appendix, 11 part-A papers; here the appendix is printed on the page).
     """
+    if not is_on("lead/appendix"):
+        return None
     if line.role not in ("text", "numbered") or not _NAMES.search(line.text) or _BREAKDOWN.match(line.text):
         return None
     pointer = _APPENDIX.search(line.text)
@@ -131,22 +142,28 @@ def appendix_lead_in(layout: Layout, line: Line) -> Line | None:
     return None
 
 
-def introduced(layout: Layout) -> list[tuple[Line, Item | None]]:
-    """Every item of every list a lead-in introduces, with its enumerator (None: a plain paragraph)."""
-    found: list[tuple[Line, Item | None]] = []
+def introduced(layout: Layout) -> list[tuple[Line, Item | None, frozenset[str]]]:
+    """Every item of every list a lead-in introduces: (line, its enumerator or None for a plain
+    paragraph, the lead-in cues that introduced it)."""
+    found: list[tuple[Line, Item | None, frozenset[str]]] = []
     taken: set[int] = set()
     for line in layout.lines:
         if line.number in taken:
             continue
         items: list[tuple[Line, Item | None]] = []
+        cues: frozenset[str] = frozenset()
         if appendix := appendix_lead_in(layout, line):
-            items = _list_after(layout, appendix, restarts=True)
-        elif is_lead_in(layout, line):
+            items, cues = _list_after(layout, appendix, restarts=True), frozenset({"lead/appendix"})
+        elif cues := is_lead_in(layout, line):
             items = _list_after(layout, line)
         items = [(l, it) for l, it in items if not _NUMBER_LIST.search(l.text) and l.number not in taken]
-        found += items
+        found += [(l, it, cues) for l, it in items]
         taken |= {l.number for l, _ in items}
     return found
+
+
+def _on(cues: set[str]) -> frozenset[str]:
+    return frozenset(c for c in cues if is_on(c))
 
 
 def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:

@@ -135,7 +135,7 @@ def _resolve(found: dict[int, list[Start]], group: tuple[str, ...]) -> list[Star
         deciding = [s for s in active if s.cues[0] in group]
         if not deciding:
             continue
-        cues = (deciding[0].cues[0],) + tuple(s.cues[0] for s in active if s is not deciding[0])
+        cues = deciding[0].cues + tuple(c for s in active if s is not deciding[0] for c in s.cues)
         starts.append(replace(deciding[0], cues=tuple(dict.fromkeys(cues))))
     if group == _FALLBACK:
         quotes = [s for s in starts if s.cues[0] == "marker/quote"]
@@ -164,17 +164,18 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
     found += _audit_items(layout)
-    for line, item in introduced(layout):
+    for line, item, leads in introduced(layout):
         if line.role in ("members", "boilerplate"):
             continue
+        cues = ("item/introduced", *sorted(leads))
         if item is None:
-            found.append(Start(line.number, "paragraph", None, cues=("item/introduced",)))
+            found.append(Start(line.number, "paragraph", None, cues=cues))
         elif item.style.startswith("bullet"):
             tail = tail_marker(item.text)
             number, covers = loose_marker(item.text) or ((tail[0].number, tail[0].covers) if tail else (None, ()))
-            found.append(Start(line.number, "item", number, covers, True, ("item/introduced",)))
+            found.append(Start(line.number, "item", number, covers, True, cues))
         else:
-            found.append(Start(line.number, "that", item.label, cues=("item/introduced",)))
+            found.append(Start(line.number, "that", item.label, cues=cues))
     found += [s for s in _plan_headings(layout) if s.line not in exclude]
     return found
 
