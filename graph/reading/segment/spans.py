@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, replace
 
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
-from recgraph.graph.reading.readers.webpage import paragraph_number
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
 from recgraph.graph.reading.segment.switches import is_on
@@ -111,6 +110,9 @@ RULES = (
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
 _FALLBACK = ("marker/quote", "item/recommends")
 _LAST_RESORT = ("heading/unmarked",)
+#: Lines that are never an answered item: the paper's own, its frame and closing sections.
+_NOT_ITEMS = ("members", "marker", "tail", "boilerplate", "frame", "section", "table", "region", "blank")
+
 
 def find_starts(layout: Layout, exclude: set[int] = frozenset()) -> list[Start]:
     """Every record start of the paper, in printed order (before unnumbered ones get numbers)."""
@@ -155,7 +157,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             found.append(Start(line.number, "tail", line.tail[0].number, line.tail[0].covers, True, ("marker/tail",)))
         if line.role == "that" and line.that:
             found.append(Start(line.number, "that", line.that, cues=("item/that",)))
-        if line.role not in ("members", "marker", "tail") and (item := enumerated(line)) and answered(layout, line):
+        if line.role not in _NOT_ITEMS and (item := enumerated(line)) and answered(layout, line):
             # a recommendation answered by a response ("5. The MPS should ..." then "MPS response:
             # ..."), whatever its enumerator: the that-response structure with or without "That"
             found.append(Start(line.number, "that", item.label, cues=("item/answered",)))
