@@ -135,6 +135,18 @@ Progress is reported below."""
     assert [n for n, _ in records(body)] == ["1", "2"]
 
 
+def test_a_section_titled_as_the_recommendations_introduces_its_bullets_but_section_a_never_does():
+    text = FRAME.format(body="1. The review reported in March.").replace(
+        "C. Financial implications",
+        "C. Outstanding recommendations\n\n  • The MPS should review its fleet every year. In progress.\n"
+        "  • Drivers should be trained in fuel-efficient driving. Complete.\n\nD. Financial implications",
+    ).replace("That Members note the report.", "  • That Members note the report.\n  • That Members agree the plan.")
+    result = read(Document.from_text(text, "example.txt"))
+    assert [r.text for r in result.recommendations] == [
+        "The MPS should review its fleet every year.", "Drivers should be trained in fuel-efficient driving."
+    ]
+
+
 def test_a_quoted_paragraph_after_a_colon_is_the_recommendation_without_its_quotes():
     body = """1. The recommendation reads:
 

@@ -101,8 +101,11 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
     sits in the sentence just before ("... the auditor's key recommendations." then "Progress on
     each area is summarised below."). Empty when none holds (or every one that holds is switched off).
     """
-    if line.role == "heading":
-        return _on({"lead/heading"}) if _NAMES.search(line.text) else frozenset()
+    if line.role in ("heading", "section"):
+        # a title naming them ("Recommendations for this Committee", "D. Progress on the
+        # recommendations"); the paper's own "A. Recommendations" is the Members' section
+        own = line.role == "section" and any(s.first_line == line.number and s.is_decisions for s in layout.sections)
+        return _on({"lead/heading"}) if _NAMES.search(line.text) and not own else frozenset()
     if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text):
         return frozenset()
     announce = set()
