@@ -37,11 +37,11 @@ _LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\
 
 #: A lead-in names the recommendations (or an issuer recommending) ...
 _NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b", re.IGNORECASE)
-#: ... and announces what follows: a closing colon, or "below", "following", "as follows", "set out"
-#: (the wordings of the survey's introductions; any of them, in any paper of the family).
-_ANNOUNCES = re.compile(r":\s*$|\b(?:below|following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
+#: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
+#: (the wordings of the survey's introductions; "Following the review, ..." opening a sentence announces nothing).
+_ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
 #: Announcing without naming: the naming then sits in the sentence before.
-_ANNOUNCES_HERE = re.compile(r":\s*$|\b(?:below|following|as\s+follows)\b", re.IGNORECASE)
+_ANNOUNCES_HERE = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows)\b", re.IGNORECASE)
 #: A breakdown by counts ("Of the 19 recommendations now complete:", "Of these recommendations,
 #: ...") introduces groups of numbers, not the recommendations (survey: status given as counts in
 #: 5 part-A and 6 part-B papers; lists of numbers grouped by status, issue 13).
