@@ -152,7 +152,7 @@ def print_trace(trace: Trace, console: Console | None = None) -> None:
     console.print(facts)
     for note in (*(c.note() for c in trace.corrections), *(f"caveat: {c}" for c in trace.caveats)):
         say(f"  ! {note}")
-    say(f"“{trace.text or ''}”")
+    say(f"“{trace.text}”" if trace.text else "No paper read gives its wording: it is only cited (see below).")
     say()
     console.print(f"[bold]Progress[/bold] ({len(trace.updates)} update(s), oldest first)")
     for update in trace.updates:
@@ -178,7 +178,7 @@ def print_trace(trace: Trace, console: Console | None = None) -> None:
         for item in items:
             score = "—" if item.score is None else f"{item.score:.3f}"
             say(f"  {item.label}  ({', '.join(item.relations)}; score {score}; {item.status})")
-            say(f"    “{item.text or ''}”")
+            say(f"    “{item.text}”" if item.text else "    (no paper read gives its wording)")
             for line in (item.evidence or "").splitlines():
                 say(f"    evidence: {line}")
     if not trace.related:

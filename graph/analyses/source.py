@@ -83,7 +83,13 @@ class LocalSource:
             columns, rows = result_rows(result)
             return pandas.DataFrame(rows, columns=columns)
         columns = [variable.value for variable in result.variables]
-        return csv_frame(result.serialize(format=ox.QueryResultsFormat.CSV), columns)
+        try:
+            return csv_frame(result.serialize(format=ox.QueryResultsFormat.CSV), columns)
+        except MalformedCSV:  # an IRI holding a comma, which Oxigraph's CSV leaves unquoted: ask again, term by term
+            result = run_query(self.store, sparql, label="analysis")
+            rows = [[_term_text(solution[column]) for column in columns] for solution in result]
+            frame = pandas.DataFrame(rows, columns=columns, dtype=object)
+            return frame.where(frame.notna(), None)
 
 
 class EndpointSource:
@@ -151,7 +157,10 @@ class EndpointSource:
         if not typed:
             kind, data = self._post(_DECLARED + sparql, f"text/csv, {_JSON};q=0.5")
             if kind == "text/csv":
-                return csv_frame(data)
+                try:
+                    return csv_frame(data)
+                except MalformedCSV:  # e.g. an unquoted IRI holding a comma (Oxigraph server): ask for JSON
+                    kind, data = self._post(_DECLARED + sparql, _JSON)
         else:
             kind, data = self._post(_DECLARED + sparql, _JSON)
         try:
@@ -206,10 +215,26 @@ def csv_frame(data: bytes, columns: list[str] | None = None) -> pandas.DataFrame
 
     if not data.strip():
         return pandas.DataFrame(columns=columns or [])
-    frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[""],
-                            names=columns, header=0 if columns else "infer")
+    try:
+        frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, na_values=[""],
+                                names=columns, header=0 if columns else "infer")
+    except pandas.errors.ParserError as err:
+        raise MalformedCSV(str(err)) from err
+    if not isinstance(frame.index, pandas.RangeIndex):  # rows with more fields than the header: pandas made them an index
+        raise MalformedCSV("a row has more fields than the header names")
     frame = frame.astype(object)
     return frame.where(frame.notna(), None)
+
+
+class MalformedCSV(ValueError):
+    """CSV results whose rows do not have the header's fields (a writer that left a comma unquoted)."""
+
+
+def _term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str | None:
+    """A term's text as the CSV results would give it (an unbound or empty value as None)."""
+    if term is None or term.value == "":
+        return None
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
 def _text_value(term: dict | None) -> str | None:

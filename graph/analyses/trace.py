@@ -85,7 +85,7 @@ WHERE {
 _NEIGHBOURS = """
 SELECT ?source ?property ?target
 WHERE {
-  VALUES ?property { rg:reiterates rg:dependsOn rg:subsumedInto rg:refersTo rg:partOf }
+  VALUES ?property { rg:reiterates rg:dependsOn rg:subsumedInto rg:refersTo rg:partOf rg:covers }
   { VALUES ?source { #REC# } ?source ?property ?target }
   UNION
   { VALUES ?target { #REC# } ?source ?property ?target }

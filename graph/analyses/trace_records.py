@@ -21,6 +21,7 @@ RELATIONS = {
     "subsumedInto": ("subsumed into", "subsumes"),
     "refersTo": ("refers to", "referred to by"),
     "partOf": ("part of", "has part"),
+    "covers": ("covers", "covered by"),
 }
 CHAIN = "same repeat chain"
 

@@ -129,6 +129,13 @@ class _PaperGraph:
             counts[key] = counts.get(key, 0) + 1
             self.add_cross_reference(pointer, counts[key])
         printed = {(r.source_report, canonical_number(r.number)) for r in self.result.recommendations}
+        for rec in self.result.recommendations:
+            for covered in rec.covers:  # "Recommendations 3-5: ..." cites 3, 4 and 5: each has its node
+                key = (rec.source_report, canonical_number(covered))
+                if key not in printed:
+                    self.add_cited_node(rec.source_report, covered, rec.provenance)
+                    self.out.iri(self.mint.recommendation(*key), _rg("mentionedIn"), self.paper_iri)
+                    printed.add(key)
         counts = {}
         for mention in self.result.mentions:
             if mention.number is None:
@@ -215,11 +222,7 @@ class _PaperGraph:
         number = canonical_number(mention.number)
         rec = self.mint.recommendation(mention.source_report, number)
         if cited_only:
-            out.kind(rec, "Recommendation")
-            out.text(rec, _LABEL, f"{mention.source_report}/{number}")
-            out.text(rec, _rg("number"), number)
-            out.iri(rec, _rg("sourceReport"), self.mint.report(mention.source_report))
-            self.derive(rec, mention.provenance)
+            self.add_cited_node(mention.source_report, number, mention.provenance)
         if mention.number != number:
             out.text(rec, _rg("printedNumber"), mention.number)
         iri = self.mint.mention(self.slug, mention.source_report, number, index)
@@ -239,6 +242,17 @@ class _PaperGraph:
             out.add(iri, _rg("statusBasis"), literal(status.basis))
             out.add(iri, _rg("statusRule"), literal(status.rule))
         self.derive(iri, mention.provenance)
+
+    def add_cited_node(self, report: str, number: str, provenance: Provenance | None) -> None:
+        """The node of a recommendation this paper cites (by a mention or a heading's range) but
+        gives no wording of: its report key and number, derived from the span that cites it."""
+        out, number = self.out, canonical_number(number)
+        rec = self.mint.recommendation(report, number)
+        out.kind(rec, "Recommendation")
+        out.text(rec, _LABEL, f"{report}/{number}")
+        out.text(rec, _rg("number"), number)
+        out.iri(rec, _rg("sourceReport"), self.mint.report(report))
+        self.derive(rec, provenance)
 
     def add_cross_reference(self, pointer: CrossReference, index: int) -> None:
         out = self.out
