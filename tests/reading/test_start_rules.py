@@ -173,6 +173,29 @@ def test_what_no_lead_in_introduces(body):
     assert records(body) == []
 
 
+def test_a_bare_list_of_numbers_under_a_status_heading_is_no_record_but_a_grouped_heading_over_its_text_is():
+    listed = """Embedded recommendations
+
+2. The following recommendations are now embedded in day-to-day business.
+
+Recommendation 2, 5, 9, 14
+
+Recommendations needing further work
+
+3. The following recommendations need further development.
+
+Recommendations 3 and 7
+
+4. Recommendation 18 remains outstanding."""
+    assert records(listed) == []
+    grouped = """Recommendations 8, 9 and 10
+
+The MPS should publish its attendance policy and train managers in it.
+
+A new policy was issued in May. Complete."""
+    assert [n for n, _ in records(grouped)] == ["8, 9 and 10"]
+
+
 def test_the_papers_own_recommendations_to_members_never_start_a_record_even_when_introduced():
     text = FRAME.replace(
         "That Members note the report.",

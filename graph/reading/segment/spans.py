@@ -38,6 +38,11 @@ GENERIC_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+#: A title naming recommendations in the plural groups them ("Embedded recommendations",
+#: "Recommendations needing further work", "Outstanding recommendations"): a heading over a group,
+#: by status or theme, never one plan action (issue 13: lists of numbers grouped by status).
+GROUP_HEADING = re.compile(r"\brecommendations\b", re.IGNORECASE)
+
 #: A paper reporting on a plan says so in its opening (title, description, summary): every
 #: tracking paper of the survey names the recommendations or the plan it reports on there (81 of
 #: 81); a paper that does not (a project initiation document, a committee digest) has sub-headings
@@ -149,7 +154,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     """Every (line, cue) that holds, one :class:`Start` each."""
     found: list[Start] = []
     for line in layout.lines:
-        if line.role == "marker" and line.marker:
+        if line.role == "marker" and line.marker and not _number_list(layout, line):
             found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, line.depth > 0, ("marker/head",)))
             if line.depth == 0 and _titles(layout, line):
                 found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, False, ("heading/marked",)))
@@ -180,6 +185,35 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             found.append(Start(line.number, "that", item.label, cues=cues))
     found += [s for s in _plan_headings(layout) if s.line not in exclude]
     return found
+
+
+def _number_list(layout: Layout, line: Line) -> bool:
+    """A bare list of numbers on a line ("Recommendation 2, 5, 9, 14") with no words of its own after it.
+
+    Papers group recommendation numbers by status under a heading or a sentence saying the status
+    (issue 13: "lists of numbers grouped by status"; survey T5, T34): such a list cites the
+    recommendations (mentions), it does not print one. A list is told from a grouped heading
+    ("Recommendations 8, 9 and 10" over its text) by what follows: a heading, a section, or a
+    paragraph about another recommendation.
+    """
+    marker = line.marker
+    if marker is None or marker.text or len(marker.covers) < 2 or not re.search(r",|\band\b", marker.number):
+        return False
+    following = _next_line(layout, line.number)
+    return following is None or following.role in ("heading", "section", "marker", "members", "boilerplate") or bool(
+        loose_marker(_paragraph_text(following.text))
+    )
+
+
+def _next_line(layout: Layout, number: int) -> Line | None:
+    for line in layout.lines[number:]:
+        if line.role != "blank":
+            return line
+    return None
+
+
+def _paragraph_text(text: str) -> str:
+    return re.sub(r"^\d{1,3}\.\s+", "", text)
 
 
 def _titles(layout: Layout, line: Line) -> bool:
@@ -229,6 +263,7 @@ def _plan_headings(layout: Layout) -> list[Start]:
         if line.role == "heading"
         and not PROGRESS_LABEL.match(line.text)
         and not GENERIC_HEADING.match(line.text)
+        and not GROUP_HEADING.search(line.text)
         and _next_role(layout, line.number) in ("numbered", "text", "bullet")
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
