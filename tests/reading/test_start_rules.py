@@ -196,6 +196,17 @@ A new policy was issued in May. Complete."""
     assert [n for n, _ in records(grouped)] == ["8, 9 and 10"]
 
 
+def test_a_recommendation_told_in_prose_is_read_only_where_nothing_else_holds():
+    prose = """1. One of the review's main recommendations was that the MPS should publish its stop data monthly. This is done.
+
+2. Another recommendation asked that every borough review the data. This is still outstanding."""
+    assert records(prose) == [
+        ("u1", "the MPS should publish its stop data monthly."), ("u2", "every borough review the data."),
+    ]
+    marked = prose + "\n\nRecommendation 4 – Train every sergeant\n\n3. Training began in May. Complete."
+    assert [n for n, _ in records(marked)] == ["4"]
+
+
 def test_the_papers_own_recommendations_to_members_never_start_a_record_even_when_introduced():
     text = FRAME.replace(
         "That Members note the report.",

@@ -19,7 +19,7 @@ from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.roles import Layout, lay_out
-from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
+from recgraph.graph.reading.segment.spans import Start, find_starts, paraphrased, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
 
 NAME = "general"
@@ -158,6 +158,10 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind in ("recommends", "paragraph"):
         text, rest = _paragraph_block(_paragraph(head.text), body)
         return _unquoted(text), _join([_progress(l.text) for l in rest])
+    if start.kind == "paraphrase":
+        paragraph, rest = _paragraph_block(_paragraph(head.text), body)
+        words, after = paraphrased(paragraph) or (paragraph, "")
+        return words, _join([after] + [_progress(l.text) for l in rest])
     if start.kind == "plan":
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":

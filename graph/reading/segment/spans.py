@@ -75,6 +75,16 @@ RECOMMENDS = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^It\s+is\s+recommended\s+that\b"
 )
 
+#: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
+#: that ...", "Another recommendation asked that ...", "The review's main recommendation is that
+#: ...": the recommendation is the subject and its words the that-clause (issue 13: prose naming a
+#: recommendation; the trial's inline paraphrases). Only in a paper where nothing else holds.
+PARAPHRASE = re.compile(
+    r"\brecommendations?\b[^.;:]{0,40}?\b(?:was|is|were|are|asked|asks|said|says|required|requires|proposed|proposes)"
+    r"\s+that\s+(?P<text>\S[^.]*\.?)",
+    re.IGNORECASE,
+)
+
 #: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
 _ITEM_WORDS = re.compile(r"\b(?:should|must|recommend\w*|to\s+be|needs?\s+to)\b", re.IGNORECASE)
 
@@ -109,11 +119,11 @@ class Start:
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
     "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/introduced",
-    "heading/marked", "marker/quote", "item/recommends", "heading/unmarked",
+    "heading/marked", "marker/quote", "item/recommends", "item/paraphrase", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
-_FALLBACK = ("marker/quote", "item/recommends")
+_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase")
 _LAST_RESORT = ("heading/unmarked",)
 #: Lines that are never an answered item: the paper's own, its frame and closing sections.
 _NOT_ITEMS = ("members", "marker", "tail", "boilerplate", "frame", "section", "table", "region", "blank")
@@ -168,6 +178,8 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             found.append(Start(line.number, "that", item.label, cues=("item/answered",)))
         if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text):
             found.append(Start(line.number, "recommends", None, cues=("item/recommends",)))
+        if line.role in ("text", "numbered") and PARAPHRASE.search(line.text) and not RECOMMENDS.match(line.text):
+            found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
     found += _audit_items(layout)
@@ -243,6 +255,12 @@ def _audit_items(layout: Layout) -> list[Start]:
             number, covers = found_number if found_number else (None, ())
             found.append(Start(line.number, "item", number, covers, True, ("item/nested",)))
     return found
+
+
+def paraphrased(text: str) -> tuple[str, str] | None:
+    """(the recommendation's words, the rest of the paragraph) of a prose paraphrase, or None."""
+    match = PARAPHRASE.search(text)
+    return (match["text"].strip(), text[match.end() :].strip()) if match else None
 
 
 def quoted_text(text: str) -> str | None:
