@@ -158,7 +158,9 @@ months)" read as mentions, a status of another subject ("The guidance will need 
 one record "2, 5, 9, 14". They were written before the rules that now read them (`mention_scope`:
 a number followed by a unit is a quantity; a status applies to a citation only when stated of it; a
 line of bare citations takes the status of the heading or lead-in above), but the rules were written
-with them open, so they add development figures, not held-out ones. The seeds read as before (122 recommendations,
+with them open, so they add development figures, not held-out ones; on the seeds they took away one
+status phrase that was a flattened table's column header ("when action likely to be complete"), not
+a status of the R1 cited after it. The seeds read as before (122 recommendations,
 same numbers, texts, paragraph references and status phrases; their keys come from the register).
 """
 

@@ -424,7 +424,7 @@ def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str], num
         return False
     rest = piece.text[end:]
     if len(numbers) > 1 and re.match(r"\s*\.?\s*$", rest):
-        return False  # a line of several numbers and nothing else is a list of citations (see _cites_only)
+        return False  # several numbers alone: a list of citations, unless a record heads there (_is_marker)
     return bool(re.match(r"\s*(?:[–—:]|-\s|\.?\s*$)", rest)) and piece.line_at(end) == line
 
 

@@ -18,10 +18,6 @@ The roles (what a careful reader of these papers sees in a line):
     their contact lines;
 ``marker``
     a line headed by a recommendation marker (:func:`~.markers.head_marker`);
-``citations``
-    a line that only lists several recommendation numbers ("Recommendation 2, 5, 9, 14",
-    "Recommendations 3 and 7"): mentions under a status heading or lead-in, never a record
-    (:func:`is_citation_list`; the mentions reader gives each the governing status);
 ``tail``
     a bullet whose topic closes with a bracketed marker ("... (Recommendations 3–5)");
 ``that``
@@ -128,7 +124,7 @@ def is_heading(text: str) -> bool:
         0 < len(words) <= MAX_HEADING_WORDS
         and figures * 2 < len(words)  # a row of figures ("Stops 402 388 415") is a table, not a title
         and (text[0].isupper() or text[0] in "\u2018\u201c'\"")
-        and text[-1] not in ".,;!?"
+        and text.rstrip("\u201d\u2019\"'")[-1:] not in ".,;!?"  # a quoted sentence ends inside its quotes
         and paragraph_number(text) is None
     )
 
@@ -187,26 +183,9 @@ def _runs_on(previous: Line) -> bool:
     )
 
 
-def is_citation_list(marker: Marker) -> bool:
-    """Whether a marker line only lists numbers: several of them and no wording, topic or aside.
-
-    The family's grouped record headings always carry a topic or text after the numbers
-    ("Recommendations 3-5: topic", "Recs 3/4 – Rousing checks"; docs/formats.md, grouped-bullets
-    and abbreviated-markers), and its bare headings name one number with the wording in the next
-    paragraph (bare-numbered-heading: 14 such headings in the fixtures, none naming two numbers);
-    a bare line of several numbers lists the recommendations a status heading or lead-in above
-    speaks of (trial on unseen papers, 080410/07: "Recommendation 4, 8, 1" under "Embedded
-    recommendations").
-    """
-    return bool(marker.covers) and not (marker.text or marker.aside or marker.bracket)
-
-
 def _classify(line: Line, raw: str) -> None:
     text = line.text
     if marker := head_marker(text):
-        if is_citation_list(marker):
-            line.role = "citations"
-            return
         line.role, line.marker = "marker", marker
         return
     bullet = _BULLET.match(raw)
