@@ -55,7 +55,7 @@ _KIND_WORD = re.compile(r"\b(?:" + "|".join(KINDS) + r")\b", re.IGNORECASE)
 #: ("update", "recommendations", "implementation", "progress"). Each is seen in the survey's name
 #: variants as present in one variant and absent in another of the same report.
 GENERIC = frozenset(
-    """a an the of on in into for to and by from with at its their our this that which
+    """a an the of on in into for to and by from with at its their our this that which regarding
     report reports review reviews inquiry scrutiny inspection inspections thematic audit audits letter evaluation
     assessment investigation panel final published
     hmic hmi hmic's inspector inspectorate ipcc district auditor auditor's commission internal dara mpa mps
@@ -131,7 +131,8 @@ class ReportName:
         bare = _YEAR.sub(" ", bare)
         words, proper = [], []
         for printed in re.findall(r"[A-Za-z][A-Za-z'’-]*", bare):
-            word = re.sub(r"'s$", "", printed.lower().replace("’", "'"))
+            # a closing quote or a plural's apostrophe ("Conversation’", "officers'") is no part of the word
+            word = re.sub(r"'s$", "", printed.lower().replace("’", "'")).rstrip("'")
             if word not in GENERIC and word not in words and len(word) > 1:
                 words.append(word)
                 if printed[0].isupper():
@@ -203,13 +204,27 @@ def derived_key(name: ReportName) -> str:
 OPENING_LINES = 60
 # Words that say the name after them is the report tracked (survey: "update on the recommendations
 # of the X", "progress against the recommendations made by X", "the recommendations in X",
-# "arising from X", "response to X", "implementation plan for X", "sign-off of").
+# "arising from X", "response to X", "implementation plan for X", "sign-off of"; "progress made by
+# the MPA regarding X", where "regarding"/"concerning" stand for "on" and the body making progress
+# is named between).
 _TRACKING = re.compile(
     r"(?:\brecommendations?\s+(?:\w+\s+){0,3}?(?:of|in|from|on|made by|made in|set out in|contained in|arising from)|"
-    r"\b(?:arising from|following|response to|implementation of|implementation plan for|progress (?:made )?(?:on|against|in)|"
+    r"\b(?:arising from|following|response to|implementation of|implementation plan for|progress (?:made )?(?:by (?:the )?\S+ )?(?:on|against|in|regarding|concerning)|"
     r"update on|monitoring of|updates? members on|closing report on|sign-off of))(?:\s+\S+){0,4}\s+$",
     re.IGNORECASE,
 )
+#: A name that is the subject counting the recommendations ("The X report listed 24
+#: recommendations", "The X Inquiry report published on 2 February 2004 made 64 recommendations",
+#: "The X made 40 recommendations"): in this family a paper counts the recommendations of the
+#: report it tracks (survey: summaries open "The X made N recommendations, of which ..."). What
+#: follows the name may say when it was published, whose year is the report's.
+_COUNTED = re.compile(
+    r"^[,(]?\s*(?:(?:was\s+)?(?:published|issued|presented|submitted|dated)\b(?P<when>[^.;]{0,40}?))?\s*,?\s*"
+    r"(?:made|makes|listed|lists|contained|contains|included|includes|set out|sets out|had|has)\s+"
+    r"(?:\S+\s+){0,3}?recommendations\b",
+    re.IGNORECASE,
+)
+_HEADER_FIELD = re.compile(r"^\s*(?:Report|Date|By)\s*:", re.IGNORECASE)
 _QUOTED = r"['‘\"“][^'’\"”\n]{3,90}['’\"”]"
 _TOKEN = re.compile(rf"{_QUOTED}|\([^()\n]{{1,80}}\)|[A-Za-z][A-Za-z'’&-]*|(?:19|20)\d\d(?:/\d{{1,4}})?|[^\sA-Za-z]")
 #: Words a name never runs across, leftwards or rightwards: articles, pronouns, verbs and the
@@ -218,10 +233,11 @@ _STOP = frozenset(
     """the a an its his her their this that these those which who all each any every both some
     recommendation recommendations made make making set out contained arising from following following
     is are was were be been being has have had will would should may can agreed agree approve note
-    update updates progress against on in to for by with at as and or but than
+    update updates progress against on in to for by with at as and or but than regarding
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty
     members committee board paper implementing implementation response responses action
-    monitored monitoring through about under produced reported found said asked published""".split()
+    monitored monitoring through about under produced reported found said asked published
+    listed lists contains included includes makes sets""".split()
 )
 #: Words that may join the parts of a title ("Inquiry into Grievance Handling", "Review of Fleet
 #: Services", "Heard and Counted", "Policing and Performance Plan").
@@ -239,6 +255,18 @@ def _useful_bracket(token: str) -> bool:
     """A bracket that belongs to a name: a year ("(2003)", "(MPA, 2005)"), an acronym ("(SIRII)")
     or an alias naming a report ("(the Halloran Report, 2004)")."""
     return bool(re.search(r"(?:19|20)\d\d|^\([A-Z][A-Za-z()]{2,9}\)$", token) or _KIND_WORD.search(token))
+
+
+def _agent_follows(tokens: list[str], at: int) -> bool:
+    """Whether tokens[at] is the "by" of an agent or means inside a title's subject ("Scrutiny of
+    Victim Contact by Telephone", "Inquiry into the concerns raised by the Smith family"): "by"
+    after a word of the subject and before a word that is not a stop word. A subject's title in
+    this family runs on across such a phrase (survey part A "Report-name variants": names cut at
+    "by" lose their last distinctive word and match no variant printed whole)."""
+    if tokens[at].lower() != "by" or at + 1 >= len(tokens):
+        return False
+    after = tokens[at + 2] if tokens[at + 1].lower() == "the" and at + 2 < len(tokens) else tokens[at + 1]
+    return _is_word(tokens[at - 1]) and _is_word(after) and after.lower() not in _STOP
 
 
 def _name_around(tokens: list[str], at: int) -> tuple[int, int] | None:
@@ -279,10 +307,11 @@ def _name_around(tokens: list[str], at: int) -> tuple[int, int] | None:
             while probe < len(tokens) and words < 6 and (
                 re.match(r"(?:19|20)\d\d", tokens[probe])
                 or _is_word(tokens[probe]) and (tokens[probe].lower() not in _STOP or tokens[probe].lower() in _INNER)
+                or _agent_follows(tokens, probe)
             ):
+                words += tokens[probe].lower() != "by"
                 probe += 1
-                words += 1
-            while probe > last + step and tokens[probe - 1].lower() in _INNER:
+            while probe > last + step and tokens[probe - 1].lower() in _INNER | {"by"}:
                 probe -= 1
                 words -= 1
             if not words:
@@ -311,13 +340,17 @@ class Candidate:
 
 def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
     """Report names in a paper's opening, scored: +3 after words that introduce a tracked report
-    ("recommendations of", "response to", "arising from", "update on"), +2 in the page header
+    ("recommendations of", "response to", "arising from", "update on") or as the subject that counts
+    the recommendations ("The X Inquiry report published on DATE made 64 recommendations"; its year
+    is then the report's), +2 in the page header
     (title and index line, before ``body_start``), +1 with an issuer, +1 with a quoted or capitalised
     title word. Names made only of modifiers ("the closing report") are not candidates."""
     out: list[Candidate] = []
     title_at = title_line(lines, body_start)
     for number in range(1, min(len(lines), OPENING_LINES + body_start) + 1):
         line = lines[number - 1]
+        if _HEADER_FIELD.match(line):
+            continue  # "By: Director of Internal Audit" names the paper's author, not a report
         tokens = _TOKEN.findall(line)
         taken_to = -1
         for at, token in enumerate(tokens):
@@ -333,13 +366,14 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
             printed = " ".join(tokens[span[0] : span[1] + 1]).replace(" ,", ",").replace(" :", ":")
             before = " ".join(tokens[max(0, span[0] - 8) : span[0]]) + " "
             main = None
+            counted = _COUNTED.match(" ".join(tokens[span[1] + 1 :]))
             for index, one in enumerate(_names_in(printed)):
-                name = ReportName.of(one)
+                name = ReportName.of(one, year=counted.group("when") if counted and index == 0 else None)
                 if not name.words and not name.year or name.periodic and not name.year:
                     continue
                 if name.words and set(name.words) <= MODIFIERS:
                     continue
-                score = 3 if _TRACKING.search(before[-60:]) and index == 0 else 0
+                score = 3 if (_TRACKING.search(before[-60:]) or counted) and index == 0 else 0
                 score += 2 if number == title_at else 0
                 score += 1 if name.issuer else 0
                 score += 1 if quoted or any(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", one) if w.lower() in name.words) else 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from recgraph.graph.model import ReadResult, SourceReport
 from recgraph.graph.reading.mentions import body_start, find_mentions
+from recgraph.graph.reading.readers.text import slugify
 from recgraph.graph.reading.register import Register
 from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
 
@@ -100,8 +101,12 @@ def identify_reports(
             continue
         name = ReportName.of(report.title)
         registered = register.match(name)
-        if tracked and not registered and _from_title(report, name, result.paper.title, keyed, title_line(list(lines), start)):
-            renamed[report.key] = tracked[0][1].key
+        from_title = _from_title(report, name, result.paper.title, keyed, title_line(list(lines), start))
+        if not registered and (_names_no_report(name) or from_title and (tracked or not _reads_as_report(report.title))):
+            stand_in = tracked[0][1] if tracked else _unidentified(result)
+            renamed[report.key] = stand_in.key
+            if not tracked:
+                reports.append(stand_in)
             continue
         if registered:
             merged = replace(report, key=registered.key, issuer=registered.issuer or report.issuer,
@@ -125,7 +130,56 @@ def identify_reports(
     ]
     result.paper = replace(result.paper, source_reports=tuple(reports))
     _find_mentions(result, lines, keyed, reports)
+    _settle_unidentified(result)
     return result
+
+
+def _names_no_report(name: ReportName) -> bool:
+    """Whether a reader's report name names no report: it has no distinctive word and no year, only
+    the body and the kind ("Progress on MPA Scrutiny Recommendations", "HMIC recommendations").
+    Such a generic heading loses to the specific name the paper's words give (survey part A: the
+    headings over tracked lists name the body generically in papers whose summary names the report)."""
+    return not name.words and not name.year
+
+
+def _reads_as_report(title: str) -> bool:
+    """Whether a title the reader took from the paper reads as a report's name, for want of a better
+    one: it names a kind of report other than "report" ("External audit annual letter 2003/04",
+    "Lanterns review"), as the titles of the family's tracking papers do when they are the report's
+    name with "progress" or "update" added. A title naming a subject only ("Young offenders", "MPS
+    draft guide to property seizure") names the paper, not the report it cites."""
+    return any(guess_kind(word) for word in title.split() if word.lower().strip(".,:;'’") != "report")
+
+
+def _unidentified(result: ReadResult) -> SourceReport:
+    """The report of a paper that tracks or cites recommendations but never names their report.
+
+    Its key says so and is the paper's own ("unidentified-" and the slug of the file name, as a
+    paper's IRI): recommendation 17 of one paper's unnamed report never merges with recommendation
+    17 of another's, and the paper's title (which names the paper, not the report) is never taken
+    for the report's name. A register or catalogue entry for the paper names the report instead.
+    """
+    file = result.paper.file
+    key = "unidentified-" + slugify(Path(file).stem)
+    return SourceReport(key, f"report not named in {Path(file).name}", key_basis="unidentified")
+
+
+def _settle_unidentified(result: ReadResult) -> None:
+    """Keep an unidentified report only when a record, update or mention uses it, with one line
+    naming the paper; a paper that tracks and cites nothing has no report at all."""
+    used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
+        m.source_report for m in result.mentions}
+    kept = []
+    for report in result.paper.source_reports:
+        if report.key_basis == "unidentified":
+            if report.key not in used:
+                continue
+            result.warnings.append(
+                f"{result.paper.file}: the paper names no report whose recommendations it tracks or cites; they are "
+                f"keyed {report.key!r} (report unidentified: {report.title}; a catalogue entry for the paper names it)")
+        kept.append(report)
+    if len(kept) < len(result.paper.source_reports):
+        result.paper = replace(result.paper, source_reports=tuple(kept))
 
 
 def _from_title(report: SourceReport, name: ReportName, title: str | None, keyed, title_at: int | None) -> bool:
@@ -165,11 +219,13 @@ def _find_mentions(result: ReadResult, lines: Sequence[str], keyed, reports: lis
                 return report.key
         return None
 
-    default = reports[0].key if reports else None
+    default = reports[0].key if reports else "unidentified-" + slugify(Path(result.paper.file).stem)
     result.mentions = find_mentions(
         lines, result.paper.file, Path(result.paper.file).name, result.recommendations, default, named, result.paper.date
     )
     used = {m.source_report for m in result.mentions}
+    if not reports and default in used:
+        extra[default] = _unidentified(result)
     added = [report for key, report in extra.items() if key in used and key not in {r.key for r in reports}]
     if added:
         result.paper = replace(result.paper, source_reports=(*result.paper.source_reports, *added))
