@@ -123,6 +123,7 @@ class ReportName:
     words: tuple[str, ...]
     year: str | None
     proper: tuple[str, ...] = ()  # distinctive words printed with a capital (names, not common words)
+    part: str | None = None  # the part of a report published in parts ("Part I", "Stockwell 2"), as a number
 
     @classmethod
     def of(cls, printed: str, issuer: str | None = None, year: str | None = None) -> "ReportName":
@@ -137,7 +138,8 @@ class ReportName:
                 words.append(word)
                 if printed[0].isupper():
                     proper.append(word)
-        return cls(text, issuer or guess_issuer(text), tuple(words), normal_year(year) or normal_year(text), tuple(proper))
+        return cls(text, issuer or guess_issuer(text), tuple(words), normal_year(year) or normal_year(text), tuple(proper),
+                   report_part(text))
 
     @property
     def periodic(self) -> bool:
@@ -150,6 +152,8 @@ class ReportName:
             return False
         if self.year and other.year and self.year[:4] != other.year[:4]:
             return False
+        if self.part and other.part and self.part != other.part:
+            return False  # two parts of one inquiry number their recommendations each from 1
         mine, theirs = set(self.words), set(other.words)
         if not mine or not theirs:
             return not mine and not theirs and bool(self.year and other.year) and self.issuer == other.issuer
@@ -163,6 +167,32 @@ class ReportName:
             # word must be a name, printed with a capital ("Whitmore", "Detention")
             return True
         return len(mine & theirs) * 3 >= 2 * len(mine | theirs)
+
+
+#: How the family prints the part of a report published in parts (survey part A "Report-name
+#: variants": "WINNING CONSENT Part I"; "The IPCC Stockwell 1 report", "Stockwell 2 IPCC report"): "Part"
+#: and a number, a roman numeral or a number word; or a single digit right after a capitalised
+#: distinctive word or a kind word ("Inquiry 2"; not "Report 9", the paper's own number). "Stockwell 1 & 2"
+#: names two parts at once, so no one part.
+_PART_NUMBERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+_PART = re.compile(r"\bPart\s+(\d{1,2}|[IVX]{1,4}|one|two|three|four|five)\b(?!\s*(?:&|and|,|-|–|to)\s*\w)", re.IGNORECASE)
+_NUMBERED = re.compile(r"\b([A-Z][A-Za-z]+)\s+(\d)\b(?!\s*(?:&|and|,|-|–|/|\.\d|to)\s*\w)")
+
+
+def report_part(text: str) -> str | None:
+    """The part of a report a name states, as a number, or None.
+
+    >>> report_part("WINNING CONSENT Part I"), report_part("The IPCC Stockwell 2 report"), report_part("Stockwell 1 & 2")
+    ('1', '2', None)
+    """
+    found = _PART.search(text)
+    if found:
+        return _PART_NUMBERS.get(found.group(1).lower(), found.group(1).lstrip("0") or None)
+    for found in _NUMBERED.finditer(text):
+        word = found.group(1).lower()  # a distinctive word or a kind ("Stockwell 1", "Inquiry 2"), not "Report 9"
+        if word not in _STOP and (word not in GENERIC or word in _KINDS_SET and word != "report"):
+            return found.group(2)
+    return None
 
 
 def issuers_related(left: str, right: str) -> bool:
@@ -190,11 +220,14 @@ def derived_key(name: ReportName) -> str:
     'winning-consent'
     >>> derived_key(ReportName.of("District Audit report on the 2003/04 policing plan"))
     'district-audit-plan-2003-04'
+    >>> derived_key(ReportName.of("The IPCC Stockwell 2 report"))
+    'stockwell-part-2'
     """
     words = list(name.words[:KEY_WORDS])
     if name.periodic:
         words = [*(name.issuer.split() if name.issuer else []), *words, *([name.year] if name.year else [])]
-    return slugify(" ".join(words)) if words else slugify(name.printed)
+    key = slugify(" ".join(words)) if words else slugify(name.printed)
+    return f"{key}-part-{name.part}" if name.part and words else key
 
 
 # --- finding names in a paper's text ----------------------------------------------------------
@@ -282,6 +315,9 @@ def _name_around(tokens: list[str], at: int) -> tuple[int, int] | None:
         if token in ("-", "–", ":") and first > 1 and _is_word(tokens[first - 2]) and tokens[first - 2][0].isupper():
             first -= 1
             continue
+        if token.isdigit() and first > 1 and _is_word(tokens[first - 2]) and tokens[first - 2][0].isupper():
+            first -= 1  # the part of a report published in parts ("the IPCC Stockwell 2 report")
+            continue
         if not _is_word(token) or low.rstrip("'s’") in _STOP or low in _STOP:
             if low in _INNER and first > 1 and tokens[first - 2][:1].isupper() and tokens[first][:1].isupper():
                 first -= 1
@@ -297,6 +333,9 @@ def _name_around(tokens: list[str], at: int) -> tuple[int, int] | None:
             continue
         if token.startswith("(") and len(token) > 2 and _useful_bracket(token):
             last += 1
+            continue
+        if low == "part" and last + 2 < len(tokens) and report_part(f"Part {tokens[last + 2]}"):
+            last += 2  # "the Stockwell Inquiry Part 2 report"
             continue
         if low in _AFTER and last + 2 < len(tokens) and _is_word(tokens[last + 2]):
             step = 2

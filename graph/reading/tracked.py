@@ -46,8 +46,11 @@ def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
 
 def key_of_names(names: Sequence[ReportName]) -> str:
     """The key of a report known by these names: that of the least specific name (fewest
-    distinctive words, then the alphabetically first key), which no reading order changes."""
-    return min((len(name.words) if name.words else 99, derived_key(name)) for name in names)[1]
+    distinctive words, then the alphabetically first key), which no reading order changes; with
+    the part the names state, when they state one (two parts of one inquiry keep two keys)."""
+    key = min((len(name.words) if name.words else 99, derived_key(replace(name, part=None))) for name in names)[1]
+    parts = {name.part for name in names if name.part}
+    return f"{key}-part-{parts.pop()}" if len(parts) == 1 and any(name.words for name in names) else key
 
 
 def _report(group: Sequence[Candidate], register: Register, file: str) -> tuple[SourceReport, list[str]]:
@@ -260,12 +263,18 @@ def unify_reports(results: Sequence[ReadResult]) -> None:
         for token in tokens:
             index.setdefault(token, []).append(k)
     pairs = {(a, b) for members in index.values() for a in members for b in members if b < a}
+    parts = [{n.part for n in own if n.part} for own in names]
+    partless: list[tuple[int, int]] = []
     for a, b in sorted(pairs):
         ra, rb = text[a][1], text[b][1]
         if ra.key == rb.key or (
             "text" in (ra.key_basis, rb.key_basis) and any(x.matches(y) for x in names[a] for y in names[b])
         ):
-            parent[root(a)] = root(b)
+            if bool(parts[a]) != bool(parts[b]):
+                partless.append((a, b))  # joined below, when the part is not in doubt
+            else:
+                parent[root(a)] = root(b)
+    _join_partless(partless, parts, parent, root)
     groups: dict[int, list[int]] = {}
     for k in range(len(text)):
         groups.setdefault(root(k), []).append(k)
@@ -282,6 +291,22 @@ def unify_reports(results: Sequence[ReadResult]) -> None:
             if len(registered) > 1 and report.key_basis == "register":
                 continue  # two registered reports never merge; a person keeps them apart
             _rekey(results[index], report.key, replace(report, key=key, **facts))
+
+
+def _join_partless(pairs, parts, parent, root) -> None:
+    """Join a report named without its part to the report of one part it matches ("the Stockwell
+    report" with "the IPCC Stockwell 1 report"), only when every report it matches is of that one
+    part: matching parts 1 and 2, it stays apart, so two parts' numbers never share a node and no
+    reading order decides where it goes."""
+    matched: dict[int, set[str]] = {}
+    for a, b in pairs:
+        bare, parted = (a, b) if not parts[a] else (b, a)
+        group_parts = {p for k in range(len(parts)) if root(k) == root(parted) for p in parts[k]}
+        matched.setdefault(bare, set()).update(group_parts)
+    for a, b in pairs:
+        bare, parted = (a, b) if not parts[a] else (b, a)
+        if len(matched[bare]) == 1:
+            parent[root(bare)] = root(parted)
 
 
 def _rekey(result: ReadResult, old: str, new: SourceReport) -> None:
