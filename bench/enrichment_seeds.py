@@ -38,6 +38,8 @@ LEADS = ROOT / "tests/enrich/fixtures/synthetic_owner_leads.json"
 OUT = ROOT / "docs/enrichment.md"
 sys.path.insert(0, str(ROOT / "tests/enrich"))
 from test_status_lexicon import CASES  # noqa: E402  (the test phrasings, written for the tests)
+from status_phrases_heldout import doc_section as heldout_section  # noqa: E402  (this folder)
+from theme_progress import progress_rule_lines  # noqa: E402  (this folder)
 
 #: Status wordings recorded by the surveys (docs/survey/part-a.md, part-b.md) with the status we judge
 #: each states. Wordings that state no status of a recommendation ("wound up", "areas for
@@ -163,7 +165,7 @@ def status_section(statuses: Vocabulary) -> list[str]:
     wrong = [(p, e, g) for p, e, g in survey_right if e != g]
     if wrong:
         lines += ["", "Survey wordings mapped otherwise: " + "; ".join(f"\"{p}\" {g} (judged {e})" for p, e, g in wrong) + "."]
-    return lines + [""]
+    return lines + [""] + heldout_section()
 
 
 def read_fixture_papers() -> list[ReadResult]:
@@ -200,7 +202,9 @@ def theme_section(seeds, fixtures, seed_enrichment, fixture_enrichment) -> list[
         "Professional Practice areas and standards, the Home Office workforce statistics categories, the topics of",
         "the surveyed papers). None comes from the seed annotation, so leave-one-paper-out changes nothing: no label",
         f"exists for one paper. Labels match as words in the heading and text; a theme seen only in the progress",
-        f"needs {PROGRESS_MIN_HITS} matches (a rule set on the seeds before this issue: **development data**).",
+        f"needs {PROGRESS_MIN_HITS} matches.",
+        "",
+        *progress_rule_lines(),
         "",
         "Coverage (recommendations with at least one theme) and tags per area:",
         "",

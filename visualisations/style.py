@@ -11,14 +11,19 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-#: One colour per status concept, from done (greens) through waiting (amber, purple) to not started (red).
+#: One colour per status concept of ontology/statuses.ttl (a test checks that every prefLabel has one and
+#: that no two share it), from done (greens; a proposed closure teal, done but not yet decided) through
+#: under way and waiting (amber, purple) to not started (red) and not accepted (dark brown), with the
+#: closed-without-implementation superseded in blue-grey. The order is the legend's.
 STATUS_COLOURS: dict[str, str] = {
     "complete": "#2e7d32",
+    "proposed for closure": "#00897b",
     "substantially complete": "#66bb6a",
     "partially complete": "#c0ca33",
     "in progress": "#f9a825",
-    "not started": "#e53935",
     "awaiting external action": "#8e24aa",
+    "not started": "#e53935",
+    "not accepted": "#4e342e",
     "superseded or subsumed": "#78909c",
     "unknown": "#bdbdbd",
 }

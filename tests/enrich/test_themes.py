@@ -107,3 +107,21 @@ def test_the_shipped_themes_are_a_hierarchy_of_four_areas_with_sources():
 def test_texts_no_seed_contains_are_tagged_with_the_area_they_are_about(text, label):
     rec = Recommendation("r", "1", text, SPAN)
     assert label in {t.label for t in tag_themes(rec, [], load_vocabulary("themes"))}
+
+
+def test_the_progress_only_threshold_follows_the_judged_fixture_counts():
+    """PROGRESS_MIN_HITS is the least count of progress-only matches that the judged fixture candidates
+    (docs/survey/progress-theme-judgements.json, fixture papers held out from the seeds) do not show to be
+    mostly wrong: every smaller count that occurs is right less than half the time."""
+    import json
+    from collections import defaultdict
+    from pathlib import Path
+
+    from recgraph.graph.enrich.themes import PROGRESS_MIN_HITS
+
+    path = Path(__file__).resolve().parents[2] / "docs/survey/progress-theme-judgements.json"
+    by_count = defaultdict(list)
+    for candidate in json.loads(path.read_text(encoding="utf-8"))["candidates"]:
+        by_count[candidate["progress_matches"]].append(candidate["right"])
+    mostly_wrong = [k for k, rights in by_count.items() if sum(rights) < len(rights) / 2]
+    assert mostly_wrong and PROGRESS_MIN_HITS == max(mostly_wrong) + 1

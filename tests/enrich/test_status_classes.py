@@ -1,0 +1,139 @@
+"""The wording classes added to statuses.ttl from the held-out survey of real papers (docs/enrichment.md,
+"Statuses on unseen real papers"), each tested on phrasings written for this test: none is copied from a
+seed paper or from a surveyed page, and each class has wordings that must NOT take its status.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import recgraph
+from recgraph.graph.enrich.status import infer_status, status_from_phrase
+from recgraph.graph.enrich.vocabulary import load_vocabulary
+
+#: (phrasing, status) per wording class; each phrasing written for this test.
+CLASSES: dict[str, list[tuple[str, str]]] = {
+    "a settled issue": [
+        ("The weakness in the key-holding log has been resolved.", "complete"),
+        ("Both findings were resolved during the summer.", "complete"),
+        ("This point is now addressed by the revised custody manual.", "complete"),
+        ("The gap has been fully addressed.", "complete"),
+    ],
+    "a participle after the thing done": [
+        ("Eleven recommendations completed this quarter", "complete"),
+        ("Actions now closed: 4", "complete"),
+        ("Remedial works complete; the cell block reopened.", "complete"),
+        ("Three items implemented since the April report", "complete"),
+    ],
+    "the participle as an adjective": [
+        ("See annex C for the completed actions.", "complete"),
+        ("The closed items are listed for information.", "complete"),
+        ("Discharged recommendations: 7", "complete"),
+    ],
+    "a recorded sign-off": [
+        ("Signed off by the steering group as achieved in May.", "complete"),
+        ("The plan was reviewed and signed off as complete.", "complete"),
+        ("Signed-off as completed at the June board", "complete"),
+    ],
+    "a minute recording the decision to close": [
+        ("The Committee agreed that the action could now be closed.", "complete"),
+        ("Members noted the update and agreed that item 6 can be closed.", "complete"),
+        ("It was agreed that this matter should be discharged.", "complete"),
+        ("The Chair confirmed that the item may be signed off.", "complete"),
+    ],
+    "a tracker's percentage complete": [
+        ("100% complete", "complete"),
+        ("Now 80% complete", "substantially"),
+        ("Roll-out is 95 per cent implemented.", "substantially"),
+        ("40% complete", "partial"),
+        ("About 5% delivered so far.", "partial"),
+    ],
+    "a bare pending sign-off": [
+        ("Pending sign-off", "proposed_closure"),
+        ("Awaiting closure", "proposed_closure"),
+        ("6 actions pending sign off", "proposed_closure"),
+    ],
+    "waiting on its own first step": [
+        ("Awaiting allocation to a lead officer.", "not_started"),
+        ("Awaiting an owner", "not_started"),
+        ("This action awaits assignment.", "not_started"),
+    ],
+    "not yet implemented, with an adverb": [
+        ("The proposals have largely not been implemented.", "not_started"),
+        ("Most of these have still not yet been started.", "not_started"),
+    ],
+    "work that needs a change in the law": [
+        ("Implementation requires primary legislation.", "awaiting_external"),
+        ("This will need a change in the law.", "awaiting_external"),
+        ("Delivery is dependent on legislative reform.", "awaiting_external"),
+    ],
+    "taken up by a later inspection": [
+        ("The topic has since been covered by the 2019 thematic inspection.", "superseded"),
+        ("Subsequently taken up in the force's improvement programme.", "superseded"),
+    ],
+    "restated as a new recommendation": [
+        ("Replaced by a new recommendation in the 2012 report.", "superseded"),
+        ("The three actions were restated as a single revised recommendation.", "superseded"),
+    ],
+    "deleted from the plan": [
+        ("This action is to be deleted from the plan.", "superseded"),
+        ("The item was deleted as duplicating action 4.", "superseded"),
+    ],
+    "cannot be completed until": [
+        ("It could not be completed until the new estate opened.", "in_progress"),
+        ("The review will not be finalised before the spring.", "in_progress"),
+    ],
+}
+
+#: Wordings near a class that must not take its status.
+NEAR_MISSES: list[tuple[str, str]] = [
+    ("The letter was addressed to the Home Office.", "complete"),
+    ("Recommendations completed by March 2027 will be audited.", "complete"),
+    ("All actions to be completed before the end of the year.", "complete"),
+    ("Members are asked to agree that this item can be closed.", "complete"),
+    ("It is proposed that the action be signed off as complete.", "complete"),
+    ("The work is not dependent on legislation.", "awaiting_external"),
+    ("This does not require new legislation.", "awaiting_external"),
+    ("Awaiting the outcome of the Home Office review.", "not_started"),
+    ("Implemented, subject to verification by internal audit.", "proposed_closure"),
+]
+
+CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]
+
+
+@pytest.fixture(scope="module")
+def statuses():
+    return load_vocabulary("statuses")
+
+
+def decide(phrase, statuses):
+    return (status_from_phrase(phrase, statuses) or infer_status(phrase, statuses)).notation
+
+
+@pytest.mark.parametrize("name, phrase, status", CASES)
+def test_a_wording_class_maps_to_its_status(statuses, name, phrase, status):
+    assert decide(phrase, statuses) == status, name
+
+
+@pytest.mark.parametrize("phrase, status", NEAR_MISSES)
+def test_near_misses_do_not_take_the_class_status(statuses, phrase, status):
+    assert decide(phrase, statuses) != status
+
+
+def test_the_decision_in_a_minute_wins_over_the_proposal_it_answers(statuses):
+    proposal = "The Board is invited to agree that action 3 can be closed."
+    decision = "The Board agreed that action 3 can be closed."
+    assert (decide(proposal, statuses), decide(decision, statuses)) == ("proposed_closure", "complete")
+
+
+def test_every_class_has_phrasings_and_none_is_in_a_seed_paper():
+    assert all(len(rows) >= 2 for rows in CLASSES.values())
+    text = " ".join(
+        re.sub(r"\s+", " ", path.read_text(encoding="utf-8", errors="replace")).casefold()
+        for path in (recgraph.data_path() / "papers").iterdir()
+        if path.is_file()
+    )
+    phrases = [phrase for _, phrase, _ in CASES] + [phrase for phrase, _ in NEAR_MISSES]
+    assert not [p for p in phrases if len(p.split()) >= 3 and p.casefold().rstrip(".") in text]
