@@ -179,7 +179,7 @@ def _settle_unidentified(result: ReadResult) -> None:
                 continue
             result.warnings.append(
                 f"{result.paper.file}: the paper names no report whose recommendations it tracks or cites; they are "
-                f"keyed {report.key!r} (report unidentified: {report.title}; a catalogue entry for the paper names it)")
+                f"keyed {report.key!r} (report unidentified; a catalogue entry for the paper can name it)")
         kept.append(report)
     if len(kept) < len(result.paper.source_reports):
         result.paper = replace(result.paper, source_reports=tuple(kept))
