@@ -137,3 +137,4 @@ def test_a_report_named_without_its_part_joins_a_part_only_when_one_part_is_in_q
     papers = [_tracking("a.txt", "IPCC Lamp Inquiry 1 report"), _tracking("c.txt", "the Lamp Inquiry")]
     unify_reports(papers)
     assert [_keys(p) for p in papers] == [["lamp-part-1"], ["lamp-part-1"]]
+
