@@ -3,8 +3,9 @@ analysts correct.
 
 A :class:`Row` of kind ``recommendation`` joins a recommendation with its progress update and its
 resolved pointers; ``covers`` lists the numbers a range heading groups ("Recommendations 3-5").
-A row of kind ``mention`` is a recommendation a paper cites without its wording: its number, the
-sentence (``text``), the status stated, its lines. Rows go out as JSON, CSV or a pandas DataFrame,
+A row of kind ``mention`` is a recommendation a paper cites without its wording: its number (or,
+cited by topic, an empty number and the ``topic`` words as printed), the sentence (``text``), the
+status stated, its lines. Rows go out as JSON, CSV or a pandas DataFrame,
 and come back in from CSV or XLSX (analysts' corrections). CSV -> rows -> CSV is lossless.
 """
 
@@ -49,6 +50,9 @@ class Row:
     caveats: list[str] = field(default_factory=list)
     #: the fields an analyst corrected ("added": the readers missed the recommendation); not correctable
     corrected: list[str] = field(default_factory=list)
+    #: a mention by topic: the words it names the recommendation with, as printed (``number`` is then
+    #: empty; the recommendation it cites is decided at linking, see recgraph.graph.linking.topics)
+    topic: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -118,7 +122,7 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
                     source_report=titles.get(mention.source_report, mention.source_report),
                     source_report_key=mention.source_report,
                     number=mention.number or "",
-                    heading=mention.topic,
+                    topic=mention.topic,
                     text=mention.sentence,
                     status_phrase=mention.status_phrase,
                     lines=list(mention.provenance.lines),
@@ -128,6 +132,36 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
                 )
             )
     return rows
+
+
+def paper_summaries(results: Iterable[ReadResult]) -> list[dict]:
+    """One object per paper: the reports it tracks, its records and mentions per report, and its
+    unplaced spans (``recgraph read --per-paper``). A paper with no record still has its object.
+
+    >>> from recgraph.graph.model import Paper
+    >>> [summary["recommendations"] for summary in paper_summaries([ReadResult(Paper("p.txt", "general"))])]
+    [0]
+    """
+    out = []
+    for result in results:
+        reports = []
+        for report in result.paper.source_reports:
+            recs = [r for r in result.recommendations if r.source_report == report.key]
+            mentions = [m for m in result.mentions if m.source_report == report.key]
+            reports.append({"key": report.key, "title": report.title, "issuer": report.issuer, "year": report.year,
+                            "recommendations": len(recs), "mentions": len(mentions),
+                            "mentions_with_status": sum(1 for m in mentions if m.status_phrase)})
+        out.append({
+            "paper": Path(result.paper.file).name,
+            "layout": result.paper.layout,
+            "paper_date": result.paper.date,
+            "reports": reports,
+            "recommendations": len(result.recommendations),
+            "mentions": len(result.mentions),
+            "unplaced": [{"lines": [left.first_line, left.last_line], "text": left.text} for left in result.leftovers],
+            "warnings": list(dict.fromkeys(result.warnings)),
+        })
+    return out
 
 
 def rows_to_json(rows: Sequence[Row]) -> str:
