@@ -257,6 +257,13 @@ _COUNTED = re.compile(
     r"(?:\S+\s+){0,3}?recommendations\b",
     re.IGNORECASE,
 )
+#: A name qualifying the recommendations it made ("lead on the Ashdown Inquiry recommendations", a
+#: heading "The X Inquiry – implementation of recommendations"): the survey's titles and openings name
+#: the tracked report so ("Drugs scrutiny recommendations update", "the Stockwell recommendations").
+_QUALIFIES = re.compile(
+    r"^[-–:]?\s*(?:(?:implementation|progress|update)\s+(?:of|on|against)\s+(?:the\s+)?)?recommendations\b",
+    re.IGNORECASE,
+)
 _HEADER_FIELD = re.compile(r"^\s*(?:Report|Date|By)\s*:", re.IGNORECASE)
 _QUOTED = r"['‘\"“][^'’\"”\n]{3,90}['’\"”]"
 _TOKEN = re.compile(rf"{_QUOTED}|\([^()\n]{{1,80}}\)|[A-Za-z][A-Za-z'’&-]*|(?:19|20)\d\d(?:/\d{{1,4}})?|[^\sA-Za-z]")
@@ -405,7 +412,9 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
             printed = " ".join(tokens[span[0] : span[1] + 1]).replace(" ,", ",").replace(" :", ":")
             before = " ".join(tokens[max(0, span[0] - 8) : span[0]]) + " "
             main = None
-            counted = _COUNTED.match(" ".join(tokens[span[1] + 1 :]))
+            after = " ".join(tokens[span[1] + 1 :])
+            counted = _COUNTED.match(after)
+            qualifies = _QUALIFIES.match(after)
             for index, one in enumerate(_names_in(printed)):
                 name = ReportName.of(one, year=counted.group("when") if counted and index == 0 else None)
                 if not name.words and not name.year or name.periodic and not name.year:
@@ -414,7 +423,7 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
                     continue
                 if name.words and not name.year and set(name.words) <= _issuer_words(line):
                     continue  # an issuer's name alone ("the Directorate of Audit, Risk and Assurance") names no report
-                score = 3 if (_TRACKING.search(before[-60:]) or counted) and index == 0 else 0
+                score = 3 if (_TRACKING.search(before[-60:]) or counted or qualifies) and index == 0 else 0
                 score += 2 if number == title_at else 0
                 score += 1 if name.issuer else 0
                 score += 1 if quoted or any(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", one) if w.lower() in name.words) else 0
