@@ -65,6 +65,12 @@ def test_the_subject_counting_the_recommendations_is_the_report_tracked_with_its
     assert result.recommendations[0].source_report == "harbour"
 
 
+def test_a_name_qualifying_the_recommendations_is_the_report_tracked():
+    lines = ["The Harbour Inquiry – implementation of recommendations", "",
+             "1. The Committee leads on the Harbour Inquiry recommendations that concern the police."]
+    assert [(c.name.words, c.score >= 2) for c in find_candidates(lines, 1)] == [(("harbour",), True), (("harbour",), True)]
+
+
 def test_a_byline_names_the_author_not_a_report():
     lines = HEADER.format(summary="This paper sets out the work of the year.", heading="Work done", by="Director of Internal Audit").split("\n")
     assert not [c for c in find_candidates(lines, 6) if "director" in c.name.words]
