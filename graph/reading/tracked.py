@@ -19,7 +19,8 @@ from recgraph.graph.reading.audit_subjects import name_audit_subjects, subject_k
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.readers.text import slugify
 from recgraph.graph.reading.register import Register
-from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
+from recgraph.graph.reading.report_names import Candidate, find_candidates, title_line
+from recgraph.graph.reading.reports import ReportName, derived_key, guess_kind
 
 
 

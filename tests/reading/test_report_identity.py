@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from recgraph.graph.model import Paper, Provenance, ReadResult, Recommendation, SourceReport
 from recgraph.graph.reading.register import Register, RegisteredReport
-from recgraph.graph.reading.reports import ReportName, derived_key, find_candidates, report_part
+from recgraph.graph.reading.report_names import find_candidates
+from recgraph.graph.reading.reports import ReportName, derived_key, report_part
 from recgraph.graph.reading.tracked import identify_reports, key_of_names, unify_reports
 
 HEADER = """Lamp posts on the estate
