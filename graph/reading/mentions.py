@@ -35,9 +35,9 @@ from recgraph.graph.reading.numbers import canonical_number
 # recommendations) and four digits are years.
 _NUM = r"(?:R\.?\s?)?(?<!\d)\d{1,3}(?!\d)(?:\s?\([a-z]{1,4}\)|[a-z](?![a-z]))?"
 # Separators of numbers in a list or range, as printed across the survey: ",", ", and", "&",
-# "and", "or", "/" ("Recs 3/4", "R4/R5"), "to", hyphen, en and em dash (part A T5, T34; part B
+# "and", "or" (", or" too), "/" ("Recs 3/4", "R4/R5"), "to", hyphen, en and em dash (part A T5, T34; part B
 # 020418/05, 020919/13, 080306/04; the fixtures' "5–9", "10 to 13", "1,3,4, and 9").
-_SEP = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s*&\s*|\s+and\s+|\s+or\s+|\s*/\s*|\s+to\s+|\s*[-–—]\s*)"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+|&\s*)?|\s*&\s*|\s+and\s+|\s+or\s+|\s*/\s*|\s+to\s+|\s*[-–—]\s*)"
 _LIST = rf"{_NUM}(?:{_SEP}{_NUM})*"
 # The words that announce a number: "Recommendation(s)", "Rec(s)", "Rec.", and R glued to the
 # digits (part A: "Recommendation N", "Rec N", "Rec. N"; part B: "R1", "R1.").

@@ -31,6 +31,7 @@ def statuses(text: str) -> dict[str, str | None]:
     "Of the recommendations, progress is reported at intervals (6 and 12 weeks) to the board.",
     "The recommendations cover the 4 and 8 boroughs named, (10 to 20 per cent) of demand.",
     "Recommendations are reviewed every (2 or 3 years) by the panel.",
+    "Recommendations are to be carried out within the set periods (2, 4, or 18 months).",
     "The following recommendations are complete: 14 officers have been trained.",
 ])
 def test_numbers_followed_by_a_unit_are_quantities_not_mentions(sentence):
@@ -44,6 +45,10 @@ def test_numbers_followed_by_a_unit_are_quantities_not_mentions(sentence):
 ])
 def test_numbers_without_a_unit_are_still_read(sentence):
     assert mentions_in(f"Report: 1\n\n{sentence}")
+
+
+def test_a_list_closed_by_comma_or_is_one_list():
+    assert [m.number for m in mentions_in("Report: 1\n\nRecommendations 3, 7, or 9 remain open.")] == ["3", "7", "9"]
 
 
 @pytest.mark.parametrize(("after", "quantity"), [

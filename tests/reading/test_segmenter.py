@@ -223,3 +223,12 @@ def test_sub_headings_of_a_paper_that_tracks_nothing_are_not_plan_items():
     text = text.replace("Progress on the Example Review", "Example project initiation document")
     assert read(Document.from_text(text, "pid.txt")).recommendations == []
     assert [r.number for r in read(page("Project management\n\n1. A board.\n\nStaffing\n\n2. Two join.\n")).recommendations] == ["u1", "u2"]
+
+
+def test_a_row_of_column_heads_and_figures_is_not_a_title():
+    from recgraph.graph.reading.segment.roles import is_heading
+
+    assert not is_heading("Quarter 2005-06 2006-07 % Change")
+    assert not is_heading("Budget £ 2004 2005")
+    assert is_heading("Recommendation 3 \u2013 Training")
+    assert is_heading("Victim care and follow-up")

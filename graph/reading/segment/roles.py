@@ -116,10 +116,14 @@ def is_table_row(raw: str) -> bool:
     return raw.count("\t") >= 2 or raw.count("|") >= 2
 
 
+#: Column heads of a row of figures that stand alone as words ("Period 2008-09 2009-10 % Change").
+_FIGURE_SIGNS = frozenset("%£$€")
+
+
 def is_heading(text: str) -> bool:
     """A short title line: capitalised, not ending in sentence punctuation, not a paragraph."""
     words = text.split()
-    figures = sum(1 for word in words if any(ch.isdigit() for ch in word))
+    figures = sum(1 for word in words if any(ch.isdigit() for ch in word) or word in _FIGURE_SIGNS)
     return (
         0 < len(words) <= MAX_HEADING_WORDS
         and figures * 2 < len(words)  # a row of figures ("Stops 402 388 415") is a table, not a title
