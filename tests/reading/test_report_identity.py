@@ -145,3 +145,13 @@ def test_a_report_named_without_its_part_joins_a_part_only_when_one_part_is_in_q
     unify_reports(papers)
     assert [_keys(p) for p in papers] == [["lamp-part-1"], ["lamp-part-1"]]
 
+
+
+def test_a_name_ends_at_a_word_of_time_and_a_post_names_no_report():
+    lines = ["Summary", "", "This paper updates members on the 12 recommendations of the Joint Review of",
+             "Street Lighting since the last report in May.", "",
+             "A progress report from the Director of Internal Audit is attached."]
+    printed = [c.name.printed for c in find_candidates([" ".join(lines[2:4]), "", lines[5]])]
+    assert "Joint Review of Street Lighting" in printed
+    assert not any("since" in p for p in printed)
+    assert not any("Director" in p for p in printed)
