@@ -15,10 +15,11 @@ from recgraph.graph.model import Leftover, ProgressUpdate, ReadResult, Recommend
 from recgraph.graph.reading.readers.text import Coverage, Document, clean
 from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
 from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
+from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.roles import Layout, lay_out
-from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
+from recgraph.graph.reading.segment.spans import Start, find_starts, paraphrased, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
 
 NAME = "general"
@@ -154,13 +155,19 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "quote":
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
-    if start.kind == "recommends":
+    if start.kind in ("recommends", "paragraph"):
         text, rest = _paragraph_block(_paragraph(head.text), body)
-        return text, _join([_progress(l.text) for l in rest])
+        return _unquoted(text), _join([_progress(l.text) for l in rest])
+    if start.kind == "paraphrase":
+        paragraph, rest = _paragraph_block(_paragraph(head.text), body)
+        words, after = paraphrased(paragraph) or (paragraph, "")
+        return words, _join([after] + [_progress(l.text) for l in rest])
     if start.kind == "plan":
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":
-        text_lines, rest = _paragraph_block(head.text, body)
+        item = enumerated(head)
+        own = item.text if item and item.style in ("label", "a.", "a)", "(a)") else head.text
+        text_lines, rest = _paragraph_block(own, body)
         return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
     inline = head.marker.text if head.marker else ""
     if inline:
@@ -173,6 +180,12 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         text, rest = _paragraph_block(_paragraph(body[0].text), body[1:])
         return _paragraph(text), _join([_progress(l.text) for l in rest])
     return head.text, _join([_progress(l.text) for l in body])
+
+
+def _unquoted(text: str) -> str:
+    """A paragraph printed inside quotation marks, without them."""
+    match = re.fullmatch(r"[\"\u201c\u2018'](?P<inner>.+?)[\"\u201d\u2019']?", text.strip())
+    return match["inner"].strip() if match else text
 
 
 def _paragraph_block(first: str, body: list) -> tuple[str, list]:

@@ -124,7 +124,7 @@ def is_heading(text: str) -> bool:
         0 < len(words) <= MAX_HEADING_WORDS
         and figures * 2 < len(words)  # a row of figures ("Stops 402 388 415") is a table, not a title
         and (text[0].isupper() or text[0] in "\u2018\u201c'\"")
-        and text[-1] not in ".,;!?"
+        and text.rstrip("\u201d\u2019\"'")[-1:] not in ".,;!?"  # a quoted sentence ends inside its quotes
         and paragraph_number(text) is None
     )
 

@@ -1,23 +1,26 @@
 """Record starts and spans: segmenting a paper's roled lines into recommendations.
 
-A record starts at a line the roles mark as naming a recommendation (a marker line, a bullet
-closing with a bracketed marker, a numbered "That ..." paragraph), at each sub-bullet of an
-audit's nested list (a short group bullet over deeper item bullets), or, in a paper with none of
-these, at each unnumbered heading followed by numbered paragraphs when at least
-:data:`MIN_PLAN_HEADINGS` of them do so (the improvement-plan format: survey T19, 060424/10,
-061109/05 repeat the plan's titles as headings). A *block* record (marker line, That paragraph,
-plan heading) runs over the following paragraphs until the next start, a heading, a section or
-the paper's own text; an *item* record (a bullet) runs over its wrapped continuation lines only.
+A record starts where one of three general rules holds (:data:`RULES`): a line naming its
+recommendation by a *marker*; an enumerated *item* in a recommendations context (answered by a
+response, a "That ..." proposal, a sub-item of an audit's titles, an item of a list a lead-in
+introduces as the recommendations: :mod:`.lists`); a *heading* over the paragraphs reporting on it
+(a marker title, or in a paper with nothing else a run of at least :data:`MIN_PLAN_HEADINGS` plan
+titles: survey T19, 060424/10, 061109/05). Every cue that holds on a line is kept with its start,
+so that measuring with one cue switched off (:mod:`.switches`) shows what the others read. A
+*block* record (marker line, That paragraph, title) runs over the following paragraphs until the
+next start, a heading, a section or the paper's own text; an *item* record (a bullet) runs over its
+wrapped continuation lines only.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from recgraph.graph.reading.segment.markers import loose_marker
-from recgraph.graph.reading.readers.webpage import paragraph_number
+from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
+from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
+from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
 
 #: One heading followed by numbered paragraphs is a paper's sub-title ("Key issues", "Areas of
@@ -34,6 +37,11 @@ GENERIC_HEADING = re.compile(
     r"(?:\s+(?:to|of|on|for|and)\s+(?:the|this)\s+(?:review|report|paper|inquiry|scrutiny|inspection|plan|work))?\s*:?$",
     re.IGNORECASE,
 )
+
+#: A title naming recommendations in the plural groups them ("Embedded recommendations",
+#: "Recommendations needing further work", "Outstanding recommendations"): a heading over a group,
+#: by status or theme, never one plan action (issue 13: lists of numbers grouped by status).
+GROUP_HEADING = re.compile(r"\brecommendations\b", re.IGNORECASE)
 
 #: A paper reporting on a plan says so in its opening (title, description, summary): every
 #: tracking paper of the survey names the recommendations or the plan it reports on there (81 of
@@ -67,6 +75,16 @@ RECOMMENDS = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^It\s+is\s+recommended\s+that\b"
 )
 
+#: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
+#: that ...", "Another recommendation asked that ...", "The review's main recommendation is that
+#: ...": the recommendation is the subject and its words the that-clause (issue 13: prose naming a
+#: recommendation; the trial's inline paraphrases). Only in a paper where nothing else holds.
+PARAPHRASE = re.compile(
+    r"\brecommendations?\b[^.;:]{0,40}?\b(?:was|is|were|are|asked|asks|said|says|required|requires|proposed|proposes)"
+    r"\s+that\s+(?P<text>\S[^.]*\.?)",
+    re.IGNORECASE,
+)
+
 #: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
 _ITEM_WORDS = re.compile(r"\b(?:should|must|recommend\w*|to\s+be|needs?\s+to)\b", re.IGNORECASE)
 
@@ -76,36 +94,149 @@ _STOP = {"section", "members", "boilerplate", "frame", "table", "region"}
 @dataclass
 class Start:
     line: int
-    kind: str  # marker | tail | that | item | plan
+    kind: str  # how the record's words and progress are split: marker | tail | that | item | plan | ...
     number: str | None
     covers: tuple[str, ...] = ()
     bullet: bool = False
+    #: the evidence for this start, "rule/cue" (see :data:`RULES`); every cue that holds is kept
+    cues: tuple[str, ...] = ()
+
+    @property
+    def rule(self) -> str:
+        return self.cues[0].split("/", 1)[0] if self.cues else self.kind
+
+
+#: The general start rules and their cues, in order of precedence (the first cue that holds on a
+#: line decides how its record is split):
+#:
+#: ``marker``  a line that names its recommendation by a marker: at its head, closing its topic
+#:             ("... (Recommendations 3-5)"), or quoting it ("Recommendation 27 ... reads: ...");
+#: ``item``    an enumerated item in a recommendations context: answered by a response label, a
+#:             "That ..." proposal, a sub-item under an audit's title items, an item of a list a
+#:             lead-in introduces as the recommendations (:mod:`.lists`), an issuer's "... recommends
+#:             that ..." paragraph;
+#: ``heading`` a title line over the paragraphs reporting on it, in a run of sibling titles: marked
+#:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
+RULES = (
+    "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/introduced",
+    "heading/marked", "marker/quote", "item/recommends", "item/paraphrase", "heading/unmarked",
+)
+#: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
+#: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
+_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase")
+_LAST_RESORT = ("heading/unmarked",)
+#: Lines that are never an answered item: the paper's own, its frame and closing sections.
+_NOT_ITEMS = ("members", "marker", "tail", "boilerplate", "frame", "section", "table", "region", "blank")
 
 
 def find_starts(layout: Layout, exclude: set[int] = frozenset()) -> list[Start]:
     """Every record start of the paper, in printed order (before unnumbered ones get numbers)."""
+    found: dict[int, list[Start]] = {}
+    for start in _candidates(layout, exclude):
+        found.setdefault(start.line, []).append(start)
+    groups = [tuple(c for c in RULES if c not in _FALLBACK + _LAST_RESORT), _FALLBACK]
+    if not exclude:  # a paper whose tables hold its records has no plan titles to read
+        groups.append(_LAST_RESORT)
+    for group in groups:
+        starts = _resolve(found, group)
+        if starts:
+            return starts
+    return []
+
+
+def _resolve(found: dict[int, list[Start]], group: tuple[str, ...]) -> list[Start]:
+    """One start per line whose cues include an active cue of ``group``; all its active cues kept."""
     starts: list[Start] = []
-    for line in layout.lines:
-        if line.role == "marker" and line.marker:
-            starts.append(Start(line.number, "marker", line.marker.number, line.marker.covers, line.depth > 0))
-        elif line.role == "tail" and line.tail:
-            starts.append(Start(line.number, "tail", line.tail[0].number, line.tail[0].covers, True))
-        elif line.role == "that" and line.that:
-            starts.append(Start(line.number, "that", line.that))
-        elif line.role == "numbered" and _next_role(layout, line.number) == "response":
-            # a numbered recommendation answered by a response ("5. The MPS should ..." then
-            # "MPS response: ..."): the that-response structure without the word "That"
-            starts.append(Start(line.number, "that", paragraph_number(line.text)[0]))
-    starts += _audit_items(layout, {s.line for s in starts})
-    starts.sort(key=lambda s: s.line)
-    if not starts:
-        starts = _quoted(layout) or _recommends(layout)
-    if not starts:
-        starts = [s for s in _plan_headings(layout) if s.line not in exclude]
+    for line in sorted(found):
+        active = sorted((s for s in found[line] if is_on(s.cues[0])), key=lambda s: RULES.index(s.cues[0]))
+        deciding = [s for s in active if s.cues[0] in group]
+        if not deciding:
+            continue
+        cues = deciding[0].cues + tuple(c for s in active if s is not deciding[0] for c in s.cues)
+        starts.append(replace(deciding[0], cues=tuple(dict.fromkeys(cues))))
+    if group == _FALLBACK:
+        quotes = [s for s in starts if s.cues[0] == "marker/quote"]
+        return quotes[:1] or starts
     return starts
 
 
-def _audit_items(layout: Layout, taken: set[int]) -> list[Start]:
+def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
+    """Every (line, cue) that holds, one :class:`Start` each."""
+    found: list[Start] = []
+    for line in layout.lines:
+        if line.role == "marker" and line.marker and not _number_list(layout, line):
+            found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, line.depth > 0, ("marker/head",)))
+            if line.depth == 0 and _titles(layout, line):
+                found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, False, ("heading/marked",)))
+        elif line.role == "tail" and line.tail:
+            found.append(Start(line.number, "tail", line.tail[0].number, line.tail[0].covers, True, ("marker/tail",)))
+        if line.role == "that" and line.that:
+            found.append(Start(line.number, "that", line.that, cues=("item/that",)))
+        if line.role not in _NOT_ITEMS and (item := enumerated(line)) and answered(layout, line):
+            # a recommendation answered by a response ("5. The MPS should ..." then "MPS response:
+            # ..."), whatever its enumerator: the that-response structure with or without "That"
+            found.append(Start(line.number, "that", item.label, cues=("item/answered",)))
+        if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text):
+            found.append(Start(line.number, "recommends", None, cues=("item/recommends",)))
+        if line.role in ("text", "numbered") and PARAPHRASE.search(line.text) and not RECOMMENDS.match(line.text):
+            found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
+        if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
+            found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
+    found += _audit_items(layout)
+    for line, item, leads in introduced(layout):
+        if line.role in ("members", "boilerplate"):
+            continue
+        cues = ("item/introduced", *sorted(leads))
+        if item is None:
+            found.append(Start(line.number, "paragraph", None, cues=cues))
+        elif item.style.startswith("bullet"):
+            tail = tail_marker(item.text)
+            number, covers = loose_marker(item.text) or ((tail[0].number, tail[0].covers) if tail else (None, ()))
+            found.append(Start(line.number, "item", number, covers, True, cues))
+        else:
+            found.append(Start(line.number, "that", item.label, cues=cues))
+    found += [s for s in _plan_headings(layout) if s.line not in exclude]
+    return found
+
+
+def _number_list(layout: Layout, line: Line) -> bool:
+    """A bare list of numbers on a line ("Recommendation 2, 5, 9, 14") with no words of its own after it.
+
+    Papers group recommendation numbers by status under a heading or a sentence saying the status
+    (issue 13: "lists of numbers grouped by status"; survey T5, T34): such a list cites the
+    recommendations (mentions), it does not print one. A list is told from a grouped heading
+    ("Recommendations 8, 9 and 10" over its text) by what follows: a heading, a section, or a
+    paragraph about another recommendation.
+    """
+    marker = line.marker
+    if marker is None or marker.text or len(marker.covers) < 2 or not re.search(r",|\band\b", marker.number):
+        return False
+    following = _next_line(layout, line.number)
+    return following is None or following.role in ("heading", "section", "marker", "members", "boilerplate") or bool(
+        loose_marker(_paragraph_text(following.text))
+    )
+
+
+def _next_line(layout: Layout, number: int) -> Line | None:
+    for line in layout.lines[number:]:
+        if line.role != "blank":
+            return line
+    return None
+
+
+def _paragraph_text(text: str) -> str:
+    return re.sub(r"^\d{1,3}\.\s+", "", text)
+
+
+def _titles(layout: Layout, line: Line) -> bool:
+    """A marker line that is a title over paragraphs: the marker alone or with a short title."""
+    marker = line.marker
+    return bool(marker) and (not marker.text or is_heading(marker.text)) and _next_role(layout, line.number) in (
+        "numbered", "text", "that",
+    )
+
+
+def _audit_items(layout: Layout) -> list[Start]:
     """Sub-bullets under a group bullet: each is one recommendation of an audit's list.
 
     The group bullet is a title (an area or an audit, no full stop) and the sub-bullet says what
@@ -119,30 +250,17 @@ def _audit_items(layout: Layout, taken: set[int]) -> list[Start]:
             group = is_heading(_bullet_text(line.text))
         elif line.role not in ("sub_bullet", "blank", "text"):
             group = False
-        if line.role == "sub_bullet" and line.number not in taken and group and _is_item(_bullet_text(line.text)):
+        if line.role == "sub_bullet" and group and _is_item(_bullet_text(line.text)):
             found_number = loose_marker(_bullet_text(line.text))
             number, covers = found_number if found_number else (None, ())
-            found.append(Start(line.number, "item", number, covers, True))
+            found.append(Start(line.number, "item", number, covers, True, ("item/nested",)))
     return found
 
 
-def _quoted(layout: Layout) -> list[Start]:
-    """A paper on one recommendation that quotes it ("Recommendation 27 ... reads: “That ...”")."""
-    found = [
-        Start(line.number, "quote", match["number"])
-        for line in layout.lines
-        if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text))
-    ]
-    return found[:1]
-
-
-def _recommends(layout: Layout) -> list[Start]:
-    """Paragraphs giving a recommendation in its author's words: "HM Inspector recommends that ..."."""
-    return [
-        Start(line.number, "recommends", None)
-        for line in layout.lines
-        if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text)
-    ]
+def paraphrased(text: str) -> tuple[str, str] | None:
+    """(the recommendation's words, the rest of the paragraph) of a prose paraphrase, or None."""
+    match = PARAPHRASE.search(text)
+    return (match["text"].strip(), text[match.end() :].strip()) if match else None
 
 
 def quoted_text(text: str) -> str | None:
@@ -158,12 +276,13 @@ def _plan_headings(layout: Layout) -> list[Start]:
     if not _speaks_of_tracking(layout):
         return []
     starts = [
-        Start(line.number, "plan", None)
+        Start(line.number, "plan", None, cues=("heading/unmarked",))
         for line in layout.lines
         if line.role == "heading"
         and not PROGRESS_LABEL.match(line.text)
         and not GENERIC_HEADING.match(line.text)
-        and _next_role(layout, line.number) == "numbered"
+        and not GROUP_HEADING.search(line.text)
+        and _next_role(layout, line.number) in ("numbered", "text", "bullet")
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
 

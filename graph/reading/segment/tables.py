@@ -4,7 +4,7 @@ Two shapes seen in the survey (docs/formats.md, status-table: "table flattened (
 or both copies stored)" in 5 of 41 papers):
 
 - *cell rows*: tab- or pipe-separated rows under a header row naming the columns. The columns are
-  found by their names (number: "No.", "Rec", "Ref"; the recommendation; owner: "Lead", "Owner";
+  found by their names (number: "No.", "Rec", "Ref"; the recommendation or its action; owner: "Lead", "Owner";
   timescale: "Deadline", "Target date"; progress: "Progress", "Update"; "Status"), never by
   position. A repeated header (a page break) is skipped; a row whose number cell is empty
   continues the row above.
@@ -24,13 +24,16 @@ from recgraph.graph.reading.readers.text import Document, clean, slugify
 from recgraph.graph.reading.segment.fields import _STATUS_OPENING
 from recgraph.graph.reading.segment.markers import covered, number_of
 from recgraph.graph.reading.segment.roles import Layout
+from recgraph.graph.reading.segment.switches import is_on
 
 _COLUMNS = (
     ("number", re.compile(r"^(?:no\.?|number|rec(?:ommendation)?\.?\s*(?:no\.?|ref\.?)?|ref\.?|#)$", re.I)),
-    ("text", re.compile(r"\b(?:recommendations?|finding|action\s+required)\b", re.I)),
+    # the recommendation, or the action an action plan turns it into (survey part B: improvement
+    # and action plans keep one action per recommendation); "action by" names the owner
+    ("text", re.compile(r"\b(?:recommendations?|findings?|actions?(?!\s+(?:by|taken|owner)))\b", re.I)),
     ("owner", re.compile(r"\b(?:lead|owner|responsib\w*|action\s+by)\b", re.I)),
     ("timescale", re.compile(r"\b(?:deadline|target|timescale|date)\b", re.I)),
-    ("status", re.compile(r"^status$", re.I)),
+    ("status", re.compile(r"\bstatus\b", re.I)),  # "Status", "Current status", "RAG status"
     ("progress", re.compile(r"\b(?:progress|update|position|response|comments?)\b", re.I)),
 )
 _ROW_NUMBER = re.compile(r"^(?:R\.?\s?)?\d{1,3}[a-z]?(?:\s*(?:[-\u2013/]|and|to)\s*\d{1,3})?\.?$")
@@ -51,7 +54,9 @@ class TableRecord:
 
 
 def read_tables(doc: Document, layout: Layout, default: SourceReport) -> list[TableRecord]:
-    return _cell_tables(doc, layout, default) + _flat_tables(doc, layout)
+    """Records of the paper's cell tables and flattened tables (rules "table/cells", "table/flat")."""
+    cells = _cell_tables(doc, layout, default) if is_on("table/cells") else []
+    return cells + (_flat_tables(doc, layout) if is_on("table/flat") else [])
 
 
 def _cells(raw: str) -> list[str]:

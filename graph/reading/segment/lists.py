@@ -1,0 +1,252 @@
+"""Enumerated items and the lists a paper introduces as its recommendations.
+
+Two conventions of the family (docs/formats.md) that hold whatever the marker style:
+
+- *An item answered by a response.* A recommendation printed as an enumerated item (a number
+  "5.", "(5)", "5)", a letter "a)", "(a)", or a bullet) whose next line opens with a response or
+  progress label ("Response 5:", "MPS response:", "Progress:") is a recommendation followed by its
+  response: the that-response format, the committee family's "Progress so far" blocks, and the
+  Morris report's "15. That ..." / "b) That ..." numbering (part A, "Format ids").
+- *A list introduced as the recommendations.* A paper that quotes or lists the recommendations it
+  tracks introduces them with a lead-in that names them and announces what follows ("makes the
+  following recommendation:", "The four recommendations are set out below", "Position on the
+  recommendations, grouped by theme:", an audit list after "the auditor's key recommendations ...
+  summarised below"). Each item of the list that follows is one recommendation, whatever its
+  marker; a list of titles with sub-items (an audit's areas over its recommendations) has its
+  sub-items as the recommendations; a lead-in closing with a colon followed by plain paragraphs
+  introduces those paragraphs (a quoted single recommendation, part A T23).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
+from recgraph.graph.reading.segment.switches import is_on
+
+#: The enumerators the family prints before an item (docs/formats.md "Marker / numbering style"
+#: and the Morris report's "15.", "b)", "iv."): numbers, bracketed numbers, letters; a bullet glyph.
+_ENUMERATOR = re.compile(
+    r"^(?:(?P<num>\d{1,3})(?P<num_close>[.)])|\((?P<pnum>\d{1,3})\)|(?P<let>[a-z])(?P<let_close>[.)])|\((?P<plet>[a-z])\))\s+(?P<text>\S.*)$"
+)
+_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+(?P<text>\S.*)$")
+#: The marker word without a number, as a label: "Recommendation: The MPS should ..." (the labelled
+#: form of the family's "Recommendation N" headings, for recommendations printed unnumbered).
+_LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\S.*)$", re.IGNORECASE)
+
+#: A lead-in names the recommendations (or an issuer recommending) ...
+_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b", re.IGNORECASE)
+#: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
+#: (the wordings of the survey's introductions; "Following the review, ..." opening a sentence announces nothing).
+_ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
+#: Announcing without naming: the naming then sits in the sentence before.
+_ANNOUNCES_HERE = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows)\b", re.IGNORECASE)
+#: A breakdown by counts ("Of the 19 recommendations now complete:", "Of these recommendations,
+#: ...") introduces groups of numbers, not the recommendations (survey: status given as counts in
+#: 5 part-A and 6 part-B papers; lists of numbers grouped by status, issue 13).
+_BREAKDOWN = re.compile(r"^(?:\d{1,3}\.\s+)?Of\s+(?:the|these|those|which)\b", re.IGNORECASE)
+#: An item citing a list of numbers in brackets ("(2,5,9,14)", "(6, 7 & 8)") is a group of
+#: mentions, not a recommendation in its words.
+_NUMBER_LIST = re.compile(r"\(\s*\d{1,3}\s*(?:[,&]|and)\s*\d{1,3}")
+_APPENDIX = re.compile(r"\b(?:appendix|annex)\s+(?P<which>\d{1,2}|[A-Z])\b", re.IGNORECASE)
+#: A lead-in pointing elsewhere ("set out in Appendix 1", "attached at Appendix 2") introduces no
+#: list on this page.
+_ELSEWHERE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:exempt\s+)?(?:appendix|annex|schedule)\b", re.IGNORECASE)
+
+_OPEN_ROLES = ("text", "numbered", "heading", "that", "marker", "tail")
+_STOP_ROLES = ("section", "members", "boilerplate", "frame", "table", "region")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An enumerated line: its label as printed ("5", "a", or None for a bullet), style and text."""
+
+    label: str | None
+    style: str  # "N." | "N)" | "(N)" | "a." | "a)" | "(a)" | "label" | "bullet:<depth>"
+    text: str
+
+
+def enumerated(line: Line) -> Item | None:
+    """The enumerator opening ``line`` (number, letter or bullet), or None."""
+    text = line.text
+    if match := _ENUMERATOR.match(text):
+        if match["num"]:
+            return Item(match["num"], "N" + match["num_close"], match["text"])
+        if match["pnum"]:
+            return Item(match["pnum"], "(N)", match["text"])
+        if match["let"]:
+            return Item(match["let"], "a" + match["let_close"], match["text"])
+        return Item(match["plet"], "(a)", match["text"])
+    if label := _LABEL.match(text):
+        return Item(None, "label", label["text"])
+    if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(text)):
+        bullet = _BULLET.match(text)
+        return Item(None, f"bullet:{line.depth}", bullet["text"] if bullet else text)
+    return None
+
+
+def answered(layout: Layout, line: Line) -> bool:
+    """Whether the next non-blank line opens with a response or progress label."""
+    following = _next(layout, line.number)
+    return following is not None and following.role == "response"
+
+
+def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
+    """The lead-in cues by which ``line`` names the recommendations and announces the list after it.
+
+    ``lead/heading``: a heading naming them ("Recommendations for this Committee"); ``lead/colon``:
+    a line naming them and closing with a colon; ``lead/word``: one announcing them by a word
+    ("below", "following", "as follows", "set out"); ``lead/spread``: an announcement whose naming
+    sits in the sentence just before ("... the auditor's key recommendations." then "Progress on
+    each area is summarised below."). Empty when none holds (or every one that holds is switched off).
+    """
+    if line.role in ("heading", "section"):
+        # a title naming them ("Recommendations for this Committee", "D. Progress on the
+        # recommendations"); the paper's own "A. Recommendations" is the Members' section
+        own = line.role == "section" and any(s.first_line == line.number and s.is_decisions for s in layout.sections)
+        return _on({"lead/heading"}) if _NAMES.search(line.text) and not own else frozenset()
+    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text):
+        return frozenset()
+    announce = set()
+    if line.text.rstrip().endswith(":"):
+        announce.add("lead/colon")
+    if _ANNOUNCES_HERE.search(line.text.rstrip().rstrip(":")) or (_ANNOUNCES.search(line.text) and not _ELSEWHERE.search(line.text)):
+        announce.add("lead/word")
+    announce = _on(announce)
+    if not announce:
+        return frozenset()
+    if _NAMES.search(line.text):
+        return announce
+    before = _previous(layout, line.number)
+    if _ANNOUNCES_HERE.search(line.text) and before is not None and before.role in ("text", "numbered") and _NAMES.search(before.text):
+        return _on(announce | {"lead/spread"}) if is_on("lead/spread") else frozenset()
+    return frozenset()
+
+
+def appendix_lead_in(layout: Layout, line: Line) -> Line | None:
+    """The heading of the appendix printed on this page that ``line`` says holds the recommendations.
+
+    "Appendix 1 sets out each recommendation ..." with a section "G. Appendix 1" further down: the
+    appendix's list is introduced as the recommendations (cue ``lead/appendix``; survey: progress in
+    an appendix, 11 part-A papers; here the appendix is printed on the page).
+    """
+    if not is_on("lead/appendix"):
+        return None
+    if line.role not in ("text", "numbered") or not _NAMES.search(line.text) or _BREAKDOWN.match(line.text):
+        return None
+    pointer = _APPENDIX.search(line.text)
+    if not pointer:
+        return None
+    for section in layout.sections:
+        title = _APPENDIX.search(section.title)
+        if section.first_line > line.number and title and title["which"].lower() == pointer["which"].lower():
+            return layout.line(section.first_line)
+    return None
+
+
+def introduced(layout: Layout) -> list[tuple[Line, Item | None, frozenset[str]]]:
+    """Every item of every list a lead-in introduces: (line, its enumerator or None for a plain
+    paragraph, the lead-in cues that introduced it)."""
+    found: list[tuple[Line, Item | None, frozenset[str]]] = []
+    taken: set[int] = set()
+    for line in layout.lines:
+        if line.number in taken:
+            continue
+        items: list[tuple[Line, Item | None]] = []
+        cues: frozenset[str] = frozenset()
+        if appendix := appendix_lead_in(layout, line):
+            items, cues = _list_after(layout, appendix, restarts=True), frozenset({"lead/appendix"})
+        elif cues := is_lead_in(layout, line):
+            items = _list_after(layout, line)
+        items = [(l, it) for l, it in items if not _NUMBER_LIST.search(l.text) and l.number not in taken]
+        found += [(l, it, cues) for l, it in items]
+        taken |= {l.number for l, _ in items}
+    return found
+
+
+def _on(cues: set[str]) -> frozenset[str]:
+    return frozenset(c for c in cues if is_on(c))
+
+
+def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:
+    """The list right after ``lead``; ``restarts``: an appendix, whose numbering starts afresh."""
+    first = _next(layout, lead.number)
+    if first is None or first.role in _STOP_ROLES or first.role == "heading":
+        return []
+    item = enumerated(first)
+    if item is None:
+        return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
+    if not restarts and item.style in ("N.", "N)") and not (item.label == "1" and lead.text.rstrip().endswith(":")):
+        # the paper's own paragraph numbering running on: never a recommendation number
+        # (docs/formats.md: paragraph numbering runs on across recommendations); a list of its own
+        # restarts at 1 right after a colon
+        return []
+    if item.style.startswith("bullet") and is_heading(item.text) and _has_sub_items(layout, first):
+        return [(line, sub) for line, sub in _run(layout, first, item.style) if line.role == "sub_bullet"]
+    return [(line, it) for line, it in _run(layout, first, item.style) if it.style == item.style]
+
+
+def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
+    """The enumerated lines from ``first`` to where the list ends, with their enumerators."""
+    found: list[tuple[Line, Item]] = []
+    gap = False
+    for line in layout.lines[first.number - 1 :]:
+        if line.role == "blank":
+            gap = True
+            continue
+        if line.role in _STOP_ROLES or line.role == "heading":
+            break
+        item = enumerated(line)
+        if item is None:
+            if line.role in ("response", "field") or (line.role == "text" and not gap):
+                continue  # a response, a labelled field or a wrapped line belongs to the item above
+            break
+        if item.style != style and not (style.startswith("bullet") and item.style.startswith("bullet")):
+            break
+        found.append((line, item))
+        gap = False
+    return found
+
+
+def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Line, Item | None]]:
+    """A colon's plain paragraphs: the one after it, and more when the lead-in names several."""
+    plural = bool(re.search(r"\brecommendations\b", lead.text, re.IGNORECASE))
+    found: list[tuple[Line, Item | None]] = []
+    line: Line | None = first
+    while line is not None and line.role in ("text",) and enumerated(line) is None:
+        found.append((line, None))
+        if not plural:
+            break
+        line = _next_paragraph(layout, line.number)
+    return found
+
+
+def _has_sub_items(layout: Layout, line: Line) -> bool:
+    following = _next(layout, line.number)
+    return following is not None and following.role == "sub_bullet"
+
+
+def _next(layout: Layout, number: int) -> Line | None:
+    for line in layout.lines[number:]:
+        if line.role != "blank":
+            return line
+    return None
+
+
+def _next_paragraph(layout: Layout, number: int) -> Line | None:
+    """The first line of the next paragraph (after a blank line), or None."""
+    seen_blank = False
+    for line in layout.lines[number:]:
+        if line.role == "blank":
+            seen_blank = True
+        elif seen_blank:
+            return line
+    return None
+
+
+def _previous(layout: Layout, number: int) -> Line | None:
+    for line in reversed(layout.lines[: number - 1]):
+        if line.role != "blank":
+            return line
+    return None
