@@ -49,6 +49,18 @@ _BREAKDOWN = re.compile(r"^(?:\d{1,3}\.\s+)?Of\s+(?:the|these|those|which)\b", r
 #: An item citing a list of numbers in brackets ("(2,5,9,14)", "(6, 7 & 8)") is a group of
 #: mentions, not a recommendation in its words.
 _NUMBER_LIST = re.compile(r"\(\s*\d{1,3}\s*(?:[,&]|and)\s*\d{1,3}")
+#: What the progress on them includes ("Progress against these recommendations so far includes:",
+#: "Work on the recommendations has included:"): examples of what was done, not the
+#: recommendations (the Morris report's bulleted initiatives after a lead-in; docs/repeats-real-papers.md).
+_EXAMPLES = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:progress|work|actions?(?:\s+taken)?|steps(?:\s+taken)?|achievements|developments|changes)\b"
+    r"[^.]*\binclud(?:e|es|ed|ing)\b",
+    re.IGNORECASE,
+)
+#: A colon's stand-ins closing a lead-in before a list: a semicolon or a dash ("These are;", "In
+#: summary these were -"): informal punctuation of the same announcement (the trial's "These are;"),
+#: taken only when a list of items follows at once.
+_CLOSES_LIKE_COLON = re.compile(r"(?:;|\s[-\u2013\u2014]|[\u2013\u2014])\s*$")
 _APPENDIX = re.compile(r"\b(?:appendix|annex)\s+(?P<which>\d{1,2}|[A-Z])\b", re.IGNORECASE)
 #: A lead-in pointing elsewhere ("set out in Appendix 1", "attached at Appendix 2") introduces no
 #: list on this page.
@@ -106,10 +118,10 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
         # recommendations"); the paper's own "A. Recommendations" is the Members' section
         own = line.role == "section" and any(s.first_line == line.number and s.is_decisions for s in layout.sections)
         return _on({"lead/heading"}) if _NAMES.search(line.text) and not own else frozenset()
-    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text):
+    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text) or _EXAMPLES.match(line.text):
         return frozenset()
     announce = set()
-    if line.text.rstrip().endswith(":"):
+    if line.text.rstrip().endswith(":") or (_CLOSES_LIKE_COLON.search(line.text) and _list_follows(layout, line)):
         announce.add("lead/colon")
     if _ANNOUNCES_HERE.search(line.text.rstrip().rstrip(":")) or (_ANNOUNCES.search(line.text) and not _ELSEWHERE.search(line.text)):
         announce.add("lead/word")
@@ -165,6 +177,12 @@ def introduced(layout: Layout) -> list[tuple[Line, Item | None, frozenset[str]]]
     return found
 
 
+def _list_follows(layout: Layout, line: Line) -> bool:
+    """Whether the next line is a bullet or an enumerated item (a list starts right after ``line``)."""
+    following = _next(layout, line.number)
+    return following is not None and following.role in ("bullet", "numbered", "that", "text", "marker", "tail") and enumerated(following) is not None
+
+
 def _on(cues: set[str]) -> frozenset[str]:
     return frozenset(c for c in cues if is_on(c))
 
@@ -172,15 +190,19 @@ def _on(cues: set[str]) -> frozenset[str]:
 def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:
     """The list right after ``lead``; ``restarts``: an appendix, whose numbering starts afresh."""
     first = _next(layout, lead.number)
+    if first is not None and first.role == "heading" and lead.role in ("heading", "section"):
+        # a heading naming the recommendations over theme sub-headings, each over its items
+        # ("Conclusions and recommendations" / "Demand on the police" / "1. ...")
+        first = _past_headings(layout, first)
     if first is None or first.role in _STOP_ROLES or first.role == "heading":
         return []
     item = enumerated(first)
     if item is None:
         return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
-    if not restarts and item.style in ("N.", "N)") and not (item.label == "1" and lead.text.rstrip().endswith(":")):
+    if not restarts and item.style in ("N.", "N)") and not (item.label == "1" and _restarts_here(layout, lead)):
         # the paper's own paragraph numbering running on: never a recommendation number
         # (docs/formats.md: paragraph numbering runs on across recommendations); a list of its own
-        # restarts at 1 right after a colon
+        # restarts at 1 right after a colon, or under a heading naming the recommendations
         return []
     if item.style.startswith("bullet") and is_heading(item.text) and _has_sub_items(layout, first):
         return [(line, sub) for line, sub in _run(layout, first, item.style) if line.role == "sub_bullet"]
@@ -195,18 +217,79 @@ def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
         if line.role == "blank":
             gap = True
             continue
-        if line.role in _STOP_ROLES or line.role == "heading":
+        if line.role in _STOP_ROLES:
+            break
+        if line.role == "heading":
+            if found and _continues(found[-1][1], _past_headings(layout, line)):
+                continue  # a theme heading inside a numbered list whose numbering runs on under it
             break
         item = enumerated(line)
         if item is None:
             if line.role in ("response", "field") or (line.role == "text" and not gap):
                 continue  # a response, a labelled field or a wrapped line belongs to the item above
             break
+        if found and _sub_item(found[-1][1], item):
+            continue  # "i.", "(a)" under a numbered item, "(i)" under a lettered one: part of the item above
         if item.style != style and not (style.startswith("bullet") and item.style.startswith("bullet")):
             break
         found.append((line, item))
         gap = False
     return found
+
+
+_NUMBER_STYLES = ("N.", "N)", "(N)")
+_LETTER_STYLES = ("a.", "a)", "(a)")
+
+
+def _sub_item(above: Item, item: Item) -> bool:
+    """Whether ``item`` is a sub-item of the list item ``above`` rather than the list's next item.
+
+    The family nests lists as numbers, then letters, then roman numerals (the Morris report's
+    "15." / "b)" / "iv."; tribunal judgments' "2" / "(a)" / "(i)"): a letter under a number is a
+    sub-item; under a letter, "i" (or "v", "x") that is not the letter after the one above is a
+    roman numeral opening a sub-list.
+    """
+    if above.style in _NUMBER_STYLES:
+        return item.style in _LETTER_STYLES
+    if above.style in _LETTER_STYLES and item.style in _LETTER_STYLES and above.label and item.label:
+        return item.label in "ivx" and ord(item.label) != ord(above.label) + 1
+    return False
+
+
+def _past_headings(layout: Layout, line: Line) -> Line | None:
+    """The first line after a run of headings starting at ``line`` (blank lines skipped)."""
+    current: Line | None = line
+    while current is not None and current.role == "heading":
+        current = _next(layout, current.number)
+    return current
+
+
+def _continues(item: Item, line: Line | None) -> bool:
+    """Whether ``line`` is the next item of a numbered list whose last item is ``item`` (5. then 6.)."""
+    if line is None or item.label is None or not item.label.isdigit():
+        return False
+    following = enumerated(line)
+    return bool(following and following.style == item.style and following.label == str(int(item.label) + 1))
+
+
+def _restarts_here(layout: Layout, lead: Line) -> bool:
+    """Whether a list numbered from 1 right after ``lead`` is a list of its own.
+
+    After a colon it is (the survey's quoted lists). After a heading naming the recommendations it
+    is when the paper's own numbering was already under way above the heading (it restarts), or
+    when the paper has no lettered sections, so no paragraph numbering of its own (a report's
+    "Conclusions and recommendations" page); never right under a section's title, where "1." opens
+    the section's own paragraphs.
+    """
+    if lead.text.rstrip().endswith(":"):
+        return True
+    if lead.role != "heading":
+        return False
+    if not layout.sections:
+        return True
+    section = next((s for s in reversed(layout.sections) if s.first_line < lead.number), None)
+    above = layout.lines[(section.first_line if section else 0) : lead.number - 1]
+    return any(line.role in ("numbered", "that") for line in above)
 
 
 def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Line, Item | None]]:

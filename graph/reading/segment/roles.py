@@ -87,7 +87,7 @@ _RESPONSE = re.compile(
 #: between an item's number and its words is lost when a web page or PDF is turned into text (the
 #: number and the words sit in separate elements); a capital after the dot tells it from a decimal
 #: ("2.5 per cent"). Docs/formats.md "Trial on unseen papers" (committee reports' conclusions).
-_RUN_IN_NUMBER = re.compile(r"^(?P<number>\d{1,3}\.)(?=[A-Z][a-z])")
+_RUN_IN_NUMBER = re.compile(r"^(?P<number>\d{1,3}\.)(?=[A-Z])")
 #: An item's enumerator alone on its line ("6.", "(6)", "6)"): a PDF's list sets the number in a
 #: column of its own, and the text follows on the next lines. A bare number without a dot or
 #: bracket is a page number, never an item.
