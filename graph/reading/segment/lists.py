@@ -36,7 +36,12 @@ _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+(?P<text>\S
 _LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\S.*)$", re.IGNORECASE)
 
 #: A lead-in names the recommendations (or an issuer recommending) ...
-_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b", re.IGNORECASE)
+#: An inspectorate's "areas for improvement" are named with them: HMIC/HMICFRS reports (PEEL and
+#: thematic inspections) list causes of concern with their recommendations, and areas for
+#: improvement, each one sentence on what the force should do, which forces and police bodies
+#: track as they track recommendations (the trial's inspection page; committee papers on HMIC
+#: inspections).
+_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b|\bareas?\s+for\s+improvement\b", re.IGNORECASE)
 #: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
 #: (the wordings of the survey's introductions; "Following the review, ..." opening a sentence announces nothing).
 _ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
