@@ -155,7 +155,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "quote":
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
-    if start.kind in ("recommends", "paragraph"):
+    if start.kind in ("recommends", "paragraph", "own"):
         text, rest = _paragraph_block(_paragraph(head.text), body)
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":

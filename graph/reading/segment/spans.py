@@ -71,8 +71,14 @@ QUOTED = re.compile(
 #: quoted as a paragraph of its own (survey part A, T23: the inspector's wording as an unnumbered
 #: paragraph, the response in the numbered paragraphs after it). Present tense only: "recommended
 #: that" in the past is the paper's narrative.
+#: The author's own voice counts too: an inquiry's or a committee's report prints each of its
+#: recommendations as a paragraph "We recommend that ..." in its running text (UK inquiry and
+#: select-committee reports; the trial's Morris Inquiry pages), never "we recommended" (narrative)
+#: nor "We do not recommend"; a that-clause for the paper's own Members or Committee is theirs.
 RECOMMENDS = re.compile(
-    r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^It\s+is\s+recommended\s+that\b"
+    r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^(?:\d{1,3}\.\s+)?It\s+is\s+recommended\s+that\b"
+    r"|^(?:\d{1,3}\.\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
+    r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board)\b)"
 )
 
 #: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
@@ -177,8 +183,11 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             # ..."), whatever its enumerator: the that-response structure with or without "That"
             found.append(Start(line.number, "that", item.label, cues=("item/answered",)))
         if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text):
-            found.append(Start(line.number, "recommends", None, cues=("item/recommends",)))
-        if line.role in ("text", "numbered") and PARAPHRASE.search(line.text) and not RECOMMENDS.match(line.text):
+            # the author's own "We recommend that ..." is one paragraph of its report's narrative;
+            # an issuer's quoted recommendation runs on over the response paragraphs after it
+            kind = "own" if OWN_VOICE.match(line.text) else "recommends"
+            found.append(Start(line.number, kind, None, cues=("item/recommends",)))
+        if line.role in ("text", "numbered") and _paraphrase(line.text) and not RECOMMENDS.match(line.text):
             found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
@@ -257,9 +266,27 @@ def _audit_items(layout: Layout) -> list[Start]:
     return found
 
 
+OWN_VOICE = re.compile(r"^(?:\d{1,3}\.\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\b")
+
+#: The issuer as the subject, in the past: "The review also recommended that ...", "The Inquiry
+#: recommended that ...": how a tracking paper retells a recommendation of the report it tracks
+#: (issue 13: prose naming a recommendation). The issuer is a report or a reviewing body, at the
+#: head of its sentence; the paper's own Board or Committee recommending is its own business.
+ISSUER_RECOMMENDED = re.compile(
+    r"(?:^|[.;]\s+|^\d{1,3}\.\s+)(?:The|This|That|Its|Their|An?)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:review|inquiry|report|panel|scrutiny|inspection|inspectorate|inspectors?|auditors?|audit|HMIC)"
+    r"(?:'s|\u2019s)?\s+(?:also\s+|further\s+|then\s+)?recommended\s+that\s+(?P<text>\S[^.]*\.?)",
+    re.IGNORECASE,
+)
+
+
+def _paraphrase(text: str) -> re.Match | None:
+    return PARAPHRASE.search(text) or ISSUER_RECOMMENDED.search(text)
+
+
 def paraphrased(text: str) -> tuple[str, str] | None:
     """(the recommendation's words, the rest of the paragraph) of a prose paraphrase, or None."""
-    match = PARAPHRASE.search(text)
+    match = _paraphrase(text)
     return (match["text"].strip(), text[match.end() :].strip()) if match else None
 
 
@@ -310,7 +337,9 @@ def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[
     last = start.line
     if start.kind == "quote":
         return _body_end(layout, start.line)
-    item = start.bullet or start.kind in ("tail", "item")
+    # a bullet, or a paragraph that is a record on its own (the author's "We recommend that ...", a
+    # recommendation told in a paragraph of prose): the next paragraph is the paper's text again
+    item = start.bullet or start.kind in ("tail", "item", "own", "paraphrase")
     for line in layout.lines[start.line : limit]:
         if line.number in exclude:
             break
