@@ -182,6 +182,46 @@ def introduced(layout: Layout) -> list[tuple[Line, Item | None, frozenset[str]]]
     return found
 
 
+def numbered_runs(layout: Layout) -> list[list[tuple[Line, Item]]]:
+    """Runs of numbered items whose numbers follow on (4., 5., 6., ...), whatever lies between them
+    (their wrapped text, sub-lists, theme headings); a run ends at a section or the paper's own text,
+    or where the numbering breaks."""
+    runs: list[list[tuple[Line, Item]]] = []
+    current: list[tuple[Line, Item]] = []
+    for line in layout.lines:
+        if line.role in _STOP_ROLES:
+            current = _flush(runs, current)
+            continue
+        item = enumerated(line) if line.role in ("numbered", "that") else None
+        if item is None or item.style not in ("N.", "N)") or not item.label:
+            continue
+        if current and item.label == str(int(current[-1][1].label) + 1):
+            current.append((line, item))
+        else:
+            current = _flush(runs, current)
+            current.append((line, item))
+    _flush(runs, current)
+    return runs
+
+
+def own_numbering(layout: Layout, first: Line) -> bool:
+    """Whether a run of numbered items starting at ``first`` is the paper's own paragraph numbering:
+    in a lettered section (an MPA paper's body), unless it restarts at 1 after numbered paragraphs
+    of that section (a list of its own)."""
+    section = next((s for s in reversed(layout.sections) if s.first_line < first.number), None)
+    if section is None:
+        return False
+    above = layout.lines[section.first_line : first.number - 1]
+    item = enumerated(first)
+    return not (item and item.label == "1" and any(line.role in ("numbered", "that") for line in above))
+
+
+def _flush(runs: list, current: list) -> list:
+    if current:
+        runs.append(current)
+    return []
+
+
 def _list_follows(layout: Layout, line: Line) -> bool:
     """Whether the next line is a bullet or an enumerated item (a list starts right after ``line``)."""
     following = _next(layout, line.number)

@@ -31,6 +31,9 @@ _RESPONSE_LABEL = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
 )
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+")
+#: A cell separator right after an item's number: a row of cells flattened to one line with " / "
+#: (the trial's force action plan, "1. / recommendation / update").
+_CELL_SEPARATOR = re.compile(r"^/\s+")
 _UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table"}
 
 
@@ -167,6 +170,11 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "that":
         item = enumerated(head)
         own = item.text if item and item.style in ("label", "a.", "a)", "(a)") else head.text
+        if item and _CELL_SEPARATOR.match(item.text):
+            # a table row flattened with " / " between its cells ("1. / text / update / grading"):
+            # the first cell is the recommendation, the others its progress (cells kept apart by " / ")
+            cells = [c.strip() for c in _CELL_SEPARATOR.sub("", item.text).split(" / ") if c.strip()]
+            return cells[0] if cells else "", _join([" / ".join(cells[1:])] + [_progress(l.text) for l in body])
         text_lines, rest = _paragraph_block(own, body)
         return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
     inline = head.marker.text if head.marker else ""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
-from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
+from recgraph.graph.reading.segment.lists import answered, enumerated, introduced, numbered_runs, own_numbering
 from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
 
@@ -91,6 +91,21 @@ PARAPHRASE = re.compile(
     re.IGNORECASE,
 )
 
+#: What a recommendation says: what should be done ("should", "must", "will need to", "It is
+#: recommended that"), or a proposal "That ..." (the family's and the inquiries' wording of a
+#: recommendation; docs/formats.md "Recommendation wording").
+PRESCRIBES = re.compile(
+    r"\b(?:should|must|ought\s+to|needs?\s+to|will\s+need\s+to|(?:is|are)\s+recommended\s+that)\b|^(?:\d{1,3}[.)]\s+)?That\s",
+    re.IGNORECASE,
+)
+#: A run of numbered items reads as a list of recommendations (in a paper where nothing else holds)
+#: when it has at least this many items ...
+MIN_PRESCRIBED_RUN = 3
+#: ... and at least this share of them say what should be done: a report's narrative paragraphs
+#: seldom do, a list of recommendations nearly always does (the fixtures' recommendation lists:
+#: every item; their narrative paragraphs: under a third).
+PRESCRIBED_SHARE = 2 / 3
+
 #: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
 _ITEM_WORDS = re.compile(r"\b(?:should|must|recommend\w*|to\s+be|needs?\s+to)\b", re.IGNORECASE)
 
@@ -125,11 +140,11 @@ class Start:
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
     "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/introduced",
-    "heading/marked", "marker/quote", "item/recommends", "item/paraphrase", "heading/unmarked",
+    "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
-_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase")
+_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase", "item/prescribed")
 _LAST_RESORT = ("heading/unmarked",)
 #: Lines that are never an answered item: the paper's own, its frame and closing sections.
 _NOT_ITEMS = ("members", "marker", "tail", "boilerplate", "frame", "section", "table", "region", "blank")
@@ -205,6 +220,23 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
         else:
             found.append(Start(line.number, "that", item.label, cues=cues))
     found += [s for s in _plan_headings(layout) if s.line not in exclude]
+    found += _prescribed_runs(layout)
+    return found
+
+
+def _prescribed_runs(layout: Layout) -> list[Start]:
+    """Each item saying what should be done, in a run of numbered items most of which do.
+
+    A page of an inquiry's or a guideline's recommendations printed without a heading on the page
+    (a PDF page cut from the middle of the list) is a numbered list whose items prescribe; never
+    the paper's own numbered paragraphs (in an MPA paper's lettered sections).
+    """
+    found: list[Start] = []
+    for run in numbered_runs(layout):
+        prescribing = [(line, item) for line, item in run if PRESCRIBES.search(item.text)]
+        if len(run) < MIN_PRESCRIBED_RUN or len(prescribing) < PRESCRIBED_SHARE * len(run) or own_numbering(layout, run[0][0]):
+            continue
+        found += [Start(line.number, "that", item.label, cues=("item/prescribed",)) for line, item in prescribing]
     return found
 
 
