@@ -106,6 +106,10 @@ MIN_PRESCRIBED_RUN = 3
 #: every item; their narrative paragraphs: under a third).
 PRESCRIBED_SHARE = 2 / 3
 
+#: A page of recommendations names them somewhere (its title, a heading, "It is recommended that"),
+#: as every tracking paper of the survey names what it tracks (81 of 81, :data:`TRACKING`).
+_NAMES_RECOMMENDING = re.compile(r"\brecommend(?:ation)?s?\b|\brecommended\b", re.IGNORECASE)
+
 #: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
 _ITEM_WORDS = re.compile(r"\b(?:should|must|recommend\w*|to\s+be|needs?\s+to)\b", re.IGNORECASE)
 
@@ -231,6 +235,8 @@ def _prescribed_runs(layout: Layout) -> list[Start]:
     (a PDF page cut from the middle of the list) is a numbered list whose items prescribe; never
     the paper's own numbered paragraphs (in an MPA paper's lettered sections).
     """
+    if not any(_NAMES_RECOMMENDING.search(line.text) for line in layout.lines):
+        return []  # rules, codes and guidance print numbered "should"s too; a recommendations page says what it is
     found: list[Start] = []
     for run in numbered_runs(layout):
         prescribing = [(line, item) for line, item in run if PRESCRIBES.search(item.text)]
