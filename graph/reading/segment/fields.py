@@ -82,6 +82,14 @@ RAG = re.compile(
 )
 
 
+def is_status_line(text: str) -> bool:
+    """A line that is a status and nothing else ("Complete", "In progress", "Not started", "GREEN"):
+    the status cell of a table flattened one cell per line."""
+    text = text.strip().rstrip(".")
+    match = _STATUS_OPENING.match(text)
+    return bool(RAG.match(text) or (match and match.end() == len(text)))
+
+
 def _is_status(sentence: str) -> bool:
     words = sentence.split()
     if RAG.match(sentence.strip()):

@@ -244,7 +244,7 @@ def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tupl
     item = enumerated(first)
     if item is None:
         return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
-    if not restarts and item.style in ("N.", "N)") and not (item.label == "1" and _restarts_here(layout, lead)):
+    if not restarts and item.style in ("N.", "N)") and not _own_list(layout, lead, item):
         # the paper's own paragraph numbering running on: never a recommendation number
         # (docs/formats.md: paragraph numbering runs on across recommendations); a list of its own
         # restarts at 1 right after a colon, or under a heading naming the recommendations
@@ -264,14 +264,14 @@ def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
             continue
         if line.role in _STOP_ROLES:
             break
-        if line.role == "heading":
-            if found and _continues(found[-1][1], _past_headings(layout, line)):
-                continue  # a theme heading inside a numbered list whose numbering runs on under it
-            break
-        item = enumerated(line)
+        item = enumerated(line) if line.role != "heading" else None
         if item is None:
             if line.role in ("response", "field") or (line.role == "text" and not gap):
                 continue  # a response, a labelled field or a wrapped line belongs to the item above
+            if found and _continues(found[-1][1], _next_item(layout, line)):
+                # theme headings, or the other cells of a flattened table (evidence, observations),
+                # inside a numbered list whose numbering runs on after them
+                continue
             break
         if found and _sub_item(found[-1][1], item):
             continue  # "i.", "(a)" under a numbered item, "(i)" under a lettered one: part of the item above
@@ -309,6 +309,16 @@ def _past_headings(layout: Layout, line: Line) -> Line | None:
     return current
 
 
+def _next_item(layout: Layout, line: Line) -> Line | None:
+    """The next enumerated line from ``line`` on, before any section or the paper's own text."""
+    for following in layout.lines[line.number - 1 :]:
+        if following.role in _STOP_ROLES:
+            return None
+        if following.role != "heading" and enumerated(following):
+            return following
+    return None
+
+
 def _continues(item: Item, line: Line | None) -> bool:
     """Whether ``line`` is the next item of a numbered list whose last item is ``item`` (5. then 6.)."""
     if line is None or item.label is None or not item.label.isdigit():
@@ -317,21 +327,24 @@ def _continues(item: Item, line: Line | None) -> bool:
     return bool(following and following.style == item.style and following.label == str(int(item.label) + 1))
 
 
-def _restarts_here(layout: Layout, lead: Line) -> bool:
-    """Whether a list numbered from 1 right after ``lead`` is a list of its own.
+def _own_list(layout: Layout, lead: Line, item: Item) -> bool:
+    """Whether a numbered list right after ``lead``, opening with ``item``, is a list of its own.
 
-    After a colon it is (the survey's quoted lists). After a heading naming the recommendations it
-    is when the paper's own numbering was already under way above the heading (it restarts), or
-    when the paper has no lettered sections, so no paragraph numbering of its own (a report's
-    "Conclusions and recommendations" page); never right under a section's title, where "1." opens
-    the section's own paragraphs.
+    Numbered from 1 after a colon it is (the survey's quoted lists). After a heading naming the
+    recommendations it is when the paper has no lettered sections, so no paragraph numbering of its
+    own, whatever number it opens with (a report's "Conclusions and recommendations" page, or a
+    page cut from the middle of that list); in a lettered section when numbered from 1 after the
+    section's own numbering was under way above the heading (it restarts); never right under a
+    section's title, where "1." opens the section's own paragraphs.
     """
     if lead.text.rstrip().endswith(":"):
-        return True
+        return item.label == "1"
     if lead.role != "heading":
         return False
     if not layout.sections:
         return True
+    if item.label != "1":
+        return False
     section = next((s for s in reversed(layout.sections) if s.first_line < lead.number), None)
     above = layout.lines[(section.first_line if section else 0) : lead.number - 1]
     return any(line.role in ("numbered", "that") for line in above)

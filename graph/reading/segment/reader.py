@@ -14,6 +14,7 @@ import re
 from recgraph.graph.model import Leftover, ProgressUpdate, ReadResult, Recommendation
 from recgraph.graph.reading.readers.text import Coverage, Document, clean
 from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
+from recgraph.graph.reading.readers.phrases import sentences
 from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
 from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
@@ -227,6 +228,10 @@ def _update(
     status = find_status(progress)
     if status is None and start.kind in ("item", "tail", "marker"):
         status = find_status(text) if start.kind != "item" else find_status_clause(text)
+    if status is None and start.kind == "that" and not progress:
+        # a numbered item whose paragraph goes on to say where it stands ("1. The MPS should ...
+        # Done through a new field. Complete."): the status among the sentences after its first
+        status = find_status(" ".join(sentences(text)[1:]))
     owner = find_owner(progress) or find_owner(text) or owner
     when = find_when(progress)
     if not (progress or status or owner):

@@ -52,7 +52,7 @@ from recgraph.graph.reading.readers.webpage import (
     paragraph_number,
     read_front_matter,
 )
-from recgraph.graph.reading.segment.fields import RAG
+from recgraph.graph.reading.segment.fields import is_status_line
 from recgraph.graph.reading.segment.markers import Marker, head_marker, tail_marker
 
 #: Closing sections every MPA paper prints after the supporting information (docs/formats.md,
@@ -247,7 +247,7 @@ def _classify(line: Line, raw: str) -> None:
         return
     if _RESPONSE.match(text):
         line.role = "response"
-    elif field_line(text) or RAG.match(text):  # a rating alone on its line is a field of the item above
+    elif field_line(text) or is_status_line(text):  # a status alone on its line is a field of the item above
         line.role = "field"
     elif bullet:
         line.role = "bullet"

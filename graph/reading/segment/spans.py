@@ -77,7 +77,7 @@ QUOTED = re.compile(
 #: nor "We do not recommend"; a that-clause for the paper's own Members or Committee is theirs.
 RECOMMENDS = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^(?:\d{1,3}\.\s+)?It\s+is\s+recommended\s+that\b"
-    r"|^(?:\d{1,3}\.\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
+    r"|^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
     r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board)\b)"
 )
 
@@ -106,9 +106,12 @@ MIN_PRESCRIBED_RUN = 3
 #: every item; their narrative paragraphs: under a third).
 PRESCRIBED_SHARE = 2 / 3
 
-#: A page of recommendations names them somewhere (its title, a heading, "It is recommended that"),
-#: as every tracking paper of the survey names what it tracks (81 of 81, :data:`TRACKING`).
-_NAMES_RECOMMENDING = re.compile(r"\brecommend(?:ation)?s?\b|\brecommended\b", re.IGNORECASE)
+#: A page of recommendations says what it is (as every tracking paper of the survey names what it
+#: tracks, 81 of 81, :data:`TRACKING`): a title or heading naming them, or an item in the recommending
+#: voice ("It is recommended that", "recommends that"); the noun in passing inside a rule
+#: ("Recommendations in committee papers are voted on ...") does not.
+_NAMES_RECOMMENDING = re.compile(r"\brecommendations?\b", re.IGNORECASE)
+_RECOMMENDING = re.compile(r"\brecommend(?:s|ed)?\s+that\b", re.IGNORECASE)
 
 #: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
 _ITEM_WORDS = re.compile(r"\b(?:should|must|recommend\w*|to\s+be|needs?\s+to)\b", re.IGNORECASE)
@@ -228,6 +231,13 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     return found
 
 
+def _recommending(layout: Layout) -> bool:
+    return any(
+        _RECOMMENDING.search(line.text) or (line.role in ("heading", "section") and _NAMES_RECOMMENDING.search(line.text))
+        for line in layout.lines
+    )
+
+
 def _prescribed_runs(layout: Layout) -> list[Start]:
     """Each item saying what should be done, in a run of numbered items most of which do.
 
@@ -235,7 +245,7 @@ def _prescribed_runs(layout: Layout) -> list[Start]:
     (a PDF page cut from the middle of the list) is a numbered list whose items prescribe; never
     the paper's own numbered paragraphs (in an MPA paper's lettered sections).
     """
-    if not any(_NAMES_RECOMMENDING.search(line.text) for line in layout.lines):
+    if not _recommending(layout):
         return []  # rules, codes and guidance print numbered "should"s too; a recommendations page says what it is
     found: list[Start] = []
     for run in numbered_runs(layout):
@@ -304,7 +314,7 @@ def _audit_items(layout: Layout) -> list[Start]:
     return found
 
 
-OWN_VOICE = re.compile(r"^(?:\d{1,3}\.\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\b")
+OWN_VOICE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\b")
 
 #: The issuer as the subject, in the past: "The review also recommended that ...", "The Inquiry
 #: recommended that ...": how a tracking paper retells a recommendation of the report it tracks
