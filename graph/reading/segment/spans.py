@@ -147,7 +147,7 @@ class Start:
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
     "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/introduced",
-    "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
+    "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
@@ -228,7 +228,52 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             found.append(Start(line.number, "that", item.label, cues=cues))
     found += [s for s in _plan_headings(layout) if s.line not in exclude]
     found += _prescribed_runs(layout)
+    found += _slashed_rows(layout)
+    found += _siblings(layout, found)
     return found
+
+
+#: A table's header flattened to one line with " / " between its cells, naming a recommendation
+#: column ("Recommendation / Force update / Grading"): the forces' returns on inspection
+#: recommendations (the trial's action plan), whose rows read "1. / recommendation / update".
+_SLASHED_HEADER = re.compile(r"\brecommendations?\b[^/]*\s/\s.*\s/\s|\s/\s.*\brecommendations?\b", re.IGNORECASE)
+
+
+def _slashed_rows(layout: Layout) -> list[Start]:
+    """Numbered rows whose cells are joined by " / " ("1. / text / update") under such a header."""
+    found: list[Start] = []
+    header = False
+    for line in layout.lines:
+        if line.role in ("section", "members", "boilerplate"):
+            header = False
+        elif _SLASHED_HEADER.search(line.text) and enumerated(line) is None:
+            header = True
+        elif header and (item := enumerated(line)) and item.style in ("N.", "N)") and item.text.startswith("/ "):
+            found.append(Start(line.number, "that", item.label, cues=("item/row",)))
+    return found
+
+
+#: A list of recommendations in their author's words mixes "That ..." proposals with items worded
+#: otherwise ("2. The process ... should include ..."; the Macpherson list's style): at least this
+#: share of a numbered run's items are "That ..." proposals for the run to be such a list.
+SIBLING_SHARE = 1 / 2
+
+
+def _siblings(layout: Layout, found: list[Start]) -> list[Start]:
+    """The other items of a numbered run most of whose items are "That ..." proposals, when they say
+    what should be done: siblings in one list of recommendations."""
+    that_lines = {s.line for s in found if "item/that" in s.cues}
+    extra: list[Start] = []
+    for run in numbered_runs(layout):
+        thats = [line for line, _ in run if line.number in that_lines]
+        if not thats or len(thats) < SIBLING_SHARE * len(run) or own_numbering(layout, run[0][0]):
+            continue
+        extra += [
+            Start(line.number, "that", item.label, cues=("item/sibling",))
+            for line, item in run
+            if line.number not in that_lines and PRESCRIBES.search(item.text)
+        ]
+    return extra
 
 
 def _recommending(layout: Layout) -> bool:
