@@ -13,7 +13,8 @@ The synthetic corpus plants repeats with the detector's own vocabulary (the same
 and specifics the planted members share): its precision and recall measure speed and scale, not the
 quality of the decision. Quality is measured on pairs we judged by reading both texts
 (tests/linking/judged_pairs.json): ``--judged`` prints reiterates precision and recall on them, the
-seed pairs (development data) apart from the fixture pairs (held out).
+seed pairs (development data) apart from the fixture pairs (held out), for the default rule and for
+the object-of-the-ask rule (``RepeatOptions(objects=True)``).
 
 Run: .venv/bin/python bench/repeats.py [N ...] [--seed S] [--work DIR]
      (default sizes: 1000 10000 100000; corpora are kept in DIR, default /tmp/recgraph-bench-repeats)
@@ -101,11 +102,20 @@ def judged() -> list[str]:
     from recgraph.graph.enrich import enrich
     from recgraph.graph.linking import link
     from recgraph.graph.linking.evaluation import is_development, judge, judged_results
+    from recgraph.graph.linking.repeats import RepeatOptions
     from recgraph.graph.reading.papers import read_papers
 
     pairs = json.loads((ROOT / "tests" / "linking" / "judged_pairs.json").read_text(encoding="utf-8"))["pairs"]
     results = judged_results(pairs, read_papers([recgraph.data_path() / "papers"]).results)
-    found = link(results, enrich(results)).repeats
+    enrichment = enrich(results)
+    lines = []
+    for rule, options in (("default rule", None), ("object of the ask (RepeatOptions(objects=True))", RepeatOptions(objects=True))):
+        lines.append(f"{rule}:")
+        lines += _judged_lines(link(results, enrichment, options).repeats, pairs, is_development, judge)
+    return lines
+
+
+def _judged_lines(found, pairs, is_development, judge) -> list[str]:
     lines = []
     for name, chosen in (("development (seed pairs)", [p for p in pairs if is_development(p)]),
                          ("held out (fixture pairs)", [p for p in pairs if not is_development(p)]),

@@ -144,7 +144,7 @@ def quoted_results(sides: list[dict]):
     return results
 
 
-def measure(papers: list[Path], seeds: Path, judged: list[Path], quoted: bool = False) -> Outcome:
+def measure(papers: list[Path], seeds: Path, judged: list[Path], quoted: bool = False, options=None) -> Outcome:
     """Read, enrich and link the seeds and papers; set each judged pair's keys and linked relation."""
     from recgraph.graph.enrich import enrich
     from recgraph.graph.linking import link
@@ -165,7 +165,7 @@ def measure(papers: list[Path], seeds: Path, judged: list[Path], quoted: bool = 
         if extra:
             results += quoted_results(extra)
             index = Index(results)
-    found = link(results, enrich(results)).repeats
+    found = link(results, enrich(results), options).repeats
     linked: dict[frozenset, str] = {}
     for repeat in found:
         if getattr(repeat, "decision", "suggested") == "rejected":
@@ -273,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=None, help="seed papers (default: the data folder's papers)")
     parser.add_argument("--quoted", action="store_true", help="add quoted texts of sides that are not read")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--rule", choices=("default", "objects", "wording"), default="default",
+                        help="repeat rule: the default, the object-of-the-ask option, or aligned wording alone")
     args = parser.parse_args(argv)
     try:
         import recgraph
@@ -284,7 +286,11 @@ def main(argv: list[str] | None = None) -> int:
         for path in args.judged:
             if not path.is_file():
                 raise BenchError(f"{path}: no such file")
-        outcome = measure(args.papers, seeds, args.judged, quoted=args.quoted)
+        from recgraph.graph.linking.repeats import RepeatOptions
+
+        options = {"default": None, "objects": RepeatOptions(objects=True),
+                   "wording": RepeatOptions(score_gate=False)}[args.rule]
+        outcome = measure(args.papers, seeds, args.judged, quoted=args.quoted, options=options)
     except BenchError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2

@@ -64,10 +64,12 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
         sys.exit(EXIT_UNUSABLE)
     if fmt == "summary":
         from recgraph.cli.render import print_read_summary
+        from recgraph.cli.topics_render import print_topic_mentions
 
         if out is None:
             print_read_summary(outcome.results)
             print_papers(outcome.results)
+            print_topic_mentions(outcome.results)
         else:
             from rich.console import Console
 
@@ -75,6 +77,7 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
             console = Console(file=summary, width=120, no_color=True)
             print_read_summary(outcome.results, console)
             print_papers(outcome.results, console)
+            print_topic_mentions(outcome.results, console)
             output.write_text(summary.getvalue(), out)
     else:
         for result in outcome.results:

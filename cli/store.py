@@ -65,6 +65,7 @@ def build(paths, store, base, update, remove, no_validate, strict, keep, catalog
     could not be read or the graph does not conform, 2 when nothing could be built.
     """
     from recgraph.cli.graph_render import BuildProgress, print_build_summary, print_violations
+    from recgraph.cli.topics_render import print_topic_mentions
     from recgraph.graph.reading.papers import ReadOptions
     from recgraph.graph.store.pipeline import NothingToBuildError, build as build_graph
 
@@ -87,6 +88,7 @@ def build(paths, store, base, update, remove, no_validate, strict, keep, catalog
     for name in outcome.kept:
         click.echo(f"Warning: {name} could not be read: its graph from the previous build is kept", err=True)
     print_build_summary(outcome.summary, outcome.results, outcome.report)
+    print_topic_mentions(outcome.results)
     if outcome.report and not outcome.report.conforms:
         print_violations(outcome.report.violations, limit=20)
     if not outcome.ok:

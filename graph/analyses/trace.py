@@ -48,14 +48,15 @@ WHERE {
 }"""
 
 _UPDATES = """
-SELECT ?update ?kind ?printed ?sentence ?paper_file ?paper_title ?date ?progress ?status_phrase ?status ?closed
+SELECT ?update ?kind ?printed ?sentence ?topic ?matched_by ?paper_file ?paper_title ?date ?progress ?status_phrase ?status ?closed
        ?basis ?rule ?owner ?owner_text ?timescale ?mpa_action ?span ?file ?first ?last ?verbatim
 WHERE {
   VALUES ?rec { #REC# }
   { ?update rg:reportsOn ?rec . BIND ("update" AS ?kind) }
   UNION
   { ?update rg:cites ?rec . BIND ("mention" AS ?kind)
-    OPTIONAL { ?update rg:printed ?printed } OPTIONAL { ?update rg:sentence ?sentence } }
+    OPTIONAL { ?update rg:printed ?printed } OPTIONAL { ?update rg:sentence ?sentence }
+    OPTIONAL { ?update rg:topic ?topic } OPTIONAL { ?update rg:matchedBy ?matched_by } }
   OPTIONAL { ?update rg:inPaper ?paper . OPTIONAL { ?paper rg:file ?paper_file }
              OPTIONAL { ?paper dcterms:title ?paper_title } }
   OPTIONAL { ?update dcterms:date ?date }
@@ -198,6 +199,7 @@ def _updates(rows: pandas.DataFrame) -> tuple[Update, ...]:
             owner_text=_get(row, "owner_text"), timescale=_get(row, "timescale"),
             mpa_action=_get(row, "mpa_action"), sources=_spans(group), kind=_get(row, "kind") or "update",
             printed=_get(row, "printed"), sentence=_get(row, "sentence"),
+            topic=_get(row, "topic"), matched_by=_get(row, "matched_by"),
         ))
     return tuple(sorted(updates, key=lambda u: (str(u.date or ""), u.paper or "", u.iri)))
 

@@ -43,8 +43,9 @@ class Span:
 @dataclass(frozen=True)
 class Update:
     """What one paper says of the recommendation's progress: a progress update (``kind``
-    "update"), or a mention (``kind`` "mention": the paper cites it by number, ``printed`` and
-    ``sentence`` verbatim, with the status the sentence states)."""
+    "update"), or a mention (``kind`` "mention": the paper cites it by number, or by ``topic``
+    with ``matched_by`` saying how it was matched, ``printed`` and ``sentence`` verbatim, with the
+    status the sentence states)."""
 
     iri: str
     paper: str | None
@@ -68,6 +69,9 @@ class Update:
     date_source: str | None = None
     #: the analysts' corrections of this update's fields, beside the values read
     corrections: tuple[Corrected, ...] = ()
+    #: a mention by topic: the topic words as printed, and how it was matched to this recommendation
+    topic: str | None = None
+    matched_by: str | None = None
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def _update_facts(update: Update) -> list[tuple[str, str]]:
         ("Status as printed" if not fixed_status else "Status phrase", status),
         ("Status decided", decided), ("Owner", owner), ("Timescale", update.timescale or "—"),
         ("Committee action", update.mpa_action or "—"), ("Source lines", _where(update.sources)),
+        *([("Cited by topic", f"{update.topic!r}, matched by {update.matched_by}")] if update.topic else []),
         *_notes(update.corrections),
     ]
 

@@ -14,17 +14,20 @@ from recgraph.graph.enrich.model import Dependency, Enrichment
 from recgraph.graph.linking.dependencies import pointer_dependencies, programme_dependencies, report_dependencies
 from recgraph.graph.linking.decisions import Decision
 from recgraph.graph.linking.repeats import Repeat, RepeatOptions, find_repeats
+from recgraph.graph.linking.topics import TopicMatch, resolve_topics
 from recgraph.graph.model import ReadResult
 
-__all__ = ["Decision", "Links", "link", "Repeat", "RepeatOptions"]
+__all__ = ["Decision", "Links", "link", "Repeat", "RepeatOptions", "TopicMatch", "resolve_topics"]
 
 
 @dataclass(frozen=True)
 class Links:
-    """Repeat links (reiterates and relatedTo, rejected ones included) and every dependency (on systems, recommendations, programmes, reports)."""
+    """Repeat links (reiterates and relatedTo, rejected ones included), every dependency (on systems,
+    recommendations, programmes, reports), and what each mention by topic cites (resolved or not)."""
 
     repeats: tuple[Repeat, ...] = ()
     dependencies: tuple[Dependency, ...] = ()
+    topics: tuple[TopicMatch, ...] = ()
 
 
 def link(
@@ -47,4 +50,4 @@ def link(
         *programme_dependencies(results),
         *report_dependencies(results),
     )
-    return Links(find_repeats(results, enrichment, options, decisions), dependencies)
+    return Links(find_repeats(results, enrichment, options, decisions), dependencies, resolve_topics(results))

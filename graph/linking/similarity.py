@@ -206,6 +206,7 @@ class AlignedScorer:
             keep &= ~np.isin(codes // size, actors) & ~np.isin(codes % size, actors)
             codes, owners = codes[keep], owners[keep]
         unique, column = np.unique(codes, return_inverse=True)
+        self.vocabulary, self.size, self.codes = vocabulary, size, unique
         self.pairs = sparse.csr_matrix((np.ones(len(column), np.float32), (owners, column)), shape=(n, max(1, len(unique))))
         self.pairs.data[:] = 1
         # Stock wording: a phrase held by more items than candidate search counts as distinctive
@@ -219,6 +220,25 @@ class AlignedScorer:
         ends = np.column_stack([unique // size, unique % size]) if len(unique) else np.zeros((0, 2), np.int64)
         self.ends = sparse.csr_matrix((np.ones(2 * len(unique), np.float32), (np.repeat(np.arange(len(unique)), 2), ends.ravel())),
                                       shape=(max(1, len(unique)), size))
+
+    def restricted(self, kept: Sequence[Iterable[tuple[str, str]]]) -> sparse.csr_matrix:
+        """Items x linked pairs: each item's linked pairs (as :attr:`pairs`, stock and area pairs
+        left out) that are also among ``kept[i]`` (the pairs of the objects of its asks, :mod:`.objects`)."""
+        rows, cols = [], []
+        ids_of = self.vocabulary.get
+        for row, found in enumerate(kept):
+            for a, b in found:
+                ia, ib = ids_of(a), ids_of(b)
+                if ia is not None and ib is not None:
+                    rows.append(row)
+                    cols.append(min(ia, ib) * self.size + max(ia, ib))
+        codes = np.array(cols, dtype=np.int64)
+        where = np.searchsorted(self.codes, codes)
+        hit = (where < len(self.codes)) & (self.codes[np.minimum(where, len(self.codes) - 1)] == codes) if len(self.codes) else np.zeros(len(codes), bool)
+        mask = sparse.csr_matrix((np.ones(int(hit.sum()), np.float32), (np.array(rows, dtype=np.int64)[hit], where[hit])),
+                                 shape=self.pairs.shape)
+        mask.data[:] = 1
+        return self.pairs.multiply(mask).tocsr()
 
     def shared_pairs(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """How many linked pairs each pair of items holds in common."""

@@ -20,6 +20,7 @@ from recgraph.graph.linking import Links
 from recgraph.graph.linking.repeats import Repeat
 from recgraph.graph.model import Provenance
 from recgraph.graph.rdf.namespaces import PREFIXES
+from recgraph.graph.rdf.topics import topic_lines
 from recgraph.graph.rdf.writer import GraphWriter, literal, typed
 
 _TYPE = f"<{PREFIXES['rdf']}type>"
@@ -131,6 +132,7 @@ def enrichment_lines(enrichment: Enrichment, links: Links, graph: str, mint: Min
     for repeat in links.repeats:
         _repeat(out, repeat)
         yield from out.take()
+    yield from topic_lines(links.topics, out, out.mint)  # mentions by topic, resolved or kept unresolved
     for key, status in enrichment.statuses.items():
         _status(out, out.mint.update(paper_slug(key[2]), key[0], key[1]), status)
         yield from out.take()

@@ -143,6 +143,13 @@ class Minter:
         """The ``index``-th (1-based, in reading order) mention of one recommendation in one paper."""
         return self._mint("mention", slug, report_key, canonical_number(number), str(index))
 
+    def topic_mention(self, slug: str, report_key: str, index: int, number: str | None = None) -> str:
+        """The ``index``-th (1-based) mention by topic in one paper: as an event of the recommendation
+        ``number`` it was resolved to, or (no number) as an unresolved mention."""
+        if number is None:
+            return self._mint("mention", slug, report_key, "topic", str(index))
+        return self._mint("mention", slug, report_key, canonical_number(number), f"topic-{index}")
+
     def paper(self, slug: str) -> str:
         return self._mint("paper", slug)
 

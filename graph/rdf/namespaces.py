@@ -70,6 +70,11 @@ class RG(DefinedNamespace):
     printed: URIRef
     sentence: URIRef
     Mention: URIRef
+    UnresolvedMention: URIRef
+    topic: URIRef
+    matchedBy: URIRef
+    resolution: URIRef
+    candidate: URIRef
     originalName: URIRef
     owner: URIRef
     ownerText: URIRef

@@ -139,6 +139,7 @@ class _PaperGraph:
         counts = {}
         for mention in self.result.mentions:
             if mention.number is None:
+                self.span(mention.provenance)  # a mention by topic: its lines here, its event in the links graph
                 continue
             key = (mention.source_report, canonical_number(mention.number))
             counts[key] = counts.get(key, 0) + 1

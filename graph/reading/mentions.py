@@ -133,7 +133,8 @@ def find_mentions(
     report_named: Callable[[str], str | None] | None = None,
     paper_date: str | None = None,
 ) -> list[Mention]:
-    """Every numbered citation of a recommendation in a paper, one Mention per number.
+    """Every numbered citation of a recommendation in a paper, one Mention per number, then every
+    citation by topic (:func:`recgraph.graph.reading.topics.find_topic_mentions`, ``number`` None).
 
     Parameters
     ----------
@@ -182,6 +183,10 @@ def find_mentions(
                         paper_date=paper_date,
                     )
                 )
+    # Citations by topic (no number): read by their own forms, after the numbered ones.
+    from recgraph.graph.reading.topics import find_topic_mentions  # topics builds on this module's helpers
+
+    found.extend(find_topic_mentions(lines, file, paper, records, default_report, report_named, paper_date))
     return found
 
 

@@ -3,8 +3,9 @@ analysts correct.
 
 A :class:`Row` of kind ``recommendation`` joins a recommendation with its progress update and its
 resolved pointers; ``covers`` lists the numbers a range heading groups ("Recommendations 3-5").
-A row of kind ``mention`` is a recommendation a paper cites without its wording: its number, the
-sentence (``text``), the status stated, its lines. Rows go out as JSON, CSV or a pandas DataFrame,
+A row of kind ``mention`` is a recommendation a paper cites without its wording: its number (or,
+cited by topic, an empty number and the ``topic`` words as printed), the sentence (``text``), the
+status stated, its lines. Rows go out as JSON, CSV or a pandas DataFrame,
 and come back in from CSV or XLSX (analysts' corrections). CSV -> rows -> CSV is lossless.
 """
 
@@ -49,6 +50,9 @@ class Row:
     caveats: list[str] = field(default_factory=list)
     #: the fields an analyst corrected ("added": the readers missed the recommendation); not correctable
     corrected: list[str] = field(default_factory=list)
+    #: a mention by topic: the words it names the recommendation with, as printed (``number`` is then
+    #: empty; the recommendation it cites is decided at linking, see recgraph.graph.linking.topics)
+    topic: str | None = None
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -118,7 +122,7 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
                     source_report=titles.get(mention.source_report, mention.source_report),
                     source_report_key=mention.source_report,
                     number=mention.number or "",
-                    heading=mention.topic,
+                    topic=mention.topic,
                     text=mention.sentence,
                     status_phrase=mention.status_phrase,
                     lines=list(mention.provenance.lines),

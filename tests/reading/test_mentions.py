@@ -120,12 +120,14 @@ def _capture(path: Path) -> tuple[int, int, int, int, list[str]]:
     lines = path.with_name(path.name.replace(".expected.json", ".txt")).read_text(encoding="utf-8").split("\n")
     found: dict[tuple[str, int], object] = {}
     for mention in find_mentions(lines, "p.txt", "p.txt", _records(expected), "rep"):
+        if mention.number is None:
+            continue  # a mention by topic: tests/reading/test_topics.py
         key = (canonical_number(mention.number), mention.provenance.first_line)
         if key not in found or (mention.status_phrase and not found[key].status_phrase):
             found[key] = mention
     total = hit = stated = stated_hit = 0
     misses = []
-    for item in (i for i in expected["records"] if i["kind"] == "mention"):
+    for item in (i for i in expected["records"] if i["kind"] == "mention" and i["number"] is not None):
         for number in expand_numbers(item["number"]) or [item["number"]]:
             total += 1
             got = found.get((canonical_number(number), item["line"]))
