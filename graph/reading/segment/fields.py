@@ -132,7 +132,7 @@ def find_status(text: str | None) -> str | None:
 
 def _cells(found: list[str]) -> list[str]:
     """Sentences split again at " / ", the separator of a table row's cells flattened to one line."""
-    return [cell.strip() for sentence in found for cell in sentence.split(" / ") if cell.strip()]
+    return [cell.strip() for sentence in found for cell in re.split(r"(?:^|\s)/\s+", sentence) if cell.strip()]
 
 
 def find_status_clause(text: str | None) -> str | None:

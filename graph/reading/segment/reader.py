@@ -35,6 +35,8 @@ _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+")
 #: A cell separator right after an item's number: a row of cells flattened to one line with " / "
 #: (the trial's force action plan, "1. / recommendation / update").
 _CELL_SEPARATOR = re.compile(r"^/\s+")
+#: A report's decimal paragraph number ("3.3 We recommend ..."): the paragraph's, not the recommendation's.
+_DECIMAL_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+")
 _UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table"}
 
 
@@ -160,7 +162,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
     if start.kind in ("recommends", "paragraph", "own"):
-        text, rest = _paragraph_block(_paragraph(head.text), body)
+        text, rest = _paragraph_block(_DECIMAL_NUMBER.sub("", _paragraph(head.text)), body)
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
