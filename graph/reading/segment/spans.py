@@ -74,11 +74,12 @@ QUOTED = re.compile(
 #: The author's own voice counts too: an inquiry's or a committee's report prints each of its
 #: recommendations as a paragraph "We recommend that ..." in its running text (UK inquiry and
 #: select-committee reports; the trial's Morris Inquiry pages), never "we recommended" (narrative)
-#: nor "We do not recommend"; a that-clause for the paper's own Members or Committee is theirs.
+#: nor "We do not recommend"; a that-clause for the paper's own Members, Committee or Board, or asking
+#: the Authority to note, agree or approve, is the paper's own business.
 RECOMMENDS = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^(?:\d{1,3}\.\s+)?It\s+is\s+recommended\s+that\b"
     r"|^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
-    r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board)\b)"
+    r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority\s+(?:notes?|agrees?|approves?|endorses?))\b)"
 )
 
 #: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
