@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sys
 from pathlib import Path
 
@@ -39,9 +40,12 @@ def _options(catalogue, no_overrides, max_size):
 @output.format_option(FORMATS, "summary (counts, warnings and leftovers); json/csv/xlsx: one row per recommendation")
 @output.nl_option
 @output.out_option
+@click.option("--per-paper", "per_paper", is_flag=True, default=False,
+              help="JSON (implies --format json): one object per paper, with the reports it tracks, its record "
+                   "and mention counts per report and its unplaced spans, instead of one row per record.")
 @read_options
 @reports_errors
-def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
+def read(paths, fmt, nl, out, per_paper, catalogue, no_overrides, max_size, workers):
     """Read papers (files or folders; default: the data folder's papers) into recommendation records.
 
     Exit code 0 when every paper was read, 1 when some could not be, 2 when none could.
@@ -50,7 +54,10 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
     from recgraph.graph.reading.papers import read_papers
     from recgraph.graph.reading.records import rows_from_results, rows_to_csv, rows_to_json, rows_to_xlsx
 
-    fmt = output.choose_format(output.nl_format(fmt, nl), out, FORMATS, "summary", aliases={"text": "summary"})
+    fmt = output.choose_format(output.nl_format(fmt or ("json" if per_paper else None), nl), out, FORMATS, "summary",
+                               aliases={"text": "summary"})
+    if per_paper and fmt != "json":
+        raise click.UsageError(f"--per-paper writes JSON; it cannot go with --format {fmt}")
     nl = output.wants_nl(nl, fmt, out)
     if fmt == "xlsx" and out is None:
         raise click.UsageError("--format xlsx writes a file: give --out FILE.xlsx")
@@ -83,6 +90,13 @@ def read(paths, fmt, nl, out, catalogue, no_overrides, max_size, workers):
         for result in outcome.results:
             for warning in dict.fromkeys(result.warnings):  # the document's own may come twice
                 click.echo(f"Warning: {warning}", err=True)
+        if per_paper:
+            from recgraph.graph.reading.records import paper_summaries
+
+            papers = paper_summaries(outcome.results)
+            text = output.json_lines(papers) if nl else json.dumps(papers, indent=1, ensure_ascii=False) + "\n"
+            output.write_text(text, out)
+            sys.exit(EXIT_PROBLEMS if outcome.errors else 0)
         rows = rows_from_results(outcome.results)
         if fmt == "xlsx":
             workbook = io.BytesIO()  # made in memory: a full disk then fails one plain write, not a zip half-closed

@@ -32,13 +32,19 @@ def print_read_summary(results: list[ReadResult], console: Console | None = None
         counts = Counter(rec.source_report for rec in result.recommendations)
         parts = Counter(rec.source_report for rec in result.recommendations if rec.parent)
         stated = Counter(u.source_report for u in result.updates if u.status_phrase)
-        rows = [[key, str(counts[key] - parts[key]), str(parts[key] or ""), str(stated[key]), titles.get(key) or ""]
-                for key in counts]
+        cited = Counter(m.source_report for m in result.mentions)
+        stated_cited = Counter(m.source_report for m in result.mentions if m.status_phrase)
+        # a report with records or mentions (a mention-only paper shows its mentions per report)
+        keys = list(dict.fromkeys([*counts, *cited]))
+        rows = [[key, str(counts[key] - parts[key]), str(parts[key] or ""), str(stated[key]), str(cited[key] or ""),
+                 str(stated_cited[key] or ""), titles.get(key) or ""] for key in keys]
         heading = f"{Path(result.paper.file).name} ({result.paper.layout}{', ' + result.paper.date if result.paper.date else ''})"
-        print_table(["source report", "recs", "parts", "status stated", "title"], rows, console, title=escape(heading),
-                    numeric=["recs", "parts", "status stated"], count=False)
+        print_table(["source report", "recs", "parts", "status stated", "mentions", "with status", "title"], rows,
+                    console, title=escape(heading),
+                    numeric=["recs", "parts", "status stated", "mentions", "with status"], count=False)
         total += len(result.recommendations)
-    console.print(f"{total} recommendation(s) in {len(results)} paper(s).")
+    mentions = sum(len(result.mentions) for result in results)
+    console.print(f"{total} recommendation(s) in {len(results)} paper(s)" + (f"; {mentions} mention(s)." if mentions else "."))
     warnings = Console(stderr=True)  # warnings on standard error, as in every command
     for result in results:
         for warning in result.warnings:

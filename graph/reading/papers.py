@@ -9,7 +9,7 @@ large read runs in worker processes (:mod:`recgraph.graph.reading.pool`) with th
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -18,7 +18,7 @@ from recgraph.errors import ReadError
 from recgraph.graph.reading.catalogue import Catalogue, apply_catalogue, catalogue_pins, find_catalogue, load_catalogue
 from recgraph.graph.reading.corrections import Override, apply_overrides, load_overrides
 from recgraph.graph.reading.locations import PAPERS_FOLDER, overrides_for
-from recgraph.graph.model import ReadResult
+from recgraph.graph.model import ReadResult, SourceReport
 from recgraph.graph.reading.pointers import find_cross_references
 from recgraph.graph.reading.readers import detect_layout, general_reader
 from recgraph.graph.reading.readers.text import DEFAULT_MAX_BYTES, Document, load_document
@@ -63,7 +63,8 @@ def read_paper(path: str | Path, options: ReadOptions | None = None) -> ReadResu
     catalogue = _catalogue_for(path, options)
     result = identify_reports(result, document.lines, _register_for(path, options), catalogue_pins(catalogue.entry_for(path.name)))
     if not result.recommendations:
-        result.warnings.append(f"{path}: no tracked recommendation found ({len(result.leftovers)} unplaced span(s))")
+        cited = f"{len(result.mentions)} mention(s), " if result.mentions else ""
+        result.warnings.append(f"{path}: no tracked recommendation found ({cited}{len(result.leftovers)} unplaced span(s))")
     _check_duplicates(result)
     result = apply_catalogue(result, catalogue.entry_for(path.name))
     result.cross_references = find_cross_references(result)
@@ -124,6 +125,7 @@ def read_papers(
     options: ReadOptions | None = None,
     progress: Callable[[Path], None] | None = None,
     workers: int | None = None,
+    pinned: Sequence[SourceReport] = (),
 ) -> ReadOutcome:
     """Read every paper named (folders: every ``*.txt`` inside, sorted); collect errors per file.
 
@@ -135,6 +137,8 @@ def read_papers(
     workers : processes that read files side by side; the outcome is the same whatever the number.
         None: ``RECGRAPH_WORKERS`` when set, else one per CPU (up to 8) when the papers total at
         least :data:`PARALLEL_MIN_BYTES`, else 1 (reading in this process).
+    pinned : reports whose keys are already given (a build passes the live build's): a report the
+        papers name that matches one keeps its key (see :func:`~recgraph.graph.reading.tracked.unify_reports`).
 
     Raises
     ------
@@ -159,7 +163,7 @@ def read_papers(
             outcome.errors.append(value)
         else:
             outcome.results.append(value)
-    unify_reports(outcome.results)
+    unify_reports(outcome.results, pinned)
     return outcome
 
 

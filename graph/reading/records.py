@@ -134,6 +134,36 @@ def rows_from_results(results: Iterable[ReadResult]) -> list[Row]:
     return rows
 
 
+def paper_summaries(results: Iterable[ReadResult]) -> list[dict]:
+    """One object per paper: the reports it tracks, its records and mentions per report, and its
+    unplaced spans (``recgraph read --per-paper``). A paper with no record still has its object.
+
+    >>> from recgraph.graph.model import Paper
+    >>> [summary["recommendations"] for summary in paper_summaries([ReadResult(Paper("p.txt", "general"))])]
+    [0]
+    """
+    out = []
+    for result in results:
+        reports = []
+        for report in result.paper.source_reports:
+            recs = [r for r in result.recommendations if r.source_report == report.key]
+            mentions = [m for m in result.mentions if m.source_report == report.key]
+            reports.append({"key": report.key, "title": report.title, "issuer": report.issuer, "year": report.year,
+                            "recommendations": len(recs), "mentions": len(mentions),
+                            "mentions_with_status": sum(1 for m in mentions if m.status_phrase)})
+        out.append({
+            "paper": Path(result.paper.file).name,
+            "layout": result.paper.layout,
+            "paper_date": result.paper.date,
+            "reports": reports,
+            "recommendations": len(result.recommendations),
+            "mentions": len(result.mentions),
+            "unplaced": [{"lines": [left.first_line, left.last_line], "text": left.text} for left in result.leftovers],
+            "warnings": list(dict.fromkeys(result.warnings)),
+        })
+    return out
+
+
 def rows_to_json(rows: Sequence[Row]) -> str:
     return json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=1)
 

@@ -339,6 +339,8 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
                     continue
                 if name.words and set(name.words) <= MODIFIERS:
                     continue
+                if name.words and not name.year and set(name.words) <= _issuer_words(line):
+                    continue  # an issuer's name alone ("the Directorate of Audit, Risk and Assurance") names no report
                 score = 3 if _TRACKING.search(before[-60:]) and index == 0 else 0
                 score += 2 if number == title_at else 0
                 score += 1 if name.issuer else 0
@@ -347,6 +349,12 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
                 if index == 0:
                     main = len(out) - 1
     return out
+
+
+def _issuer_words(line: str) -> set[str]:
+    """The words of the issuers' names a line prints ("directorate", "risk", "assurance")."""
+    return {word for _, pattern in _ISSUER_PATTERNS for found in pattern.finditer(line)
+            for word in ReportName.of(found.group(0)).words}
 
 
 def title_line(lines: list[str], body_start: int) -> int | None:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from recgraph.graph.model import ReadResult, SourceReport
+from recgraph.graph.model import Leftover, Mention, ReadResult, SourceReport
+from recgraph.graph.reading.audit_subjects import name_audit_subjects, subject_key
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.register import Register
 from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
@@ -125,7 +126,39 @@ def identify_reports(
     ]
     result.paper = replace(result.paper, source_reports=tuple(reports))
     _find_mentions(result, lines, keyed, reports)
+    result = name_audit_subjects(result, lines, start)
+    result.leftovers = _unplaced(result.leftovers, result.mentions, lines)
+    # A report no record, update or mention uses is not one the paper tracks when others are used
+    # (the reader's report of a paper whose records all belong to the audits it names); in a paper
+    # with none used, a report no line names (a reader's stand-in named after the file) goes too.
+    used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
+        m.source_report for m in result.mentions} | {x.source_report for x in result.cross_references}
+    named = tuple(r for r in result.paper.source_reports if r.key in used or r.key_basis != "text" or not used and (
+        r.provenance is not None or any(r.key == item[1].key for item in tracked)))
+    if len(named) < len(result.paper.source_reports):
+        result.paper = replace(result.paper, source_reports=named)
     return result
+
+
+def _unplaced(leftovers: Sequence[Leftover], mentions: Sequence[Mention], lines: Sequence[str]) -> list[Leftover]:
+    """The spans left over once the lines of mentions are placed: a mention's sentence is a record
+    (of kind ``mention``), so its lines are placed text; the rest of a span stays left over."""
+    placed = {n for m in mentions for n in range(m.provenance.first_line, m.provenance.last_line + 1)}
+    out: list[Leftover] = []
+    for left in leftovers:
+        if not placed & set(range(left.first_line, left.last_line + 1)):
+            out.append(left)
+            continue
+        run: list[int] = []
+        for number in [*range(left.first_line, left.last_line + 1), None]:
+            if number is not None and number not in placed and number <= len(lines) and lines[number - 1].strip():
+                run.append(number)
+                continue
+            if run:
+                text = "\n".join(lines[n - 1] for n in range(run[0], run[-1] + 1))
+                out.append(replace(left, first_line=run[0], last_line=run[-1], text=text))
+                run = []
+    return out
 
 
 def _from_title(report: SourceReport, name: ReportName, title: str | None, keyed, title_at: int | None) -> bool:
@@ -175,17 +208,28 @@ def _find_mentions(result: ReadResult, lines: Sequence[str], keyed, reports: lis
         result.paper = replace(result.paper, source_reports=(*result.paper.source_reports, *added))
 
 
-def unify_reports(results: Sequence[ReadResult]) -> None:
+def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] = ()) -> None:
     """Give the reports of different papers that match one key (in place).
 
     Reports keyed from their names ("text") join a report of another paper when any of their
-    names match; a group with a registered report takes its key, else the key of its least
-    specific name. Issuer, year and kind are made the same across the group (the first stated,
-    in file order), so the graph holds one of each per report.
+    names match. A group takes the key of its registered report; else the key ``pinned`` gives it
+    (the reports of the live build: a key once given stays, whatever papers are added or
+    removed); else the key of its least specific name, which no reading order changes. Issuer,
+    year and kind are made the same across the group (the first stated, in file order), so the
+    graph holds one of each per report.
+
+    Parameters
+    ----------
+    results : the papers read, their reports keyed per paper by :func:`identify_reports`.
+    pinned : reports whose keys are already given (by the live build): a report that matches one
+        of them (directly or through another paper's name) takes its key. Two pinned reports of
+        different keys are never merged.
     """
     items = [(i, report) for i, result in enumerate(results) for report in result.paper.source_reports]
     text = [(i, r) for i, r in items if r.key_basis in ("text", "register")]
-    if len(text) < 2:
+    fresh = len(text)
+    text += [(-1, report) for report in _pins(pinned)]
+    if fresh < 2 and not (fresh and len(text) > fresh):
         return
     names = [[ReportName.of(t) for t in (r.title, *r.aliases)] for _, r in text]
     parent = list(range(len(text)))
@@ -206,6 +250,8 @@ def unify_reports(results: Sequence[ReadResult]) -> None:
     pairs = {(a, b) for members in index.values() for a in members for b in members if b < a}
     for a, b in sorted(pairs):
         ra, rb = text[a][1], text[b][1]
+        if a >= fresh and b >= fresh:
+            continue  # two pinned reports: the live build kept them apart
         if ra.key == rb.key or (
             "text" in (ra.key_basis, rb.key_basis) and any(x.matches(y) for x in names[a] for y in names[b])
         ):
@@ -214,18 +260,53 @@ def unify_reports(results: Sequence[ReadResult]) -> None:
     for k in range(len(text)):
         groups.setdefault(root(k), []).append(k)
     for members in groups.values():
-        registered = sorted({text[k][1].key for k in members if text[k][1].key_basis == "register"})
-        key = registered[0] if registered else key_of_names([n for k in members for n in names[k]])
-        order = sorted(members, key=lambda k: (text[k][1].key_basis != "register", results[text[k][0]].paper.file))
+        registered = sorted({text[k][1].key for k in members if k < fresh and text[k][1].key_basis == "register"})
+        held = sorted({text[k][1].key for k in members if k >= fresh})
+        mine = [k for k in members if k < fresh]
+        order = sorted(mine, key=lambda k: (text[k][1].key_basis != "register", results[text[k][0]].paper.file))
         facts = {
             field: next((getattr(text[k][1], field) for k in order if getattr(text[k][1], field)), None)
             for field in ("issuer", "year", "kind")
         }
-        for k in members:
-            index, report = text[k]
+        # an audit named by subject keeps its year in its key (audit_subjects); else the least specific name's
+        subjects = sorted(filter(None, (subject_key(text[k][1]) for k in members)))
+        default = subjects[0] if subjects else key_of_names([n for k in members for n in names[k]])
+        for k in mine:
+            position, report = text[k]
             if len(registered) > 1 and report.key_basis == "register":
                 continue  # two registered reports never merge; a person keeps them apart
-            _rekey(results[index], report.key, replace(report, key=key, **facts))
+            if registered:
+                key = registered[0]
+            elif held:
+                key = _closest(names[k], [(p, names[p]) for p in members if p >= fresh], text) or held[0]
+                if key != report.key:
+                    results[position].warnings.append(
+                        f"{results[position].paper.file}: report {report.title!r} keeps the key {key!r} the live build gave it")
+            else:
+                key = default
+            _rekey(results[position], report.key, replace(report, key=key, **facts))
+
+
+def _pins(pinned: Sequence[SourceReport]) -> list[SourceReport]:
+    """The pinned reports keyed from names (a registered key is the register's to give), one per
+    key with every name the live build printed for it."""
+    names: dict[str, list[str]] = {}
+    first: dict[str, SourceReport] = {}
+    for report in pinned:
+        if report.key_basis != "text":
+            continue
+        first.setdefault(report.key, report)
+        names.setdefault(report.key, []).extend((report.title, *report.aliases))
+    return [replace(first[key], title=printed[0], aliases=tuple(dict.fromkeys(printed[1:])))
+            for key, printed in sorted(names.items())]
+
+
+def _closest(mine: Sequence[ReportName], held, text) -> str | None:
+    """Of the pinned reports in a group, the one whose names share most distinctive words with
+    ``mine`` (ties: the alphabetically first key)."""
+    scored = [(-max(len(set(x.words) & set(y.words)) for x in mine for y in theirs), text[p][1].key)
+              for p, theirs in held if any(x.matches(y) for x in mine for y in theirs)]
+    return min(scored)[1] if scored else None
 
 
 def _rekey(result: ReadResult, old: str, new: SourceReport) -> None:

@@ -18,7 +18,7 @@ from recgraph.graph.reading.locations import papers_dir
 from recgraph.graph.reading.papers import ReadOptions, ReadOutcome, read_papers
 from recgraph.graph.store.builds import BUILDS, CURRENT, live_build
 from recgraph.graph.store.database import BuildSummary, Verdict, build_store, store_location, update_store
-from recgraph.graph.store.records import load_records, record_slugs
+from recgraph.graph.store.records import StaleRecordsError, kept_reports, load_records, record_slugs
 from recgraph.graph.store.validation import ValidationReport, validate_store
 
 #: progress(stage, done, total, item): stage "read" (item: the paper's path) while papers are read,
@@ -77,6 +77,10 @@ def build(
     ``kept``. With ``strict``, an unreadable paper (or a graph that does not conform) stops the build
     instead: nothing is written and the previous build stays live.
 
+    Report keys are stable across builds: a report the live build keyed from its names keeps that
+    key in this build (full or ``update``), whatever papers are added or removed, as long as a paper
+    still tracks it (see :func:`recgraph.graph.reading.tracked.unify_reports`).
+
     Parameters
     ----------
     paths : paper files and folders (default: the data folder's ``papers/``).
@@ -129,7 +133,9 @@ def build(
         if unknown:
             raise StoreError(f"cannot remove {unknown[0]!r}: build {live} of {location} holds no such paper")
     reading = (lambda path: progress("read", 0, None, str(path))) if progress else None
-    outcome = read_papers(paths, options or ReadOptions(), progress=reading, workers=workers) if paths else ReadOutcome()
+    pinned = _pinned(location, live) if live else []
+    outcome = (read_papers(paths, options or ReadOptions(), progress=reading, workers=workers, pinned=pinned)
+               if paths else ReadOutcome())
     if not outcome.results and not removed:
         raise NothingToBuildError(outcome.errors)
     unreadable = [paper_slug(error.file) for error in outcome.errors if error.file]
@@ -167,6 +173,15 @@ def build(
         summary = build_store(results, location, extra_nquads=enrichment_nquads(results, mint),
                               expect_live=live, kept=kept, **kwargs)
     return BuildOutcome(summary, outcome.results, outcome.errors, reports[-1] if reports else None, kept=summary.kept)
+
+
+def _pinned(location: Path, live: str) -> list:
+    """The reports the live build keyed, whose keys stay given (none when its records are of an
+    older recgraph: a full build then keys afresh, as the first build did)."""
+    try:
+        return kept_reports(location / BUILDS / live)
+    except StaleRecordsError:
+        return []
 
 
 def _live(location: Path) -> str | None:

@@ -7,7 +7,10 @@ in ``builds/<id>/records/<slug>.pickle``; then
 - ``recgraph build --update PAPER`` re-reads only the papers named and takes the others' records
   from the live build, and rebuilds everything else from them: the store it makes is the one a
   full build of the same papers would make;
-- a paper that a full build cannot read keeps the records (so the graph) it had in the live build.
+- a paper that a full build cannot read keeps the records (so the graph) it had in the live build;
+- the keys the build gave its reports stay given: the next build (full or ``--update``) pins them
+  (:func:`kept_reports`, kept also in one small ``records/report-keys.json`` so a build need not
+  unpickle every paper to know them), so a report keeps its key when papers are added or removed.
 
 Each file is stamped with the fields of the record classes: records pickled by a recgraph whose
 model differs are refused (:class:`StaleRecordsError`) rather than half-loaded. The pickles are as
@@ -17,18 +20,22 @@ trusted as the store folder itself (whoever can write them can already write the
 from __future__ import annotations
 
 import dataclasses
+import json
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
 from recgraph.errors import ReadError, StoreError
 from recgraph.graph import model
-from recgraph.graph.model import ReadResult
+from recgraph.graph.model import ReadResult, SourceReport
 from recgraph.graph.rdf.iri import paper_slug
 
 FOLDER = "records"
 _SUFFIX = ".pickle"
 FORMAT = "records-1"
+#: The keys a build gave its reports, with the names they were given for (see :func:`kept_reports`).
+KEYS_FILE = "report-keys.json"
+_KEY_FIELDS = ("key", "title", "issuer", "year", "kind", "aliases", "key_basis")
 
 
 class StaleRecordsError(StoreError):
@@ -49,6 +56,31 @@ def save_records(folder: Path, results: list[ReadResult]) -> None:
         path = target / f"{paper_slug(result.paper.file)}{_SUFFIX}"
         with path.open("wb") as out:
             pickle.dump((stamp, result), out, protocol=pickle.HIGHEST_PROTOCOL)
+    reports = [{name: getattr(report, name) for name in _KEY_FIELDS} for result in results
+               for report in result.paper.source_reports]
+    (target / KEYS_FILE).write_text(json.dumps({"format": FORMAT, "reports": reports}, indent=1), encoding="utf-8")
+
+
+def kept_reports(folder: Path) -> list[SourceReport]:
+    """The reports a build keyed (one per paper that tracks it), to pin their keys in the next build.
+
+    Empty for a build that keeps no records (made by an older recgraph: its keys cannot be pinned).
+
+    Raises
+    ------
+    StaleRecordsError : the keys file or a paper's records cannot be loaded.
+    """
+    path = folder / FOLDER / KEYS_FILE
+    if not path.is_file():
+        if not (folder / FOLDER).is_dir():
+            return []
+        return [report for result in load_records(folder).values() for report in result.paper.source_reports]
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return [SourceReport(**{**{name: entry.get(name) for name in _KEY_FIELDS},
+                                "aliases": tuple(entry.get("aliases") or ())}) for entry in raw["reports"]]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise StaleRecordsError(f"{path}: cannot load the keys the build gave ({type(err).__name__}: {err})") from err
 
 
 def record_slugs(folder: Path) -> list[str]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -169,3 +171,72 @@ def test_mention_rows_carry_the_sentence_status_and_lines_and_round_trip_through
     out = tmp_path / "all.csv"
     run("read", IMPLEMENTATION, "--format", "csv", "--out", out)
     assert rows_to_csv(rows_from_csv(out.read_text())) == out.read_text()
+
+
+FORMATS = Path(__file__).parent.parent / "fixtures" / "formats"
+#: A paper that cites recommendations by number and tracks none in full (our own words).
+MENTION_ONLY = """Scrutiny recommendations – progress report
+
+Report: 4
+Date: 1 May 2005
+By: Commissioner
+
+Summary
+
+This report updates members on the recommendations of the MPA Lantern Signals Scrutiny (2004).
+
+B. Supporting information
+
+1. Recommendations 2 and 3 are now complete.
+
+2. Recommendation 4 remains outstanding; the work is planned for next year.
+"""
+
+
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for fixture in ("status-table/b-highrisk-2006.txt", "that-response/b-stopsearch-ipcc-2009.txt", "inline-prose/" + next(p.name for p in (FORMATS / "inline-prose").glob("*.txt"))):
+        shutil.copy(FORMATS / fixture, folder)
+    shutil.copy(IMPLEMENTATION, folder)
+    (folder / "mention_only.txt").write_text(MENTION_ONLY, encoding="utf-8")
+    (folder / "minutes.txt").write_text("Minutes\n\nThe chair welcomed members.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_folder_of_mixed_papers_prints_per_paper_records_mentions_unplaced_spans_and_reports(tmp_path):
+    folder = mixed_folder(tmp_path)
+    result = run("read", folder)
+    assert result.exit_code == 0, result.stderr
+    lines = {line.split(":")[0]: line for line in result.stdout.splitlines() if ".txt: " in line and "record(s)" in line}
+    assert set(lines) == {path.name for path in folder.iterdir()}
+    # the mention-only paper: its mention lines are placed, its mentions counted per report
+    assert lines["mention_only.txt"] == ("mention_only.txt: 0 record(s), 3 mention(s), 2 unplaced span(s); "
+                                         "tracks MPA Lantern Signals Scrutiny (2004) (lantern-signals)")
+    table = result.stdout.split("mention_only.txt (general")[1].split("\n\n")[0]
+    row = next(line for line in table.splitlines() if line.startswith("lantern-signals"))
+    assert row.split()[:5] == ["lantern-signals", "0", "0", "3", "3"]  # recs, stated, mentions, with status
+    assert "no report identified" in lines["minutes.txt"] and "0 mention(s)" in lines["minutes.txt"]
+    assert "mention_only.txt: no tracked recommendation found (3 mention(s), 2 unplaced span(s))" in result.stderr
+    assert "(firearms-licensing-2005)" in lines["b-highrisk-2006.txt"] and "6 record(s)" in lines["b-highrisk-2006.txt"]
+
+
+def test_per_paper_json_gives_each_papers_reports_counts_and_unplaced_spans(tmp_path):
+    folder = mixed_folder(tmp_path)
+    result = run("read", folder, "--per-paper")
+    assert result.exit_code == 0, result.stderr
+    papers = {paper["paper"]: paper for paper in json.loads(result.stdout)}
+    assert set(papers) == {path.name for path in folder.iterdir()}
+    mention_only = papers["mention_only.txt"]
+    assert [(r["key"], r["recommendations"], r["mentions"], r["mentions_with_status"]) for r in mention_only["reports"]] == [
+        ("lantern-signals", 0, 3, 3)]
+    assert [span["lines"] for span in mention_only["unplaced"]] == [[9, 9], [11, 11]]
+    assert papers["minutes.txt"]["reports"] == [] and papers["minutes.txt"]["unplaced"]
+    assert papers[IMPLEMENTATION.name]["recommendations"] == 13 and papers[IMPLEMENTATION.name]["unplaced"] == []
+    nl = run("read", folder, "--per-paper", "--nl")
+    assert [json.loads(line)["paper"] for line in nl.stdout.splitlines()] == list(papers)
+    # the rows of --format json carry the mention-only paper's mentions, with their report
+    rows = [row for row in json.loads(run("read", folder, "--format", "json").stdout) if row["paper"] == "mention_only.txt"]
+    assert [(row["kind"], row["number"], row["source_report_key"]) for row in rows] == [
+        ("mention", "2", "lantern-signals"), ("mention", "3", "lantern-signals"), ("mention", "4", "lantern-signals")]
+    assert run("read", folder, "--per-paper", "--format", "csv").exit_code == 2
