@@ -496,7 +496,7 @@ def structures_section() -> list[str]:
         "committee's conclusions 3, the Macpherson list's item 2, a force action plan's slashed rows 2 (two",
         "header lines no longer records), one more Operation Midland item; lost: a tribunal's roman sub-item once",
         "read as recommendation \"i\". Still unread: the 2021 select committee page (its numbered list has no",
-        "heading over it on the page and opens with conclusions), a pipe table, one-recommendation tracker pages.",
+        "heading over it on the page and opens with conclusions), a pipe table, one-recommendation tracker pages.",    "",
     ]
 
 
