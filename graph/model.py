@@ -40,7 +40,8 @@ class SourceReport:
     (or given by the catalogue); ``issuer`` (e.g. "HMIC") and ``year`` (as written, e.g. "2000/2001")
     come from the register, the catalogue or the text. ``aliases`` are the other names the paper
     prints for it; ``key_basis`` says where the key came from: "register", "catalogue" or "text"
-    (derived from the name, and matched against other papers' names).
+    (derived from the name, and matched against other papers' names), or "unidentified" (the paper
+    names no report: the key is "unidentified-" and the paper's slug, never matched across papers).
     """
 
     key: str

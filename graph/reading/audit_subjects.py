@@ -28,7 +28,8 @@ from dataclasses import replace
 
 from recgraph.graph.model import ReadResult, SourceReport
 from recgraph.graph.reading.readers.text import slugify
-from recgraph.graph.reading.reports import ISSUERS, KEY_WORDS, OPENING_LINES, ReportName, normal_year
+from recgraph.graph.reading.report_names import OPENING_LINES
+from recgraph.graph.reading.reports import ISSUERS, KEY_WORDS, ReportName, normal_year
 
 #: The issuers that are auditors (the others inspect, review or scrutinise under a report's title).
 AUDITORS = ("District Audit", "Audit Commission", "MPA Internal Audit")

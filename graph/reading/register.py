@@ -64,6 +64,8 @@ def _matches_alias(alias: ReportName, name: ReportName) -> bool:
         return False
     if name.year and alias.year and name.year[:4] != alias.year[:4]:
         return False
+    if name.part and alias.part and name.part != alias.part:
+        return False  # an alias of one part of a report does not name another part
     if not alias.words:
         return bool(alias.year and name.year == alias.year and not name.words) and name.issuer == alias.issuer
     return set(alias.words) <= set(name.words)

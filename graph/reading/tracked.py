@@ -17,8 +17,10 @@ from pathlib import Path
 from recgraph.graph.model import Leftover, Mention, ReadResult, SourceReport
 from recgraph.graph.reading.audit_subjects import name_audit_subjects, subject_key
 from recgraph.graph.reading.mentions import body_start, find_mentions
+from recgraph.graph.reading.readers.text import slugify
 from recgraph.graph.reading.register import Register
-from recgraph.graph.reading.reports import Candidate, ReportName, derived_key, find_candidates, guess_kind, title_line
+from recgraph.graph.reading.report_names import Candidate, find_candidates, title_line
+from recgraph.graph.reading.reports import ReportName, derived_key, guess_kind
 
 
 
@@ -46,8 +48,11 @@ def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
 
 def key_of_names(names: Sequence[ReportName]) -> str:
     """The key of a report known by these names: that of the least specific name (fewest
-    distinctive words, then the alphabetically first key), which no reading order changes."""
-    return min((len(name.words) if name.words else 99, derived_key(name)) for name in names)[1]
+    distinctive words, then the alphabetically first key), which no reading order changes; with
+    the part the names state, when they state one (two parts of one inquiry keep two keys)."""
+    key = min((len(name.words) if name.words else 99, derived_key(replace(name, part=None))) for name in names)[1]
+    parts = {name.part for name in names if name.part}
+    return f"{key}-part-{parts.pop()}" if len(parts) == 1 and any(name.words for name in names) else key
 
 
 def _report(group: Sequence[Candidate], register: Register, file: str) -> tuple[SourceReport, list[str]]:
@@ -101,8 +106,12 @@ def identify_reports(
             continue
         name = ReportName.of(report.title)
         registered = register.match(name)
-        if tracked and not registered and _from_title(report, name, result.paper.title, keyed, title_line(list(lines), start)):
-            renamed[report.key] = tracked[0][1].key
+        from_title = _from_title(report, name, result.paper.title, keyed, title_line(list(lines), start))
+        if not registered and (_names_no_report(name) or from_title and (tracked or not _reads_as_report(report.title))):
+            stand_in = tracked[0][1] if tracked else _unidentified(result)
+            renamed[report.key] = stand_in.key
+            if not tracked:
+                reports.append(stand_in)
             continue
         if registered:
             merged = replace(report, key=registered.key, issuer=registered.issuer or report.issuer,
@@ -137,6 +146,7 @@ def identify_reports(
         r.provenance is not None or any(r.key == item[1].key for item in tracked)))
     if len(named) < len(result.paper.source_reports):
         result.paper = replace(result.paper, source_reports=named)
+    _settle_unidentified(result)
     return result
 
 
@@ -159,6 +169,54 @@ def _unplaced(leftovers: Sequence[Leftover], mentions: Sequence[Mention], lines:
                 out.append(replace(left, first_line=run[0], last_line=run[-1], text=text))
                 run = []
     return out
+
+
+def _names_no_report(name: ReportName) -> bool:
+    """Whether a reader's report name names no report: it has no distinctive word and no year, only
+    the body and the kind ("Progress on MPA Scrutiny Recommendations", "HMIC recommendations").
+    Such a generic heading loses to the specific name the paper's words give (survey part A: the
+    headings over tracked lists name the body generically in papers whose summary names the report)."""
+    return not name.words and not name.year
+
+
+def _reads_as_report(title: str) -> bool:
+    """Whether a title the reader took from the paper reads as a report's name, for want of a better
+    one: it names a kind of report other than "report" ("External audit annual letter 2003/04",
+    "Lanterns review"), as the titles of the family's tracking papers do when they are the report's
+    name with "progress" or "update" added. A title naming a subject only ("Young offenders", "MPS
+    draft guide to property seizure") names the paper, not the report it cites."""
+    return any(guess_kind(word) for word in title.split() if word.lower().strip(".,:;'’") != "report")
+
+
+def _unidentified(result: ReadResult) -> SourceReport:
+    """The report of a paper that tracks or cites recommendations but never names their report.
+
+    Its key says so and is the paper's own ("unidentified-" and the slug of the file name, as a
+    paper's IRI): recommendation 17 of one paper's unnamed report never merges with recommendation
+    17 of another's, and the paper's title (which names the paper, not the report) is never taken
+    for the report's name. A register or catalogue entry for the paper names the report instead.
+    """
+    file = result.paper.file
+    key = "unidentified-" + slugify(Path(file).stem)
+    return SourceReport(key, f"report not named in {Path(file).name}", key_basis="unidentified")
+
+
+def _settle_unidentified(result: ReadResult) -> None:
+    """Keep an unidentified report only when a record, update or mention uses it, with one line
+    naming the paper; a paper that tracks and cites nothing has no report at all."""
+    used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
+        m.source_report for m in result.mentions}
+    kept = []
+    for report in result.paper.source_reports:
+        if report.key_basis == "unidentified":
+            if report.key not in used:
+                continue
+            result.warnings.append(
+                f"{result.paper.file}: the paper names no report whose recommendations it tracks or cites; they are "
+                f"keyed {report.key!r} (report unidentified; a catalogue entry for the paper can name it)")
+        kept.append(report)
+    if len(kept) < len(result.paper.source_reports):
+        result.paper = replace(result.paper, source_reports=tuple(kept))
 
 
 def _from_title(report: SourceReport, name: ReportName, title: str | None, keyed, title_at: int | None) -> bool:
@@ -198,11 +256,13 @@ def _find_mentions(result: ReadResult, lines: Sequence[str], keyed, reports: lis
                 return report.key
         return None
 
-    default = reports[0].key if reports else None
+    default = reports[0].key if reports else "unidentified-" + slugify(Path(result.paper.file).stem)
     result.mentions = find_mentions(
         lines, result.paper.file, Path(result.paper.file).name, result.recommendations, default, named, result.paper.date
     )
     used = {m.source_report for m in result.mentions}
+    if not reports and default in used:
+        extra[default] = _unidentified(result)
     added = [report for key, report in extra.items() if key in used and key not in {r.key for r in reports}]
     if added:
         result.paper = replace(result.paper, source_reports=(*result.paper.source_reports, *added))
@@ -248,6 +308,8 @@ def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] 
         for token in tokens:
             index.setdefault(token, []).append(k)
     pairs = {(a, b) for members in index.values() for a in members for b in members if b < a}
+    parts = [{n.part for n in own if n.part} for own in names]
+    partless: list[tuple[int, int]] = []
     for a, b in sorted(pairs):
         ra, rb = text[a][1], text[b][1]
         if a >= fresh and b >= fresh:
@@ -255,7 +317,11 @@ def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] 
         if ra.key == rb.key or (
             "text" in (ra.key_basis, rb.key_basis) and any(x.matches(y) for x in names[a] for y in names[b])
         ):
-            parent[root(a)] = root(b)
+            if bool(parts[a]) != bool(parts[b]):
+                partless.append((a, b))  # joined below, when the part is not in doubt
+            else:
+                parent[root(a)] = root(b)
+    _join_partless(partless, parts, parent, root)
     groups: dict[int, list[int]] = {}
     for k in range(len(text)):
         groups.setdefault(root(k), []).append(k)
@@ -307,6 +373,22 @@ def _closest(mine: Sequence[ReportName], held, text) -> str | None:
     scored = [(-max(len(set(x.words) & set(y.words)) for x in mine for y in theirs), text[p][1].key)
               for p, theirs in held if any(x.matches(y) for x in mine for y in theirs)]
     return min(scored)[1] if scored else None
+
+
+def _join_partless(pairs, parts, parent, root) -> None:
+    """Join a report named without its part to the report of one part it matches ("the Stockwell
+    report" with "the IPCC Stockwell 1 report"), only when every report it matches is of that one
+    part: matching parts 1 and 2, it stays apart, so two parts' numbers never share a node and no
+    reading order decides where it goes."""
+    matched: dict[int, set[str]] = {}
+    for a, b in pairs:
+        bare, parted = (a, b) if not parts[a] else (b, a)
+        group_parts = {p for k in range(len(parts)) if root(k) == root(parted) for p in parts[k]}
+        matched.setdefault(bare, set()).update(group_parts)
+    for a, b in pairs:
+        bare, parted = (a, b) if not parts[a] else (b, a)
+        if len(matched[bare]) == 1:
+            parent[root(bare)] = root(parted)
 
 
 def _rekey(result: ReadResult, old: str, new: SourceReport) -> None:

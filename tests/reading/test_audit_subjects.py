@@ -5,7 +5,7 @@ from __future__ import annotations
 from recgraph.graph.model import SourceReport
 from recgraph.graph.reading.audit_subjects import auditor_of, subject_key, subject_report
 from recgraph.graph.reading.papers import ReadOptions, read_papers
-from recgraph.graph.reading.reports import find_candidates
+from recgraph.graph.reading.report_names import find_candidates
 
 # Our own words, laid out as the family's follow-ups are: the auditor named in the opening, each
 # audit a group bullet (subject and year) over its recommendations.

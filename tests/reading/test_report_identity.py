@@ -1,0 +1,147 @@
+"""Which report a paper tracks, when the paper names it indirectly or not at all (issue 13 item 4,
+after the trial on unseen papers, docs/formats.md "Trial on unseen papers"): generic headings,
+names as the subject counting recommendations, bylines, lead words, names running on across "by",
+unnamed reports and reports published in parts. The papers below are made up for the tests.
+"""
+
+from __future__ import annotations
+
+from recgraph.graph.model import Paper, Provenance, ReadResult, Recommendation, SourceReport
+from recgraph.graph.reading.register import Register, RegisteredReport
+from recgraph.graph.reading.report_names import find_candidates
+from recgraph.graph.reading.reports import ReportName, derived_key, report_part
+from recgraph.graph.reading.tracked import identify_reports, key_of_names, unify_reports
+
+HEADER = """Lamp posts on the estate
+
+Report: 4
+Date: 2 June 2006
+By: {by}
+
+Summary
+
+{summary}
+
+A. Recommendation
+
+That members note the report.
+
+B. Supporting information
+
+{heading}
+
+1. Rec 3 – Every lamp post should be checked each month.
+
+Progress – Checks began in May.
+"""
+
+
+def _paper(summary: str, heading: str = "Progress on recommendations", by: str = "Commissioner",
+           reader_title: str | None = None, name: str = "lamps.txt") -> ReadResult:
+    text = HEADER.format(summary=summary, heading=heading, by=by)
+    lines = text.split("\n")
+    at = next(n for n, line in enumerate(lines, start=1) if line.startswith("1. Rec 3"))
+    reports = (SourceReport("reader", reader_title),) if reader_title else ()
+    recs = [Recommendation("reader", "3", "Every lamp post should be checked each month.", Provenance(name, at, at, lines[at - 1]))] if reader_title else []
+    result = ReadResult(Paper(name, "any", title="Lamp posts on the estate", source_reports=reports), recs)
+    return identify_reports(result, lines, Register())
+
+
+def _keys(result: ReadResult) -> list[str]:
+    return [report.key for report in result.paper.source_reports]
+
+
+def test_a_generic_heading_naming_only_the_body_loses_to_the_name_in_the_summary():
+    result = _paper("The scrutiny report on lamp maintenance by contractors listed 12 recommendations for the MPS.",
+                    heading="Progress on MPA Scrutiny Recommendations", reader_title="Progress on MPA Scrutiny Recommendations")
+    assert _keys(result) == ["lamp-maintenance-contractors"]
+    assert result.recommendations[0].source_report == "lamp-maintenance-contractors"
+
+
+def test_the_subject_counting_the_recommendations_is_the_report_tracked_with_its_year():
+    result = _paper("The Harbour Inquiry report published on 3rd March 2004 made 40 recommendations, of which 9 concern the police.",
+                    reader_title="Lamp posts on the estate")
+    [report] = result.paper.source_reports
+    assert (report.key, report.year) == ("harbour", "2004")
+    assert result.recommendations[0].source_report == "harbour"
+
+
+def test_a_name_qualifying_the_recommendations_is_the_report_tracked():
+    lines = ["The Harbour Inquiry – implementation of recommendations", "",
+             "1. The Committee leads on the Harbour Inquiry recommendations that concern the police."]
+    assert [(c.name.words, c.score >= 2) for c in find_candidates(lines, 1)] == [(("harbour",), True), (("harbour",), True)]
+
+
+def test_a_byline_names_the_author_not_a_report():
+    lines = HEADER.format(summary="This paper sets out the work of the year.", heading="Work done", by="Director of Internal Audit").split("\n")
+    assert not [c for c in find_candidates(lines, 6) if "director" in c.name.words]
+    result = _paper("This paper sets out the work of the year.", by="Director of Internal Audit")
+    assert _keys(result) == []
+
+
+def test_a_lead_word_before_a_quoted_title_is_no_part_of_the_name():
+    lines = ["members note the progress made by the MPA regarding ‘Safer Streets: The Estate Survey’; and"]
+    [candidate] = find_candidates(lines, 1)
+    assert candidate.name.words == ("safer", "streets", "estate", "survey")
+    assert candidate.score >= 2  # "progress made by the MPA regarding" introduces the report tracked
+    assert derived_key(candidate.name) == "safer-streets-estate-survey"
+
+
+def test_a_name_runs_on_across_by_in_its_subject():
+    lines = ["This report updates members on the IPCC report into the concerns raised by the Ashworth family (2009)."]
+    [candidate] = find_candidates(lines, 1)
+    assert "ashworth" in candidate.name.words and candidate.name.year == "2009"
+    assert ReportName.of("MPA Scrutiny of Lamp Care by Telephone").matches(ReportName.of("the scrutiny report on lamp care by telephone"))
+
+
+def test_a_report_no_text_names_is_unidentified_not_keyed_from_the_papers_title():
+    text = """Draft guide to lamp repairs
+
+Report: 8
+Date: 14 March 2002
+By: Clerk
+
+The MPS has sent its draft guide for comment.
+
+B. Supporting information
+
+1. The guide waits for the national decision on Recommendation 17.
+"""
+    result = ReadResult(Paper("papers/guide-2002.txt", "any", title="Draft guide to lamp repairs",
+                              source_reports=(SourceReport("draft-guide-lamp-repairs", "Draft guide to lamp repairs"),)))
+    result = identify_reports(result, text.split("\n"), Register())
+    assert _keys(result) == ["unidentified-guide-2002"]
+    assert [m.source_report for m in result.mentions] == ["unidentified-guide-2002"]
+    assert result.paper.source_reports[0].key_basis == "unidentified"
+    assert any("papers/guide-2002.txt" in w and "names no report" in w for w in result.warnings)
+
+
+def test_a_title_that_is_a_reports_name_still_stands_for_it_when_the_text_names_none():
+    result = _paper("Progress is summarised below.", reader_title="External audit annual letter 2003/04")
+    assert _keys(result) == ["external-annual"]
+
+
+def test_parts_of_one_report_keep_apart():
+    one, two = ReportName.of("The IPCC Lamp Inquiry 1 report"), ReportName.of("Lamp Inquiry Part II")
+    assert (one.part, two.part, report_part("Lamp Inquiry 1 & 2")) == ("1", "2", None)
+    assert not one.matches(two)
+    assert derived_key(one) == "lamp-part-1" and derived_key(two) == "lamp-part-2"
+    assert key_of_names([ReportName.of("the Lamp Inquiry"), two]) == "lamp-part-2"
+    register = Register((RegisteredReport("lamp-2", aliases=("Lamp Inquiry Part 2",)),))
+    assert register.match(two).key == "lamp-2" and register.match(one) is None
+
+
+def _tracking(name: str, title: str) -> ReadResult:
+    report = SourceReport(derived_key(ReportName.of(title)), title, key_basis="text")
+    return ReadResult(Paper(name, "any", source_reports=(report,)))
+
+
+def test_a_report_named_without_its_part_joins_a_part_only_when_one_part_is_in_question():
+    papers = [_tracking("a.txt", "IPCC Lamp Inquiry 1 report"), _tracking("b.txt", "Lamp Inquiry Part 2"),
+              _tracking("c.txt", "the Lamp Inquiry")]
+    unify_reports(papers)
+    assert [_keys(p) for p in papers] == [["lamp-part-1"], ["lamp-part-2"], ["lamp"]]
+    papers = [_tracking("a.txt", "IPCC Lamp Inquiry 1 report"), _tracking("c.txt", "the Lamp Inquiry")]
+    unify_reports(papers)
+    assert [_keys(p) for p in papers] == [["lamp-part-1"], ["lamp-part-1"]]
+
