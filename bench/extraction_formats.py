@@ -10,7 +10,10 @@ Matching (the same rules as tests/reading/test_formats.py, which loads this modu
 - an unnumbered one is found when a record's text or first line holds its opening words;
 - a status agrees when one of the extracted and expected status phrases holds the other (folded);
 - a record matching no expected recommendation is an extra (precision); a record holding one of
-  the paper's own recommendations to Members ("not_records") is counted apart as invented.
+  the paper's own recommendations to Members ("not_records") is counted apart as invented;
+- an expected mention is captured when a mention has its number (folded) on its line; its status
+  agrees as a record's does; a mention of a number the fixture lists in "not_mentions" (periods,
+  counts) is counted as a mention invented.
 """
 
 from __future__ import annotations
@@ -72,13 +75,20 @@ class Score:
     extras: int = 0
     invented: int = 0
     covers_wrong: int = 0
+    mentions: int = 0
+    mentions_found: int = 0
+    mention_statuses: int = 0
+    mention_statuses_agree: int = 0
+    mentions_invented: int = 0
     missed: list[str] = field(default_factory=list)
+    mention_misses: list[str] = field(default_factory=list)
     status_misses: list[str] = field(default_factory=list)
     extra_records: list[str] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
         for name in ("numbered", "numbered_found", "unnumbered", "unnumbered_found", "statuses", "statuses_agree",
-                     "records", "extras", "invented", "covers_wrong"):
+                     "records", "extras", "invented", "covers_wrong", "mentions", "mentions_found", "mention_statuses",
+                     "mention_statuses_agree", "mentions_invented"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -142,7 +152,45 @@ def score_result(result, expected: dict) -> Score:
         first = fold(rec.provenance.text.splitlines()[0] if rec.provenance.text else "")
         if any(o and (o in fold(rec.text) or o in first) for o in own):
             score.invented += 1
+    _score_mentions(result, expected, score)
     return score
+
+
+def _agrees(got, want) -> bool:
+    # quotation marks around a status word ("now considered 'complete'") are not part of it
+    got, want = (re.sub(r"['\"]", "", fold(text or "")).strip() for text in (got, want))
+    want = want.rstrip(".")
+    return bool(got) and (want in got or got.rstrip(".") in want)
+
+
+def _score_mentions(result, expected: dict, score: Score) -> None:
+    """Expected mentions captured (number on its line) and with their status; "not_mentions" read as mentions."""
+    found: dict[tuple[str, int], str | None] = {}
+    for mention in result.mentions:
+        if mention.number is None:
+            continue
+        key = (fold_number(mention.number), mention.provenance.first_line)
+        found[key] = found.get(key) or mention.status_phrase
+    from recgraph.graph.reading.mentions import expand_numbers
+
+    for item in expected["records"]:
+        if item["kind"] != "mention" or not item.get("number"):
+            continue
+        for number in expand_numbers(item["number"]) or [item["number"]]:  # "3/4" is two mentions
+            key = (fold_number(number), item["line"])
+            score.mentions += 1
+            if key not in found:
+                score.mention_misses.append(f"mention {number}@{item['line']}")
+                continue
+            score.mentions_found += 1
+            if item.get("status_phrase"):
+                score.mention_statuses += 1
+                if _agrees(found[key], item["status_phrase"]):
+                    score.mention_statuses_agree += 1
+                else:
+                    score.status_misses.append(f"mention {number}@{item['line']}: got {found[key]!r}, want {item['status_phrase']!r}")
+    banned = {fold_number(n) for n in expected.get("not_mentions", [])}
+    score.mentions_invented += sum(1 for number, _ in found if number in banned)
 
 
 def read_fixture(path: Path):
@@ -173,6 +221,21 @@ def table(totals: dict[str, Score]) -> list[str]:
         overall.add(score)
         rows.append(_row(name, score))
     rows.append(_row("**all**", overall))
+    return rows
+
+
+def mention_table(totals: dict[str, Score]) -> list[str]:
+    rows = [
+        "| format | mentions captured | ... with the status the fixture states | numbers that are not recommendations read as mentions |",
+        "|---|---|---|---|",
+    ]
+    overall = Score()
+    for name, s in sorted(totals.items()):
+        overall.add(s)
+        if s.mentions or s.mentions_invented:
+            rows.append(f"| {name} | {pct(s.mentions_found, s.mentions)} | {pct(s.mention_statuses_agree, s.mention_statuses)} | {s.mentions_invented} |")
+    s = overall
+    rows.append(f"| **all** | {pct(s.mentions_found, s.mentions)} | {pct(s.mention_statuses_agree, s.mention_statuses)} | {s.mentions_invented} |")
     return rows
 
 
@@ -324,6 +387,7 @@ def trial_table() -> list[str]:
 
 def section() -> str:
     """The "Formats" section of docs/extraction.md, as measured now."""
+    totals = scores_by_format()
     lines = [
         SECTION,
         "",
@@ -333,7 +397,16 @@ def section() -> str:
         "records that are expected recommendations; statuses: expected status phrases the extracted one agrees",
         "with; invented: records holding one of the paper's own recommendations to Members.",
         "",
-        *table(scores_by_format()),
+        *table(totals),
+        "",
+        "### Mentions per format",
+        "",
+        "Recommendations cited by number (`recgraph.graph.reading.mentions`), through the same `read_paper`: an",
+        "expected mention is captured when a mention has its number on its line; its status agrees as above;",
+        "the last column counts mentions of numbers a fixture lists as not recommendation numbers",
+        "(`not_mentions`: periods, counts).",
+        "",
+        *mention_table(totals),
         "",
         "### Which rules fire per format",
         "",
@@ -510,7 +583,8 @@ def main() -> None:
     print(text)
     for path in fixtures():
         score = score_result(read_fixture(path), expected_for(path))
-        for what, items in (("missed", score.missed), ("status", score.status_misses), ("extra", score.extra_records)):
+        for what, items in (("missed", score.missed + score.mention_misses), ("status", score.status_misses),
+                            ("extra", score.extra_records)):
             for item in items:
                 print(f"{path.parent.name}/{path.name}: {what}: {item}")
 

@@ -20,6 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from recgraph.graph.model import Mention, Provenance, Recommendation
+from recgraph.graph.reading.mention_scope import (
+    ANNOUNCES,
+    QUANTITY,
+    governing_status,
+    paragraphs_above,
+    stated_after,
+    stated_before,
+)
 from recgraph.graph.reading.numbers import canonical_number
 
 # One number: bare or R-prefixed digits with an optional lettered part ("12", "R12", "R.7", "5(b)").
@@ -60,7 +68,11 @@ MAX_RANGE = 60
 # seen", part B "Status wordings"): each keyword below occurs there.
 _STATUS_WORDS = (
     r"complete(?:d)?|incomplete|implemented|delivered(?: in full)?|discharged|sign(?:ed)?[- ]off|closed?"
-    r"|outstanding|O/S|further work|in progress|under way|ongoing|on track|superseded|overtaken|withdrawn"
+    r"|outstanding|O/S|further (?:work|development|action)|in progress|under way|ongoing|on track|superseded|overtaken|withdrawn"
+    # "embedded" (in day-to-day business) and "business as usual": the last grade of the
+    # implemented/embedded scale HMIC and the MPS use for recommendations carried into routine
+    # practice (trial on unseen papers, docs/formats.md: a status heading and its lead-in, 080410/07)
+    r"|embedded|business as usual"
     r"|transferred|not accepted|rejected|accepted|achieved|deferred|delayed|awaits|awaiting|revised"
     r"|referred|(?:remains?|shown as|still|left) open|will be (?:delivered|monitored|reported)|remains? subject to"
 )
@@ -158,11 +170,13 @@ def find_mentions(
         statuses = [(m.start(), m.end(), _clean(m.group(0))) for m in _STATUS.finditer(piece.text)]
         for index, (start, end, printed, numbers, own_status) in enumerate(cites):
             line = piece.line_at(start)
-            if line < body or _is_marker(markers, line, numbers, piece, start, lines) or _heading_form(piece, start, end, lines):
+            if line < body or _is_marker(markers, line, numbers, piece, start, lines) or _heading_form(piece, start, end, lines, numbers):
                 continue
             nxt = cites[index + 1][0] if index + 1 < len(cites) else len(piece.text)
             prev = cites[index - 1][1] if index else 0
-            status = own_status or _status_for(statuses, end, nxt, prev, start)
+            status = own_status or _status_for(statuses, end, nxt, prev, start, piece.text)
+            if status is None and _cites_only(piece.text, start, end):
+                status = _governing_status(piece, lines)
             if status is None and index == len(cites) - 1:
                 status = _status_said_again(pieces, position)
             report = _report_for(piece.text, start, end, report_named) or _section_report(sections, line) or default_report
@@ -232,6 +246,8 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
     taken: list[tuple[int, int]] = []
     for match in _CITE.finditer(piece.text):
         printed = match.group(0)
+        if QUANTITY.match(piece.text, match.end("list")):
+            continue  # "recommendations 1 to 3 months": a period
         numbers = expand_numbers(match.group("list"))
         if re.match(r"R\.?\d", printed):  # "R12", "R.7": the R is part of the number as printed
             numbers = [n if n.startswith("R") else "R" + n for n in numbers]
@@ -242,7 +258,7 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             continue
         for match in pattern.finditer(piece.text):
             start, end = match.start("list"), match.end("list")
-            if any(s < end and start < e for s, e in taken):
+            if any(s < end and start < e for s, e in taken) or QUANTITY.match(piece.text, end):
                 continue
             numbers = expand_numbers(match.group("list"))
             if pattern is _BARE_STATUS and len(numbers) < 2 and start and not re.search(r"[;:]", piece.text):
@@ -253,15 +269,36 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
             taken.append((start, end))
     if _near_recommendations(piece, lines):
         for match in _BRACKETED.finditer(piece.text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
+            if any(s < match.end() and match.start() < e for s, e in taken) or QUANTITY.match(piece.text, match.end("list")):
+                continue  # "(3, 6 or 12 months)": periods, not numbers
             numbers = expand_numbers(match.group("list"))
             if len(numbers) < 2 and not match.group("count"):
                 continue  # one bare number in brackets is a paragraph or sub-item reference
             lead, tail = match.group("lead"), _STATUS.search(match.group("tail") or "")
             status = _clean(lead) if lead else (_clean(tail.group(0)) if tail else None)
             found.append((match.start(), match.end(), match.group(0), numbers, status or _context_status(piece, lines)))
+    if not found and (listed := _bare_list(piece, lines)):
+        found.append(listed)
     return sorted(found, key=lambda c: c[0])
+
+
+def _bare_list(piece: _Piece, lines: Sequence[str]):
+    """A line of bare numbers ("2, 5, 9 and 14") right under a lead-in that announces a list of
+    recommendations ("The following recommendations are now embedded:"): the status-grouped lists
+    of the family (part A T5, part B 080306/04) written one list to a line. Two numbers at least;
+    the lead-in's status applies (see _governing_status)."""
+    match = re.fullmatch(rf"\s*(?P<list>{_LIST})[\s.;]*", _ITEM.sub("", piece.text))
+    if not match:  # the numbers fill the line: nothing (no unit) follows them
+        return None
+    numbers = expand_numbers(match.group("list"))
+    first = piece.lines[0] if piece.lines else 1
+    above = paragraphs_above(lines, first, _LEAD_IN_REACH)
+    if len(numbers) < 2 or not above or not re.search(r"recommendation", " ".join(above[0]), re.IGNORECASE):
+        return None
+    if not ANNOUNCES.search(" ".join(above[0])):
+        return None
+    start = piece.text.index(match.group("list"))
+    return (start, start + len(match.group("list")), match.group("list"), numbers, None)
 
 
 def _near_recommendations(piece: _Piece, lines: Sequence[str]) -> bool:
@@ -285,14 +322,38 @@ def _context_status(piece: _Piece, lines: Sequence[str]) -> str | None:
     return None
 
 
-def _status_for(statuses, end: int, nxt: int, prev: int, start: int) -> str | None:
+def _status_for(statuses, end: int, nxt: int, prev: int, start: int, text: str = "") -> str | None:
     # The status stated after the citation and before the next one applies to it (and to every
-    # number it groups); failing that, one stated before it and after the previous citation.
-    after = [phrase for s, _, phrase in statuses if end <= s < nxt]
+    # number it groups); failing that, one stated before it and after the previous citation. Either
+    # only when it is stated of the citation, not of another subject (stated_after, stated_before).
+    after = [phrase for s, _, phrase in statuses if end <= s < nxt and stated_after(text, end, s)]
     if after:
         return after[0]
-    before = [phrase for s, e, phrase in statuses if prev <= s and e <= start]
+    before = [phrase for s, e, phrase in statuses if prev <= s and e <= start and stated_before(text, s, e, start)]
     return before[-1] if before else None
+
+
+def _cites_only(text: str, start: int, end: int) -> bool:
+    """Whether a sentence holds the citation and nothing else (a paragraph number, bullet or full
+    stop aside): a line listing numbers under a status heading or lead-in ("Recommendation 2, 5, 9")."""
+    rest = _ITEM.sub("", text[:start]) + text[end:]
+    return not rest.strip(" \t.,;:")
+
+
+def _governing_status(piece: _Piece, lines: Sequence[str]) -> str | None:
+    """The status a heading or lead-in above a line of bare citations states for the list
+    (:func:`~recgraph.graph.reading.mention_scope.governing_status`)."""
+
+    def cites_only(text: str) -> bool:
+        cite = _CITE.search(text)
+        return bool(cite and _cites_only(text, cite.start(), cite.end()))
+
+    def last_status(text: str) -> str | None:
+        found = list(_STATUS.finditer(text))
+        return _clean(found[-1].group(0)) if found else None
+
+    first = piece.lines[0] if piece.lines else 1
+    return governing_status(paragraphs_above(lines, first, _LEAD_IN_REACH), cites_only, last_status)
 
 
 def _status_said_again(pieces: list[_Piece], position: int) -> str | None:
@@ -352,7 +413,7 @@ def _is_marker(markers, line: int, numbers: list[str], piece: _Piece, start: int
     return not re.sub(r"^[\s•·▪\-–*]*(?:\(?\d{1,3}[.)]\s*)?", "", lines[line - 1][:column]).strip()
 
 
-def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str]) -> bool:
+def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str], numbers: Sequence[str] = ()) -> bool:
     """Whether a citation has the form of a record's marker even where no record was read (an
     unplaced or duplicated one): it opens its line and stands alone on it or before a dash or colon
     ("Recommendation 3 – text", "Recommendation 1" alone: the dash-heading and bare-numbered-heading
@@ -362,6 +423,8 @@ def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str]) -> 
     if re.sub(r"^[\s•·▪\-–*]*(?:\(?\d{1,3}[.)]\s*)?", "", lines[line - 1][:column]).strip():
         return False
     rest = piece.text[end:]
+    if len(numbers) > 1 and re.match(r"\s*\.?\s*$", rest):
+        return False  # several numbers alone: a list of citations, unless a record heads there (_is_marker)
     return bool(re.match(r"\s*(?:[–—:]|-\s|\.?\s*$)", rest)) and piece.line_at(end) == line
 
 
