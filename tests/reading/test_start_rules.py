@@ -276,3 +276,22 @@ def test_the_variant_fixtures_read_as_expected(path):
     bench = sys.modules.get("extraction_formats") or _bench()
     score = bench.score_result(bench.read_fixture(path), bench.expected_for(path))
     assert (score.missed, score.extra_records, score.invented) == ([], [], 0)
+
+
+def test_a_list_of_names_after_a_passing_mention_of_recommendations_is_not_read():
+    names = """1. The panel helps the Authority meet the recommendations of the city's late-night plan.
+
+2. Its members include people from:
+
+  • the fire brigade
+  • the bus companies
+  • the licensing team"""
+    assert records(names) == []
+    asks = """1. The panel's report made four recommendations.
+
+2. They are as follows:
+
+  • the fire brigade should share its call data
+  • the bus companies to review night routes"""
+    assert [text for _, text in records(asks)] == ["the fire brigade should share its call data",
+                                                    "the bus companies to review night routes"]

@@ -177,9 +177,39 @@ def introduced(layout: Layout) -> list[tuple[Line, Item | None, frozenset[str]]]
         elif cues := is_lead_in(layout, line):
             items = _list_after(layout, line)
         items = [(l, it) for l, it in items if not _NUMBER_LIST.search(l.text) and l.number not in taken]
+        if items and not cues & _TITLED and not _asks_in(layout, items):
+            continue  # "... meet the recommendations of the plan." then "Its members include:" and a list of names
         found += [(l, it, cues) for l, it in items]
         taken |= {l.number for l, _ in items}
     return found
+
+
+#: Lead-ins that title a list (a heading or an appendix naming the recommendations) rather than
+#: announce it in a sentence.
+_TITLED = frozenset({"lead/heading", "lead/appendix"})
+#: What a recommendation or its progress says in this family: an ask (a modal, "to" + verb, a
+#: recommending or directive verb) or a status. A list a sentence announces whose items hold none of
+#: these (names of bodies, places or people) is not a list of recommendations.
+_ASK = re.compile(
+    r"\b(?:should|must|shall|will|would|need\w*|to\s+[a-z]+|recommend\w*|ensur\w+|review\w*|develop\w*|introduc\w+"
+    r"|establish\w*|consider\w*|improv\w+|provid\w+|implement\w*|complet\w+|achiev\w+|agreed|ongoing|progress\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_THAT = re.compile(r"[\"'‘“]?that\b", re.IGNORECASE)  # "That the MPS names a contact ...": the family's recommending form
+
+
+def _asks_in(layout: Layout, items: list[tuple[Line, Item | None]]) -> bool:
+    """Whether any item of a list (its line and the lines wrapped under it) says what should be done
+    or where it stands."""
+    for line, item in items:
+        following = _next(layout, line.number)
+        text = line.text + (" " + following.text if following is not None and following.role == "text" else "")
+        opening = (item.text if item is not None else line.text).lstrip()
+        if _ASK.search(text) or _THAT.match(opening) or line.role == "that" or answered(layout, line):
+            return True
+    return False
 
 
 def numbered_runs(layout: Layout) -> list[list[tuple[Line, Item]]]:
