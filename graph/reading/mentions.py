@@ -44,6 +44,17 @@ _LIST = rf"{_NUM}(?:{_SEP}{_NUM})*"
 _CITE = re.compile(
     rf"(?:\b(?i:recommendations?|recs?)\.?\s*(?=\d|R\d)|\bR\.?(?=\d))(?P<list>{_LIST})"
 )
+# Numbers written as words after the word ("Recommendation One", "Recommendations Three and Four"):
+# papers that quote a report numbering its recommendations in words cite them so (second trial on
+# unseen papers, docs/formats.md); one to twenty, the range such reports number in words.
+_WORD_NUMBERS = {w: str(i) for i, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty".split(), start=1)}
+_WORD_NUM = "(?:" + "|".join(_WORD_NUMBERS) + ")"
+_CITE_WORDS = re.compile(
+    rf"\b(?i:recommendations?)\s+(?P<list>(?i:{_WORD_NUM})(?:(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*and\s+)(?i:{_WORD_NUM}))*)\b"
+    rf"(?!\s+(?i:of|by|or\s+more|another)\b)"
+)
 # Bare numbers in brackets grouped by status, with an optional "N status-" lead ("(3 incomplete-
 # 17,18,27)", "(1 yet to be completed- 12.)"): part A T5. Counted only near the word
 # "recommendation" (see _near_recommendations).
@@ -252,6 +263,12 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
         if re.match(r"R\.?\d", printed):  # "R12", "R.7": the R is part of the number as printed
             numbers = [n if n.startswith("R") else "R" + n for n in numbers]
         found.append((match.start(), match.end(), printed, numbers, None))
+        taken.append((match.start(), match.end()))
+    for match in _CITE_WORDS.finditer(piece.text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        numbers = [_WORD_NUMBERS[w.lower()] for w in re.findall(r"[A-Za-z]+", match.group("list")) if w.lower() in _WORD_NUMBERS]
+        found.append((match.start(), match.end(), match.group(0), numbers, None))
         taken.append((match.start(), match.end()))
     for pattern in (_LEAD_IN, _BARE_STATUS):
         if pattern is _BARE_STATUS and not _near_recommendations(piece, lines):

@@ -94,8 +94,13 @@ _VERBS = frozenset(
     """
     make makes made making give gives gave given set sets contain contains contained include includes included
     produce produces produced listed implement implements adopt adopts adopted endorse endorses
+    reported mentioned cited quoted discussed debated publicised publicized noted welcomed criticised criticized
+    praised known important significant notable controversial widely highly particularly especially much
     """.split()
 )
+# (The last two lines: words that say how a recommendation was received or reported, not what it is
+# about: "the most widely reported recommendation was Recommendation One" cites by number, not topic;
+# second trial on unseen papers, docs/formats.md.)
 _GENERIC = _QUANTIFIERS | _NOT_TOPIC | _VERBS
 # English function words: neither topic nor count ("the use of", "stop and search").
 ENGLISH_STOP_WORDS = frozenset(

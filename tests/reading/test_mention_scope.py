@@ -167,3 +167,16 @@ def test_a_line_of_bare_numbers_under_a_lead_in_announcing_recommendations_is_a_
     found = {(m.number, m.provenance.first_line): m.status_phrase for m in mentions_in(text)}
     assert found == {("3", 7): "are now embedded in routine practice", ("8", 7): "are now embedded in routine practice",
                      ("11", 7): "are now embedded in routine practice"}
+
+
+def test_numbers_written_as_words_are_cited():
+    assert statuses("Report: 1\n\nRecommendations Two and Five, on street lighting, have been completed.") == {
+        "2": "have been completed", "5": "have been completed"}
+    assert [m.number for m in mentions_in("Report: 1\n\nThe panel discussed Recommendation Eleven in June.")] == ["11"]
+    assert mentions_in("Report: 1\n\nThe recommendations one by one were agreed.") == []
+    assert mentions_in("Report: 1\n\nRecommendations one or more of the panels made are late.") == []
+
+
+def test_how_a_recommendation_was_received_is_not_its_topic():
+    assert [(m.number, m.topic) for m in mentions_in(
+        "Report: 1\n\nThe most widely reported recommendation was Recommendation One, on card fraud.")] == [("1", None)]
