@@ -145,3 +145,15 @@ def test_a_report_named_without_its_part_joins_a_part_only_when_one_part_is_in_q
     unify_reports(papers)
     assert [_keys(p) for p in papers] == [["lamp-part-1"], ["lamp-part-1"]]
 
+
+
+def test_a_title_naming_only_a_status_group_names_no_report():
+    # "Internal audit – open recommendations": the kind and which recommendations (open), no name;
+    # keyed from its lone word "open", it joined an inquiry named "Open Doors" in another paper
+    result = _paper("This paper sets out the work of the year.", reader_title="Internal audit – open")
+    assert _keys(result) == ["unidentified-lamps"]
+    assert ReportName.of("Internal audit – open").words == ("open",)
+    other = ReadResult(Paper("doors.txt", "any", source_reports=(
+        SourceReport("open-doors", "HMIC's Open Doors thematic (2003)", key_basis="text"),)))
+    unify_reports([result, other])
+    assert _keys(result) == ["unidentified-lamps"] and _keys(other) == ["open-doors"]
