@@ -165,7 +165,12 @@ def print_trace(trace: Trace, console: Console | None = None) -> None:
             say(f"    owner: {update.owner or update.owner_text}")
         for correction in update.corrections:
             say(f"    ! {correction.note()}")
-        say(f"    “{update.progress or ''}”")
+        if update.kind == "mention":  # a citation: its sentence is what the paper says of it
+            if update.topic:
+                say(f"    cited by topic “{update.topic}” ({update.matched_by or 'matched'})")
+            say(f"    “{update.sentence or update.printed or ''}”")
+        else:
+            say(f"    “{update.progress or ''}”")
     if not trace.updates:
         say("  No paper reports progress on this recommendation.")
     say()
