@@ -66,7 +66,14 @@ def frame_markdown(frame: pandas.DataFrame) -> str:
 
 def _joined(frame: pandas.DataFrame) -> pandas.DataFrame:
     """List cells as text, items separated by ", " (for CSV)."""
-    return frame.apply(lambda column: column.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v))
+    import pandas
+
+    def joined(value: object) -> object:
+        return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+
+    # cell by cell into object columns: .map would turn a column of years with a gap into floats (2000.0)
+    return pandas.DataFrame({name: pandas.Series([joined(v) for v in frame[name]], index=frame.index, dtype=object)
+                             for name in frame.columns}, index=frame.index, columns=frame.columns)
 
 
 def _xlsx_safe(frame: pandas.DataFrame) -> pandas.DataFrame:
