@@ -59,8 +59,12 @@ _STOP = frozenset(
     one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen twenty
     members committee board paper implementing implementation response responses action
     monitored monitoring through about under produced reported found said asked published
-    listed lists contains included includes makes sets""".split()
+    listed lists contains included includes makes sets
+    since until after before during when while whilst""".split()
 )
+#: The head of a post, not of a report: "the Director of Internal Audit", "the Head of Audit" name
+#: who wrote or leads (the family's bylines and titles name posts so; docs/formats.md front matter).
+_POST = frozenset("director head commissioner clerk treasurer chair chairman chairperson chief officer".split())
 #: Words that may join the parts of a title ("Inquiry into Grievance Handling", "Review of Fleet
 #: Services", "Heard and Counted", "Policing and Performance Plan").
 _INNER = frozenset("of into on concerning and in the for".split())
@@ -203,6 +207,8 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
                     continue
                 if name.words and set(name.words) <= MODIFIERS:
                     continue
+                if one.split()[0].lower() in _POST or one.split()[0].lower() == "the" and one.split()[1:2] and one.split()[1].lower() in _POST:
+                    continue  # a post ("Progress report from the Director of Internal Audit") names no report
                 if name.words and not name.year and set(name.words) <= _issuer_words(line):
                     continue  # an issuer's name alone ("the Directorate of Audit, Risk and Assurance") names no report
                 score = 3 if (_TRACKING.search(before[-60:]) or counted or qualifies) and index == 0 else 0

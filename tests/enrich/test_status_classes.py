@@ -81,6 +81,11 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("This action is to be deleted from the plan.", "superseded"),
         ("The item was deleted as duplicating action 4.", "superseded"),
     ],
+    "practice made routine": [
+        ("The new briefing routine is now embedded in day-to-day work.", "complete"),
+        ("Both changes have been embedded into business as usual.", "complete"),
+        ("Embedded", "complete"),
+    ],
     "cannot be completed until": [
         ("It could not be completed until the new estate opened.", "in_progress"),
         ("The review will not be finalised before the spring.", "in_progress"),
@@ -98,6 +103,7 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("This does not require new legislation.", "awaiting_external"),
     ("Awaiting the outcome of the Home Office review.", "not_started"),
     ("Implemented, subject to verification by internal audit.", "proposed_closure"),
+    ("A mentoring scheme should be embedded to support new recruits.", "complete"),
 ]
 
 CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]

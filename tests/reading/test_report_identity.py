@@ -171,3 +171,13 @@ def test_papers_naming_no_report_never_share_the_readers_stand_in_named_after_th
     outcome = read_papers([tmp_path], workers=1)
     keys = {Path(r.paper.file).name: {m.source_report for m in r.mentions} for r in outcome.results}
     assert keys == {"update.txt": {"unidentified-update"}, "progress.txt": {"unidentified-progress"}}
+
+
+def test_a_name_ends_at_a_word_of_time_and_a_post_names_no_report():
+    lines = ["Summary", "", "This paper updates members on the 12 recommendations of the Joint Review of",
+             "Street Lighting since the last report in May.", "",
+             "A progress report from the Director of Internal Audit is attached."]
+    printed = [c.name.printed for c in find_candidates([" ".join(lines[2:4]), "", lines[5]])]
+    assert "Joint Review of Street Lighting" in printed
+    assert not any("since" in p for p in printed)
+    assert not any("Director" in p for p in printed)

@@ -74,8 +74,26 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _DUE = re.compile(rf"\b(?:due|expected|by)\s+(?:in\s+)?(?P<when>(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}})", re.IGNORECASE)
 
 
+#: A RAG rating alone ("GREEN", "Amber", "RAG status: Red", "Amber/Green"): the red-amber-green
+#: grading of action plans and inspection returns (survey: "RAG status" columns; the trial's
+#: action plan graded R/A/G), printed as a cell of its own.
+RAG = re.compile(
+    r"^(?:RAG(?:\s+(?:status|rating))?\s*:?\s*)?(?:red|amber|green)(?:\s*[/-]\s*(?:red|amber|green))?\.?$", re.IGNORECASE
+)
+
+
+def is_status_line(text: str) -> bool:
+    """A line that is a status and nothing else ("Complete", "In progress", "Not started", "GREEN"):
+    the status cell of a table flattened one cell per line."""
+    text = text.strip().rstrip(".")
+    match = _STATUS_OPENING.match(text)
+    return bool(RAG.match(text) or (match and match.end() == len(text)))
+
+
 def _is_status(sentence: str) -> bool:
     words = sentence.split()
+    if RAG.match(sentence.strip()):
+        return True
     if _STATUS_OPENING.match(sentence) and len(words) <= MAX_STATUS_WORDS:
         return True
     return any(p.search(sentence) for p in _STATUS_ANYWHERE) or any(p.search(sentence) for p in STATUS_PATTERNS)
@@ -99,7 +117,7 @@ def find_status(text: str | None) -> str | None:
     if not text:
         return None
     found = fallback = None
-    for sentence in sentences(text):
+    for sentence in _cells(sentences(text)):
         if _OWNER_LABEL.match(sentence) or _TIMESCALE_LABEL.match(sentence):
             continue
         sentence = _without_fields(sentence)
@@ -110,6 +128,11 @@ def find_status(text: str | None) -> str | None:
         elif sentence and _STATUS_WORD.search(sentence):
             fallback = sentence
     return found or fallback
+
+
+def _cells(found: list[str]) -> list[str]:
+    """Sentences split again at " / ", the separator of a table row's cells flattened to one line."""
+    return [cell.strip() for sentence in found for cell in re.split(r"(?:^|\s)/\s+", sentence) if cell.strip()]
 
 
 def find_status_clause(text: str | None) -> str | None:

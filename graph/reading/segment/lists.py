@@ -36,7 +36,12 @@ _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+(?P<text>\S
 _LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\S.*)$", re.IGNORECASE)
 
 #: A lead-in names the recommendations (or an issuer recommending) ...
-_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b", re.IGNORECASE)
+#: An inspectorate's "areas for improvement" are named with them: HMIC/HMICFRS reports (PEEL and
+#: thematic inspections) list causes of concern with their recommendations, and areas for
+#: improvement, each one sentence on what the force should do, which forces and police bodies
+#: track as they track recommendations (the trial's inspection page; committee papers on HMIC
+#: inspections).
+_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b|\bareas?\s+for\s+improvement\b", re.IGNORECASE)
 #: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
 #: (the wordings of the survey's introductions; "Following the review, ..." opening a sentence announces nothing).
 _ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
@@ -49,6 +54,18 @@ _BREAKDOWN = re.compile(r"^(?:\d{1,3}\.\s+)?Of\s+(?:the|these|those|which)\b", r
 #: An item citing a list of numbers in brackets ("(2,5,9,14)", "(6, 7 & 8)") is a group of
 #: mentions, not a recommendation in its words.
 _NUMBER_LIST = re.compile(r"\(\s*\d{1,3}\s*(?:[,&]|and)\s*\d{1,3}")
+#: What the progress on them includes ("Progress against these recommendations so far includes:",
+#: "Work on the recommendations has included:"): examples of what was done, not the
+#: recommendations (the Morris report's bulleted initiatives after a lead-in; docs/repeats-real-papers.md).
+_EXAMPLES = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:progress|work|actions?(?:\s+taken)?|steps(?:\s+taken)?|achievements|developments|changes)\b"
+    r"[^.]*\binclud(?:e|es|ed|ing)\b",
+    re.IGNORECASE,
+)
+#: A colon's stand-ins closing a lead-in before a list: a semicolon or a dash ("These are;", "In
+#: summary these were -"): informal punctuation of the same announcement (the trial's "These are;"),
+#: taken only when a list of items follows at once.
+_CLOSES_LIKE_COLON = re.compile(r"(?:;|\s[-\u2013\u2014]|[\u2013\u2014])\s*$")
 _APPENDIX = re.compile(r"\b(?:appendix|annex)\s+(?P<which>\d{1,2}|[A-Z])\b", re.IGNORECASE)
 #: A lead-in pointing elsewhere ("set out in Appendix 1", "attached at Appendix 2") introduces no
 #: list on this page.
@@ -106,10 +123,10 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
         # recommendations"); the paper's own "A. Recommendations" is the Members' section
         own = line.role == "section" and any(s.first_line == line.number and s.is_decisions for s in layout.sections)
         return _on({"lead/heading"}) if _NAMES.search(line.text) and not own else frozenset()
-    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text):
+    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text) or _EXAMPLES.match(line.text):
         return frozenset()
     announce = set()
-    if line.text.rstrip().endswith(":"):
+    if line.text.rstrip().endswith(":") or (_CLOSES_LIKE_COLON.search(line.text) and _list_follows(layout, line)):
         announce.add("lead/colon")
     if _ANNOUNCES_HERE.search(line.text.rstrip().rstrip(":")) or (_ANNOUNCES.search(line.text) and not _ELSEWHERE.search(line.text)):
         announce.add("lead/word")
@@ -165,6 +182,52 @@ def introduced(layout: Layout) -> list[tuple[Line, Item | None, frozenset[str]]]
     return found
 
 
+def numbered_runs(layout: Layout) -> list[list[tuple[Line, Item]]]:
+    """Runs of numbered items whose numbers follow on (4., 5., 6., ...), whatever lies between them
+    (their wrapped text, sub-lists, theme headings); a run ends at a section or the paper's own text,
+    or where the numbering breaks."""
+    runs: list[list[tuple[Line, Item]]] = []
+    current: list[tuple[Line, Item]] = []
+    for line in layout.lines:
+        if line.role in _STOP_ROLES:
+            current = _flush(runs, current)
+            continue
+        item = enumerated(line) if line.role in ("numbered", "that") else None
+        if item is None or item.style not in ("N.", "N)") or not item.label:
+            continue
+        if current and item.label == str(int(current[-1][1].label) + 1):
+            current.append((line, item))
+        else:
+            current = _flush(runs, current)
+            current.append((line, item))
+    _flush(runs, current)
+    return runs
+
+
+def own_numbering(layout: Layout, first: Line) -> bool:
+    """Whether a run of numbered items starting at ``first`` is the paper's own paragraph numbering:
+    in a lettered section (an MPA paper's body), unless it restarts at 1 after numbered paragraphs
+    of that section (a list of its own)."""
+    section = next((s for s in reversed(layout.sections) if s.first_line < first.number), None)
+    if section is None:
+        return False
+    above = layout.lines[section.first_line : first.number - 1]
+    item = enumerated(first)
+    return not (item and item.label == "1" and any(line.role in ("numbered", "that") for line in above))
+
+
+def _flush(runs: list, current: list) -> list:
+    if current:
+        runs.append(current)
+    return []
+
+
+def _list_follows(layout: Layout, line: Line) -> bool:
+    """Whether the next line is a bullet or an enumerated item (a list starts right after ``line``)."""
+    following = _next(layout, line.number)
+    return following is not None and following.role in ("bullet", "numbered", "that", "text", "marker", "tail") and enumerated(following) is not None
+
+
 def _on(cues: set[str]) -> frozenset[str]:
     return frozenset(c for c in cues if is_on(c))
 
@@ -172,15 +235,19 @@ def _on(cues: set[str]) -> frozenset[str]:
 def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:
     """The list right after ``lead``; ``restarts``: an appendix, whose numbering starts afresh."""
     first = _next(layout, lead.number)
+    if first is not None and first.role == "heading" and lead.role in ("heading", "section"):
+        # a heading naming the recommendations over theme sub-headings, each over its items
+        # ("Conclusions and recommendations" / "Demand on the police" / "1. ...")
+        first = _past_headings(layout, first)
     if first is None or first.role in _STOP_ROLES or first.role == "heading":
         return []
     item = enumerated(first)
     if item is None:
         return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
-    if not restarts and item.style in ("N.", "N)") and not (item.label == "1" and lead.text.rstrip().endswith(":")):
+    if not restarts and item.style in ("N.", "N)") and not _own_list(layout, lead, item):
         # the paper's own paragraph numbering running on: never a recommendation number
         # (docs/formats.md: paragraph numbering runs on across recommendations); a list of its own
-        # restarts at 1 right after a colon
+        # restarts at 1 right after a colon, or under a heading naming the recommendations
         return []
     if item.style.startswith("bullet") and is_heading(item.text) and _has_sub_items(layout, first):
         return [(line, sub) for line, sub in _run(layout, first, item.style) if line.role == "sub_bullet"]
@@ -195,18 +262,92 @@ def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
         if line.role == "blank":
             gap = True
             continue
-        if line.role in _STOP_ROLES or line.role == "heading":
+        if line.role in _STOP_ROLES:
             break
-        item = enumerated(line)
+        item = enumerated(line) if line.role != "heading" else None
         if item is None:
             if line.role in ("response", "field") or (line.role == "text" and not gap):
                 continue  # a response, a labelled field or a wrapped line belongs to the item above
+            if found and _continues(found[-1][1], _next_item(layout, line)):
+                # theme headings, or the other cells of a flattened table (evidence, observations),
+                # inside a numbered list whose numbering runs on after them
+                continue
             break
+        if found and _sub_item(found[-1][1], item):
+            continue  # "i.", "(a)" under a numbered item, "(i)" under a lettered one: part of the item above
         if item.style != style and not (style.startswith("bullet") and item.style.startswith("bullet")):
             break
         found.append((line, item))
         gap = False
     return found
+
+
+_NUMBER_STYLES = ("N.", "N)", "(N)")
+_LETTER_STYLES = ("a.", "a)", "(a)")
+
+
+def _sub_item(above: Item, item: Item) -> bool:
+    """Whether ``item`` is a sub-item of the list item ``above`` rather than the list's next item.
+
+    The family nests lists as numbers, then letters, then roman numerals (the Morris report's
+    "15." / "b)" / "iv."; tribunal judgments' "2" / "(a)" / "(i)"): a letter under a number is a
+    sub-item; under a letter, "i" (or "v", "x") that is not the letter after the one above is a
+    roman numeral opening a sub-list.
+    """
+    if above.style in _NUMBER_STYLES:
+        return item.style in _LETTER_STYLES
+    if above.style in _LETTER_STYLES and item.style in _LETTER_STYLES and above.label and item.label:
+        return item.label in "ivx" and ord(item.label) != ord(above.label) + 1
+    return False
+
+
+def _past_headings(layout: Layout, line: Line) -> Line | None:
+    """The first line after a run of headings starting at ``line`` (blank lines skipped)."""
+    current: Line | None = line
+    while current is not None and current.role == "heading":
+        current = _next(layout, current.number)
+    return current
+
+
+def _next_item(layout: Layout, line: Line) -> Line | None:
+    """The next enumerated line from ``line`` on, before any section or the paper's own text."""
+    for following in layout.lines[line.number - 1 :]:
+        if following.role in _STOP_ROLES:
+            return None
+        if following.role != "heading" and enumerated(following):
+            return following
+    return None
+
+
+def _continues(item: Item, line: Line | None) -> bool:
+    """Whether ``line`` is the next item of a numbered list whose last item is ``item`` (5. then 6.)."""
+    if line is None or item.label is None or not item.label.isdigit():
+        return False
+    following = enumerated(line)
+    return bool(following and following.style == item.style and following.label == str(int(item.label) + 1))
+
+
+def _own_list(layout: Layout, lead: Line, item: Item) -> bool:
+    """Whether a numbered list right after ``lead``, opening with ``item``, is a list of its own.
+
+    Numbered from 1 after a colon it is (the survey's quoted lists). After a heading naming the
+    recommendations it is when the paper has no lettered sections, so no paragraph numbering of its
+    own, whatever number it opens with (a report's "Conclusions and recommendations" page, or a
+    page cut from the middle of that list); in a lettered section when numbered from 1 after the
+    section's own numbering was under way above the heading (it restarts); never right under a
+    section's title, where "1." opens the section's own paragraphs.
+    """
+    if lead.text.rstrip().endswith(":"):
+        return item.label == "1"
+    if lead.role != "heading":
+        return False
+    if not layout.sections:
+        return True
+    if item.label != "1":
+        return False
+    section = next((s for s in reversed(layout.sections) if s.first_line < lead.number), None)
+    above = layout.lines[(section.first_line if section else 0) : lead.number - 1]
+    return any(line.role in ("numbered", "that") for line in above)
 
 
 def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Line, Item | None]]:

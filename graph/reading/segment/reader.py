@@ -14,6 +14,7 @@ import re
 from recgraph.graph.model import Leftover, ProgressUpdate, ReadResult, Recommendation
 from recgraph.graph.reading.readers.text import Coverage, Document, clean
 from recgraph.graph.reading.readers.webpage import find_sources, frame_paper, paragraph_number, title_report
+from recgraph.graph.reading.readers.phrases import sentences
 from recgraph.graph.reading.segment.fields import find_owner, find_status, find_status_clause, find_when
 from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
@@ -31,6 +32,11 @@ _RESPONSE_LABEL = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
 )
 _BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+")
+#: A cell separator right after an item's number: a row of cells flattened to one line with " / "
+#: (the trial's force action plan, "1. / recommendation / update").
+_CELL_SEPARATOR = re.compile(r"^/\s+")
+#: A report's decimal paragraph number ("3.3 We recommend ..."): the paragraph's, not the recommendation's.
+_DECIMAL_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+")
 _UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table"}
 
 
@@ -155,8 +161,8 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "quote":
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
-    if start.kind in ("recommends", "paragraph"):
-        text, rest = _paragraph_block(_paragraph(head.text), body)
+    if start.kind in ("recommends", "paragraph", "own"):
+        text, rest = _paragraph_block(_DECIMAL_NUMBER.sub("", _paragraph(head.text)), body)
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
@@ -167,6 +173,11 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "that":
         item = enumerated(head)
         own = item.text if item and item.style in ("label", "a.", "a)", "(a)") else head.text
+        if item and _CELL_SEPARATOR.match(item.text):
+            # a table row flattened with " / " between its cells ("1. / text / update / grading"):
+            # the first cell is the recommendation, the others its progress (cells kept apart by " / ")
+            cells = [c.strip() for c in _CELL_SEPARATOR.sub("", item.text).split(" / ") if c.strip()]
+            return cells[0] if cells else "", _join([" / ".join(cells[1:])] + [_progress(l.text) for l in body])
         text_lines, rest = _paragraph_block(own, body)
         return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
     inline = head.marker.text if head.marker else ""
@@ -219,6 +230,10 @@ def _update(
     status = find_status(progress)
     if status is None and start.kind in ("item", "tail", "marker"):
         status = find_status(text) if start.kind != "item" else find_status_clause(text)
+    if status is None and start.kind == "that" and not progress:
+        # a numbered item whose paragraph goes on to say where it stands ("1. The MPS should ...
+        # Done through a new field. Complete."): the status among the sentences after its first
+        status = find_status(" ".join(sentences(text)[1:]))
     owner = find_owner(progress) or find_owner(text) or owner
     when = find_when(progress)
     if not (progress or status or owner):

@@ -52,6 +52,7 @@ from recgraph.graph.reading.readers.webpage import (
     paragraph_number,
     read_front_matter,
 )
+from recgraph.graph.reading.segment.fields import is_status_line
 from recgraph.graph.reading.segment.markers import Marker, head_marker, tail_marker
 
 #: Closing sections every MPA paper prints after the supporting information (docs/formats.md,
@@ -83,6 +84,20 @@ _THAT = re.compile(r"^(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)])\s+(?P<text>That\
 _RESPONSE = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
 )
+#: A number run into its text with no space ("1.In 2013 ...", "3.The MPS should ..."): the space
+#: between an item's number and its words is lost when a web page or PDF is turned into text (the
+#: number and the words sit in separate elements); a capital after the dot tells it from a decimal
+#: ("2.5 per cent"). Docs/formats.md "Trial on unseen papers" (committee reports' conclusions).
+_RUN_IN_NUMBER = re.compile(r"^(?P<number>\d{1,3}\.)(?=[A-Z])")
+#: An item's enumerator alone on its line ("6.", "(6)", "6)"): a PDF's list sets the number in a
+#: column of its own, and the text follows on the next lines. A bare number without a dot or
+#: bracket is a page number, never an item.
+_NUMBER_ALONE = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
+#: The marker word alone on its line, its number alone on the next ("Recommendation" / "1"): the
+#: same PDF column layout for a table's label cell.
+_WORD_ALONE = re.compile(r"^(?:Recommendation|Rec\.?)$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\d{1,3}[a-z]?[.)]?$")
+
 #: A heading is short: the longest recommendation title among the fixtures' unnumbered headings
 #: has 10 words, section titles 2-6; beyond 16 words a line is prose that lost its full stop.
 MAX_HEADING_WORDS = 16
@@ -141,9 +156,14 @@ def lay_out(doc: Document) -> Layout:
     lines: list[Line] = []
     previous_bullet_depth: int | None = None
     marker_seen = False  # in the Members' section, the review's own recommendations put for approval
+    texts, joined = _joined_texts(doc)
     for number, raw in enumerate(doc.lines, start=1):
-        text = clean(raw)
+        text = texts[number - 1]
         line = Line(number, "text", text)
+        if number in joined:  # its words went to the line above: a continuation of it
+            line.role = zone[number] or "text"
+            lines.append(line)
+            continue
         if zone[number] != "members" or not text:
             marker_seen = marker_seen and zone[number] in ("members", "")
         elif head_marker(text) and not _MEMBERS.match(text):
@@ -164,7 +184,7 @@ def lay_out(doc: Document) -> Layout:
             line.role = "members"
         else:
             _classify(line, raw)
-            if line.role == "heading" and lines and _runs_on(lines[-1]):
+            if line.role == "heading" and lines and _runs_on(_before_joined(lines)):
                 line.role = "text"  # a hard-wrapped paragraph's next line, not a title
         if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(raw)):
             depth = len(raw) - len(raw.lstrip())
@@ -178,6 +198,36 @@ def lay_out(doc: Document) -> Layout:
             previous_bullet_depth = None
         lines.append(line)
     return Layout(lines, sections, front)
+
+
+def _joined_texts(doc: Document) -> tuple[list[str], set[int]]:
+    """Each line's cleaned text, with an item's number put back before its words.
+
+    A number run into its text gets its space ("1.In" -> "1. In"); an enumerator alone on its line
+    takes the next line's words ("6." / "Police services ..." -> "6. Police services ..."), and the
+    line it took them from is left empty of text (it stays in the record's span and provenance);
+    the marker word alone over its number alone ("Recommendation" / "1") becomes one marker line.
+    """
+    texts = [_RUN_IN_NUMBER.sub(r"\g<number> ", clean(raw)) for raw in doc.lines]
+    joined: set[int] = set()
+    for index, text in enumerate(texts[:-1]):
+        following = texts[index + 1]
+        if not following or not texts[index]:
+            continue
+        if _NUMBER_ALONE.match(text) and (following[0].isupper() or following[0] in "\u2018\u201c'\"") and not _NUMBER_ALONE.match(following):
+            texts[index], texts[index + 1] = f"{text} {following}", ""
+            joined.add(index + 2)
+        elif _WORD_ALONE.match(text) and _BARE_NUMBER.match(following):
+            texts[index], texts[index + 1] = f"{text} {following.rstrip('.)')}", ""
+            joined.add(index + 2)
+    return texts, joined
+
+
+def _before_joined(lines: list[Line]) -> Line:
+    """The last line, or the one whose words a joined line (empty, not blank) gave up."""
+    if len(lines) > 1 and not lines[-1].text and lines[-1].role != "blank":
+        return lines[-2]
+    return lines[-1]
 
 
 def _runs_on(previous: Line) -> bool:
@@ -201,7 +251,7 @@ def _classify(line: Line, raw: str) -> None:
         return
     if _RESPONSE.match(text):
         line.role = "response"
-    elif field_line(text):
+    elif field_line(text) or is_status_line(text):  # a status alone on its line is a field of the item above
         line.role = "field"
     elif bullet:
         line.role = "bullet"

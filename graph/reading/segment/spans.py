@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
+from recgraph.graph.reading.segment.runs import prescribed_runs, siblings, slashed_rows
 from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
 
@@ -71,8 +72,15 @@ QUOTED = re.compile(
 #: quoted as a paragraph of its own (survey part A, T23: the inspector's wording as an unnumbered
 #: paragraph, the response in the numbered paragraphs after it). Present tense only: "recommended
 #: that" in the past is the paper's narrative.
+#: The author's own voice counts too: an inquiry's or a committee's report prints each of its
+#: recommendations as a paragraph "We recommend that ..." in its running text (UK inquiry and
+#: select-committee reports; the trial's Morris Inquiry pages), never "we recommended" (narrative)
+#: nor "We do not recommend"; a that-clause for the paper's own Members, Committee or Board, or asking
+#: the Authority to note, agree or approve, is the paper's own business.
 RECOMMENDS = re.compile(
-    r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^It\s+is\s+recommended\s+that\b"
+    r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^(?:\d{1,3}\.\s+)?It\s+is\s+recommended\s+that\b"
+    r"|^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
+    r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority\s+(?:notes?|agrees?|approves?|endorses?))\b)"
 )
 
 #: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
@@ -119,11 +127,11 @@ class Start:
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
     "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/introduced",
-    "heading/marked", "marker/quote", "item/recommends", "item/paraphrase", "heading/unmarked",
+    "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
-_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase")
+_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase", "item/prescribed")
 _LAST_RESORT = ("heading/unmarked",)
 #: Lines that are never an answered item: the paper's own, its frame and closing sections.
 _NOT_ITEMS = ("members", "marker", "tail", "boilerplate", "frame", "section", "table", "region", "blank")
@@ -177,8 +185,11 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             # ..."), whatever its enumerator: the that-response structure with or without "That"
             found.append(Start(line.number, "that", item.label, cues=("item/answered",)))
         if line.role in ("text", "heading", "numbered") and RECOMMENDS.match(line.text):
-            found.append(Start(line.number, "recommends", None, cues=("item/recommends",)))
-        if line.role in ("text", "numbered") and PARAPHRASE.search(line.text) and not RECOMMENDS.match(line.text):
+            # the author's own "We recommend that ..." is one paragraph of its report's narrative;
+            # an issuer's quoted recommendation runs on over the response paragraphs after it
+            kind = "own" if OWN_VOICE.match(line.text) else "recommends"
+            found.append(Start(line.number, kind, None, cues=("item/recommends",)))
+        if line.role in ("text", "numbered") and _paraphrase(line.text) and not RECOMMENDS.match(line.text):
             found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
@@ -196,6 +207,9 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
         else:
             found.append(Start(line.number, "that", item.label, cues=cues))
     found += [s for s in _plan_headings(layout) if s.line not in exclude]
+    found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in prescribed_runs(layout) + slashed_rows(layout)]
+    that_lines = {s.line for s in found if "item/that" in s.cues}
+    found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in siblings(layout, that_lines)]
     return found
 
 
@@ -257,9 +271,27 @@ def _audit_items(layout: Layout) -> list[Start]:
     return found
 
 
+OWN_VOICE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\b")
+
+#: The issuer as the subject, in the past: "The review also recommended that ...", "The Inquiry
+#: recommended that ...": how a tracking paper retells a recommendation of the report it tracks
+#: (issue 13: prose naming a recommendation). The issuer is a report or a reviewing body, at the
+#: head of its sentence; the paper's own Board or Committee recommending is its own business.
+ISSUER_RECOMMENDED = re.compile(
+    r"(?:^|[.;]\s+|^\d{1,3}\.\s+)(?:The|This|That|Its|Their|An?)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:review|inquiry|report|panel|scrutiny|inspection|inspectorate|inspectors?|auditors?|audit|HMIC)"
+    r"(?:'s|\u2019s)?\s+(?:also\s+|further\s+|then\s+)?recommended\s+that\s+(?P<text>\S[^.]*\.?)",
+    re.IGNORECASE,
+)
+
+
+def _paraphrase(text: str) -> re.Match | None:
+    return PARAPHRASE.search(text) or ISSUER_RECOMMENDED.search(text)
+
+
 def paraphrased(text: str) -> tuple[str, str] | None:
     """(the recommendation's words, the rest of the paragraph) of a prose paraphrase, or None."""
-    match = PARAPHRASE.search(text)
+    match = _paraphrase(text)
     return (match["text"].strip(), text[match.end() :].strip()) if match else None
 
 
@@ -310,7 +342,9 @@ def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[
     last = start.line
     if start.kind == "quote":
         return _body_end(layout, start.line)
-    item = start.bullet or start.kind in ("tail", "item")
+    # a bullet, or a paragraph that is a record on its own (the author's "We recommend that ...", a
+    # recommendation told in a paragraph of prose): the next paragraph is the paper's text again
+    item = start.bullet or start.kind in ("tail", "item", "own", "paraphrase")
     for line in layout.lines[start.line : limit]:
         if line.number in exclude:
             break

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from recgraph.graph.model import ProgressUpdate, Recommendation, SourceReport
 from recgraph.graph.reading.readers.text import Document, clean, slugify
-from recgraph.graph.reading.segment.fields import _STATUS_OPENING
+from recgraph.graph.reading.segment.fields import _STATUS_OPENING, find_status
 from recgraph.graph.reading.segment.markers import covered, number_of
 from recgraph.graph.reading.segment.roles import Layout
 from recgraph.graph.reading.segment.switches import is_on
@@ -34,7 +34,11 @@ _COLUMNS = (
     ("owner", re.compile(r"\b(?:lead|owner|responsib\w*|action\s+by)\b", re.I)),
     ("timescale", re.compile(r"\b(?:deadline|target|timescale|date)\b", re.I)),
     ("status", re.compile(r"\bstatus\b", re.I)),  # "Status", "Current status", "RAG status"
-    ("progress", re.compile(r"\b(?:progress|update|position|response|comments?)\b", re.I)),
+    # a reviewer's judgement on each recommendation ("Observations", "Assessment"): the Morris
+    # Inquiry's table of earlier recommendations (Recommendation / Evidence / Observations; the
+    # trial's reading failures), audit follow-ups' "Assessment"; its status sentence is the status
+    ("assessment", re.compile(r"\b(?:observations?|assessment|verdict)\b", re.I)),
+    ("progress", re.compile(r"\b(?:progress|update|position|response|comments?|evidence)\b", re.I)),
 )
 _ROW_NUMBER = re.compile(r"^(?:R\.?\s?)?\d{1,3}[a-z]?(?:\s*(?:[-\u2013/]|and|to)\s*\d{1,3})?\.?$")
 _FLAT_HEADER = re.compile(r"\bRecommendation\b.*\bStatus\b")
@@ -116,9 +120,11 @@ def _table_record(doc: Document, row: dict, default: SourceReport) -> TableRecor
     rec = Recommendation(
         default.key, printed, get("text") or "", doc.provenance(row["first"], row["last"]), covers=covered(printed)
     )
-    status = get("status")
+    assessment = get("assessment")
+    status = get("status") or find_status(assessment)
+    progress = " ".join(p for p in (get("progress"), assessment) if p) or None
     update = ProgressUpdate(
-        default.key, printed, doc.name, rec.provenance, progress=get("progress"), status_phrase=status,
+        default.key, printed, doc.name, rec.provenance, progress=progress, status_phrase=status,
         owner=get("owner"), timescale=get("timescale"),
     )
     return TableRecord(row["first"], row["last"], rec, update, default)
