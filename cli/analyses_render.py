@@ -66,7 +66,14 @@ def frame_markdown(frame: pandas.DataFrame) -> str:
 
 def _joined(frame: pandas.DataFrame) -> pandas.DataFrame:
     """List cells as text, items separated by ", " (for CSV)."""
-    return frame.apply(lambda column: column.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v))
+    import pandas
+
+    def joined(value: object) -> object:
+        return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value
+
+    # cell by cell into object columns: .map would turn a column of years with a gap into floats (2000.0)
+    return pandas.DataFrame({name: pandas.Series([joined(v) for v in frame[name]], index=frame.index, dtype=object)
+                             for name in frame.columns}, index=frame.index, columns=frame.columns)
 
 
 def _xlsx_safe(frame: pandas.DataFrame) -> pandas.DataFrame:
@@ -165,7 +172,12 @@ def print_trace(trace: Trace, console: Console | None = None) -> None:
             say(f"    owner: {update.owner or update.owner_text}")
         for correction in update.corrections:
             say(f"    ! {correction.note()}")
-        say(f"    “{update.progress or ''}”")
+        if update.kind == "mention":  # a citation: its sentence is what the paper says of it
+            if update.topic:
+                say(f"    cited by topic “{update.topic}” ({update.matched_by or 'matched'})")
+            say(f"    “{update.sentence or update.printed or ''}”")
+        else:
+            say(f"    “{update.progress or ''}”")
     if not trace.updates:
         say("  No paper reports progress on this recommendation.")
     say()

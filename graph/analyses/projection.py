@@ -188,13 +188,17 @@ class Projection:
         return self._once("labels", self._labels)
 
     def _labels(self) -> pandas.DataFrame:
+        import pandas as pd
+
         rows = self.source.select(_RECOMMENDATION_IRIS, typed=False).drop_duplicates("rec", ignore_index=True)
         rows["label"] = rows["rec"].map(self._first("rdfs:label"))
         rows["report_iri"] = rows["rec"].map(self._first("rg:sourceReport"))
         known = self.reports()
         rows["report"] = rows["report_iri"].map(known["key"])
         years = {text: year_of(text) for text in known["report_year"].dropna().unique()}
-        rows["year"] = rows["report_iri"].map(known["report_year"]).map(years)
+        printed = rows["report_iri"].map(known["report_year"])
+        # a list, not .map: a report without a year would make every year a float (2000.0)
+        rows["year"] = pd.Series([years.get(text) for text in printed], index=rows.index, dtype=object)
         rows["label"] = _labelled(rows)
         return none_for_missing(rows.set_index("rec").rename_axis("iri"))
 

@@ -135,6 +135,8 @@ def chains_from_links(
                 "links": tuple((e[0], e[2]["score"], e[2].get("decision") or "suggested") for e in earlier),
             })
     frame = none_for_missing(pandas.DataFrame(rows, columns=CHAIN_COLUMNS))
+    # built from dicts, a year column with a member of no year would hold floats (2000.0)
+    frame["year"] = pandas.Series([row["year"] for row in rows], index=frame.index, dtype=object)
     return frame.astype({"chain": int, "position": int, "closed": bool, "closed_before_repeat": bool})
 
 

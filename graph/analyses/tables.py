@@ -118,7 +118,8 @@ def recommendation_table(
     fallback = blank(out["report"]) + "/" + blank(out["number"])
     out["label"] = out["label"].astype(object).where(out["label"].notna(), fallback)
     years = {text: year_of(text) for text in out["report_year"].dropna().unique()}  # one regex per report
-    out["year"] = out["report_year"].map(years).astype(object)
+    # a list, not .map: a report without a year would make every year a float (2000.0)
+    out["year"] = pandas.Series([years.get(text) for text in out["report_year"]], index=out.index, dtype=object)
     out["title"] = [short_title(h, t) for h, t in zip(out["heading"], out["text"])]
     out = out.join(_latest_updates(updates, concepts, mentions), how="left")
     out["status_iri"] = out["status_iri"].astype(object).where(out["status_iri"].notna(), out["own_status"])

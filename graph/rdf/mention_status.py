@@ -15,13 +15,17 @@ from recgraph.graph.enrich.vocabulary import Vocabulary, load_vocabulary
 _MENTION_STATUSES = (
     ("not_started", re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:implemented|started)\b", re.I)),
     ("awaiting_external", re.compile(r"\bawait(?:s|ing)?\b", re.I)),
-    ("in_progress", re.compile(r"\bnot\s+yet\b|\bincomplete\b|\byet\s+to\s+be\b|further\s+work|in\s+progress|under\s+way|"
+    ("in_progress", re.compile(r"\bnot\s+yet\b|\bincomplete\b|\byet\s+to\s+be\b|(?<!\bno\s)further\s+(?:work|development|action)|in\s+progress|under\s+way|"
                                r"\bongoing\b|\bopen\b|outstanding|\bO/S\b|delayed|on\s+track|will\s+be\s+(?:delivered|monitored)|"
                                r"subject\s+to|cannot\s+be\s+completed", re.I)),
     ("substantially", re.compile(r"\bsubstantially\b", re.I)),
     ("partial", re.compile(r"\bpartial(?:ly)?\b", re.I)),
     ("superseded", re.compile(r"superseded|overtaken|withdrawn|transferred|subsumed", re.I)),
-    ("complete", re.compile(r"complete|implemented|delivered|discharged|sign(?:ed)?[- ]off|\bclosed?\b|achieved", re.I)),
+    # "embedded", "business as usual": the grade past "implemented" on the scale the mentions reader
+    # reads them from (recgraph.graph.reading.mentions, _STATUS_WORDS), so a mention it reads with
+    # that status is not left "unknown"
+    ("complete", re.compile(r"complete|implemented|delivered|discharged|sign(?:ed)?[- ]off|\bclosed?\b|achieved"
+                            r"|\bembedded\b|business\s+as\s+usual|\bno\s+further\s+(?:work|development|action)\b", re.I)),
 )
 
 

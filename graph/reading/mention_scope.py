@@ -22,8 +22,10 @@ from collections.abc import Callable, Sequence
 #: while periods, shares and counts are written number + unit ("(3, 6 or 12 months)",
 #: "64 recommendations", "20 per cent", "12 officers"). The units: time (the timescales papers
 #: print), shares, and what the family's papers count (people, posts, places, documents, items).
+#: A unit is in lower case: a capitalised word after the number opens a table cell, a heading or a
+#: sentence ("Recommendation 12 Action complete", "... Recommendation 3. Members noted ...").
 QUANTITY = re.compile(
-    r"\s*(?:%|(?i:per\s*cent|percent"
+    r"\s*(?:%|(?:per\s*cent|percent"
     r"|(?:calendar\s+|working\s+|financial\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?)|[-\s]?(?:weekly|monthly|yearly)"
     r"|recommendations?|recs?|officers?|staff|people|persons?|posts?|members?|pages?|paragraphs?|items?|cases?"
     r"|boroughs?|forces?|sites?|units?|stations?|areas?|actions?|times?|million|thousand|hundred|pounds?)\b)"

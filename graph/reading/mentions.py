@@ -79,7 +79,7 @@ MAX_RANGE = 60
 # seen", part B "Status wordings"): each keyword below occurs there.
 _STATUS_WORDS = (
     r"complete(?:d)?|incomplete|implemented|delivered(?: in full)?|discharged|sign(?:ed)?[- ]off|closed?"
-    r"|outstanding|O/S|further (?:work|development|action)|in progress|under way|ongoing|on track|superseded|overtaken|withdrawn"
+    r"|outstanding|O/S|(?:no )?further (?:work|development|action)|in progress|under way|ongoing|on track|superseded|overtaken|withdrawn"
     # "embedded" (in day-to-day business) and "business as usual": the last grade of the
     # implemented/embedded scale HMIC and the MPS use for recommendations carried into routine
     # practice (trial on unseen papers, docs/formats.md: a status heading and its lead-in, 080410/07)

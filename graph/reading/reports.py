@@ -68,11 +68,14 @@ GENERIC = frozenset(
 )
 #: Words that describe a report of the paper's own series rather than name one ("the first
 #: report", "a separate report", "the closing report", "the quarterly audit"): a name made of these
-#: alone is not a report's name.
+#: alone is not a report's name. The status words among them ("implemented", "accepted", "open",
+#: "outstanding", ...) say which of a report's recommendations a list holds ("Internal audit – open
+#: recommendations"): the family's status wordings (docs/formats.md, part B "Status wordings").
 MODIFIERS = frozenset(
     """first second third last latest previous next recent further final closing separate public full joint
     quarterly annual monthly new national own external this that same earlier later high risk high-risk
-    implemented accepted awaiting compliance lead year's year""".split()
+    implemented accepted awaiting compliance lead year's year
+    open outstanding remaining closed completed""".split()
 )
 #: Distinctive words that name a recurring kind of report rather than one report (the policing
 #: and performance plan audited every year, the annual letter, the force inspection): a name made

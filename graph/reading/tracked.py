@@ -20,7 +20,7 @@ from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.readers.text import slugify
 from recgraph.graph.reading.register import Register
 from recgraph.graph.reading.report_names import Candidate, find_candidates, title_line
-from recgraph.graph.reading.reports import ReportName, derived_key, guess_kind
+from recgraph.graph.reading.reports import MODIFIERS, ReportName, derived_key, guess_kind
 
 
 
@@ -107,7 +107,8 @@ def identify_reports(
         name = ReportName.of(report.title)
         registered = register.match(name)
         from_title = _from_title(report, name, result.paper.title, keyed, title_line(list(lines), start))
-        if not registered and (_names_no_report(name) or from_title and (tracked or not _reads_as_report(report.title))):
+        if not registered and (_names_no_report(name) or _named_after_file(report, file)
+                               or from_title and (tracked or not _reads_as_report(report.title))):
             stand_in = tracked[0][1] if tracked else _unidentified(result)
             renamed[report.key] = stand_in.key
             if not tracked:
@@ -172,11 +173,19 @@ def _unplaced(leftovers: Sequence[Leftover], mentions: Sequence[Mention], lines:
 
 
 def _names_no_report(name: ReportName) -> bool:
-    """Whether a reader's report name names no report: it has no distinctive word and no year, only
-    the body and the kind ("Progress on MPA Scrutiny Recommendations", "HMIC recommendations").
+    """Whether a reader's report name names no report: it has no year and no distinctive word but
+    modifiers, only the body, the kind and which recommendations ("Progress on MPA Scrutiny
+    Recommendations", "HMIC recommendations", "Internal audit – open recommendations").
     Such a generic heading loses to the specific name the paper's words give (survey part A: the
     headings over tracked lists name the body generically in papers whose summary names the report)."""
-    return not name.words and not name.year
+    return not name.year and (not name.words or set(name.words) <= MODIFIERS)
+
+
+def _named_after_file(report: SourceReport, file: str) -> bool:
+    """Whether a reader's report is its stand-in named after the paper's file ("Source report of
+    update.txt"), no line of the paper naming it: keyed from its name, it matched the stand-in of
+    any other paper with a like file name (two folders' "update.txt" shared "source-txt")."""
+    return report.provenance is None and Path(file).name in (report.title or "")
 
 
 def _reads_as_report(title: str) -> bool:

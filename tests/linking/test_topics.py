@@ -130,3 +130,13 @@ def test_the_read_and_build_summaries_report_each_topic_mention_not_attached(tmp
     assert "'mounted patrols' (t-patrol-closing-2006.txt:40, report street-patrol) is unmatched" in read.stdout
     build = CliRunner().invoke(cli, ["build", *map(str, PAPERS), "--store", str(tmp_path / "store"), "--workers", "1"])
     assert "5 mention(s) by topic: 3 resolved, 1 ambiguous, 1 unmatched" in build.stdout, build.output
+
+
+def test_the_printed_trace_shows_a_mentions_sentence_and_topic(built):
+    # a mention has no progress text: the trace printed an empty “” where its sentence belongs
+    location, _ = built
+    out = CliRunner().invoke(cli, ["trace", "street-patrol/1", "--store", str(location)], env={"COLUMNS": "400"})
+    assert out.exit_code == 0, out.output
+    assert "“”" not in out.stdout
+    assert "cited by topic “stop and search recording”" in out.stdout
+    assert "stop and search recording has been implemented" in out.stdout

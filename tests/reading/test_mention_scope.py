@@ -42,6 +42,8 @@ def test_numbers_followed_by_a_unit_are_quantities_not_mentions(sentence):
     "Recommendations (1, 3 and 6) are complete.",
     "The recommendations 2 and 5 are now complete.",
     "Recommendation 12 is awaiting the new contract.",
+    "Recommendation 12 Action complete.",  # a table row run together: a capital opens the next cell
+    "Recommendations 4 and 6 Areas of concern are now complete.",
 ])
 def test_numbers_without_a_unit_are_still_read(sentence):
     assert mentions_in(f"Report: 1\n\n{sentence}")
@@ -53,7 +55,7 @@ def test_a_list_closed_by_comma_or_is_one_list():
 
 @pytest.mark.parametrize(("after", "quantity"), [
     (" months)", True), (" weeks", True), ("%", True), (" per cent", True), (" officers", True),
-    ("-monthly", True), (" are complete", False), (" and 4", False), (" staffing review", False), (")", False),
+    ("-monthly", True), (" Actions complete", False), (" Members noted", False), (" are complete", False), (" and 4", False), (" staffing review", False), (")", False),
 ])
 def test_a_unit_after_the_number_makes_a_quantity(after, quantity):
     assert bool(QUANTITY.match(after)) is quantity

@@ -6,6 +6,8 @@ unnamed reports and reports published in parts. The papers below are made up for
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from recgraph.graph.model import Paper, Provenance, ReadResult, Recommendation, SourceReport
 from recgraph.graph.reading.register import Register, RegisteredReport
 from recgraph.graph.reading.report_names import find_candidates
@@ -145,6 +147,30 @@ def test_a_report_named_without_its_part_joins_a_part_only_when_one_part_is_in_q
     unify_reports(papers)
     assert [_keys(p) for p in papers] == [["lamp-part-1"], ["lamp-part-1"]]
 
+
+
+def test_a_title_naming_only_a_status_group_names_no_report():
+    # "Internal audit – open recommendations": the kind and which recommendations (open), no name;
+    # keyed from its lone word "open", it joined an inquiry named "Open Doors" in another paper
+    result = _paper("This paper sets out the work of the year.", reader_title="Internal audit – open")
+    assert _keys(result) == ["unidentified-lamps"]
+    assert ReportName.of("Internal audit – open").words == ("open",)
+    other = ReadResult(Paper("doors.txt", "any", source_reports=(
+        SourceReport("open-doors", "HMIC's Open Doors thematic (2003)", key_basis="text"),)))
+    unify_reports([result, other])
+    assert _keys(result) == ["unidentified-lamps"] and _keys(other) == ["open-doors"]
+
+
+def test_papers_naming_no_report_never_share_the_readers_stand_in_named_after_the_file(tmp_path):
+    # the reader's stand-in "Source report of update.txt" was keyed from its words: "update" and
+    # "progress" are generic, so two unrelated papers shared the key "source-txt" and its numbers
+    from recgraph.graph.reading.papers import read_papers
+
+    (tmp_path / "update.txt").write_text("Progress\n\nRecommendations 1 and 2 are complete.\n")
+    (tmp_path / "progress.txt").write_text("Progress\n\nRecommendations 1 and 3 remain open.\n")
+    outcome = read_papers([tmp_path], workers=1)
+    keys = {Path(r.paper.file).name: {m.source_report for m in r.mentions} for r in outcome.results}
+    assert keys == {"update.txt": {"unidentified-update"}, "progress.txt": {"unidentified-progress"}}
 
 
 def test_a_name_ends_at_a_word_of_time_and_a_post_names_no_report():
