@@ -30,6 +30,13 @@ QUANTITY = re.compile(
     r"|recommendations?|recs?|officers?|staff|people|persons?|posts?|members?|pages?|paragraphs?|items?|cases?"
     r"|boroughs?|forces?|sites?|units?|stations?|areas?|actions?|times?|million|thousand|hundred|pounds?)\b)"
 )
+#: After the word itself ("Recommendation 9 ...") a count unit is the cited recommendation's own
+#: words ("Recommendation 9 staff training is complete"): there only periods and shares are quantities
+#: ("recommendations 1 to 3 months").
+PERIOD = re.compile(
+    r"\s*(?:%|(?:per\s*cent|percent"
+    r"|(?:calendar\s+|working\s+|financial\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?)|[-\s]?(?:weekly|monthly|yearly))\b)"
+)
 # A status is the predicate of a clause. A subordinate clause has a subject of its own: a status
 # after a subordinating word is said of that subject ("Recommendation 17 will apply once the
 # guidance is revised"). Before a citation, a relative clause, a ";" or "and"/"but" with a new noun

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from recgraph.graph.model import Mention, Provenance, Recommendation
 from recgraph.graph.reading.mention_scope import (
     ANNOUNCES,
+    PERIOD,
     QUANTITY,
     governing_status,
     paragraphs_above,
@@ -257,7 +258,7 @@ def _citations(piece: _Piece, lines: Sequence[str]) -> list[tuple[int, int, str,
     taken: list[tuple[int, int]] = []
     for match in _CITE.finditer(piece.text):
         printed = match.group(0)
-        if QUANTITY.match(piece.text, match.end("list")):
+        if PERIOD.match(piece.text, match.end("list")):
             continue  # "recommendations 1 to 3 months": a period
         numbers = expand_numbers(match.group("list"))
         if re.match(r"R\.?\d", printed):  # "R12", "R.7": the R is part of the number as printed

@@ -182,3 +182,8 @@ def test_numbers_written_as_words_are_cited():
 def test_how_a_recommendation_was_received_is_not_its_topic():
     assert [(m.number, m.topic) for m in mentions_in(
         "Report: 1\n\nThe most widely reported recommendation was Recommendation One, on card fraud.")] == [("1", None)]
+
+
+def test_a_count_word_after_the_word_recommendation_is_the_cited_one_s_own():
+    assert statuses("Report: 1\n\nRecommendation 9 staff training is complete.") == {"9": "is complete"}
+    assert mentions_in("Report: 1\n\nRecommendations 1 to 3 months after the review are due.") == []
