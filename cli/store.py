@@ -87,6 +87,8 @@ def build(paths, store, base, update, remove, no_validate, strict, keep, catalog
         sys.exit(EXIT_PROBLEMS)
     for name in outcome.kept:
         click.echo(f"Warning: {name} could not be read: its graph from the previous build is kept", err=True)
+    for note in outcome.warnings:
+        click.echo(f"Warning: {note}", err=True)
     print_build_summary(outcome.summary, outcome.results, outcome.report)
     print_topic_mentions(outcome.results)
     if outcome.report and not outcome.report.conforms:

@@ -48,6 +48,7 @@ class BuildOutcome:
     report: ValidationReport | None = None
     kept: list[str] = field(default_factory=list)
     stopped: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -133,7 +134,7 @@ def build(
         if unknown:
             raise StoreError(f"cannot remove {unknown[0]!r}: build {live} of {location} holds no such paper")
     reading = (lambda path: progress("read", 0, None, str(path))) if progress else None
-    pinned = _pinned(location, live) if live else []
+    pinned, notes = _pinned(location, live) if live else ([], [])
     outcome = (read_papers(paths, options or ReadOptions(), progress=reading, workers=workers, pinned=pinned)
                if paths else ReadOutcome())
     if not outcome.results and not removed:
@@ -151,7 +152,7 @@ def build(
         summary = BuildSummary(location, "", mint.base, live=False)
         return BuildOutcome(summary, outcome.results, outcome.errors, stopped=(
             f"{len(outcome.errors)} paper(s) could not be read and --strict was given: nothing was built; "
-            "the previous store stays live"))
+            "the previous store stays live"), warnings=notes)
     reports: list[ValidationReport] = []
 
     def check(new_store) -> Verdict:
@@ -172,16 +173,18 @@ def build(
         results = list(outcome.results) + [previous[slug] for slug in kept_slugs]
         summary = build_store(results, location, extra_nquads=enrichment_nquads(results, mint),
                               expect_live=live, kept=kept, **kwargs)
-    return BuildOutcome(summary, outcome.results, outcome.errors, reports[-1] if reports else None, kept=summary.kept)
+    return BuildOutcome(summary, outcome.results, outcome.errors, reports[-1] if reports else None, kept=summary.kept,
+                        warnings=notes)
 
 
-def _pinned(location: Path, live: str) -> list:
-    """The reports the live build keyed, whose keys stay given (none when its records are of an
-    older recgraph: a full build then keys afresh, as the first build did)."""
+def _pinned(location: Path, live: str) -> tuple[list, list[str]]:
+    """The reports the live build keyed, whose keys stay given, and a warning when they cannot be
+    loaded (records of an older recgraph, or a damaged keys file: keys are then given afresh, as the
+    first build did)."""
     try:
-        return kept_reports(location / BUILDS / live)
-    except StaleRecordsError:
-        return []
+        return kept_reports(location / BUILDS / live), []
+    except StaleRecordsError as err:
+        return [], [f"{err}; report keys are given afresh from the papers' words"]
 
 
 def _live(location: Path) -> str | None:

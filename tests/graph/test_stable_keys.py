@@ -127,6 +127,15 @@ def test_the_keys_a_build_gave_are_kept_beside_its_records(folders):
     assert [r.key for r in kept_reports(folder)] == ["lantern-signals"]
 
 
+def test_a_damaged_keys_file_is_said_not_silently_dropped(folders):
+    papers, store = folders
+    recgraph.build([write(papers, A)], store=store, validate=False)
+    (store / "builds" / live_build(store) / "records" / "report-keys.json").write_text("{not json", encoding="utf-8")
+    outcome = recgraph.build([papers], store=store, validate=False)
+    assert outcome.summary.live
+    assert len(outcome.warnings) == 1 and "report-keys.json" in outcome.warnings[0] and "afresh" in outcome.warnings[0]
+
+
 def test_the_seed_keys_stay():
     results = read_papers([recgraph.data_path() / "papers"], workers=1).results
     found = {report.key for result in results for report in result.paper.source_reports}
