@@ -139,12 +139,15 @@ def identify_reports(
     result = name_audit_subjects(result, lines, start)
     result.leftovers = _unplaced(result.leftovers, result.mentions, lines)
     # A report no record, update or mention uses is not one the paper tracks when others are used
-    # (the reader's report of a paper whose records all belong to the audits it names); in a paper
-    # with none used, a report no line names (a reader's stand-in named after the file) goes too.
+    # (the reader's report of a paper whose records all belong to the audits it names). In a paper
+    # with none used, only a report its words say it tracks stays ("an update on the recommendations
+    # of X", "X made 24 recommendations": a cover paper whose detail is in an appendix); a name
+    # found only in its title or a heading is the paper's own subject, never its source report.
     used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
         m.source_report for m in result.mentions} | {x.source_report for x in result.cross_references}
-    named = tuple(r for r in result.paper.source_reports if r.key in used or r.key_basis != "text" or not used and (
-        r.provenance is not None or any(r.key == item[1].key for item in tracked)))
+    said = {item[1].key for item in tracked if max(c.score - (2 if c.line == title_line(list(lines), start) else 0)
+                                                   for c in item[0]) >= 3}
+    named = tuple(r for r in result.paper.source_reports if r.key in used or r.key_basis != "text" or not used and r.key in said)
     if len(named) < len(result.paper.source_reports):
         result.paper = replace(result.paper, source_reports=named)
     _settle_unidentified(result)
@@ -236,7 +239,9 @@ def _from_title(report: SourceReport, name: ReportName, title: str | None, keyed
         return True
     if not title or report.title.strip().casefold() not in title.casefold():
         return False
-    return not any(c.name.matches(name) for group, _, _ in keyed for c in group if c.line != title_at)
+    # printed again as a name outside the title line, it is a report's name; a name that only shares
+    # words with it ("Lantern progress" and "the Street Lantern Review") is the report the title is about
+    return not any(set(c.name.words) == set(name.words) for group, _, _ in keyed for c in group if c.line != title_at)
 
 
 def _distinct(reports: list[SourceReport]) -> list[SourceReport]:

@@ -181,3 +181,19 @@ def test_a_name_ends_at_a_word_of_time_and_a_post_names_no_report():
     assert "Joint Review of Street Lighting" in printed
     assert not any("since" in p for p in printed)
     assert not any("Director" in p for p in printed)
+
+
+def test_a_paper_citing_nothing_lists_only_a_report_its_words_say_it_tracks(tmp_path):
+    from recgraph.graph.reading.papers import read_papers
+
+    frame = ("{title}\n\nReport: 9\nDate: 5 July 2007\nBy: Commissioner\n\nSummary\n\n{summary}\n\n"
+             "A. Recommendation\n\nThat members note the report.\n\nB. Supporting information\n\n"
+             "1. The work is described in the appendix, which is not printed here.\n")
+    (tmp_path / "own.txt").write_text(frame.format(
+        title="Lantern trial final report", summary="This paper gives members the final report of the lantern trial."))
+    (tmp_path / "cover.txt").write_text(frame.format(
+        title="Lantern progress", summary="This paper updates members on the recommendations of the Street Lantern Review."))
+    got = {r.paper.file.rsplit("/", 1)[-1]: [s.title for s in r.paper.source_reports]
+           for r in read_papers([tmp_path]).results}
+    assert got["own.txt"] == []
+    assert got["cover.txt"] == ["Street Lantern Review"]
