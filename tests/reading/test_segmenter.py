@@ -232,3 +232,10 @@ def test_a_row_of_column_heads_and_figures_is_not_a_title():
     assert not is_heading("Budget £ 2004 2005")
     assert is_heading("Recommendation 3 \u2013 Training")
     assert is_heading("Victim care and follow-up")
+
+
+def test_a_line_of_two_sentences_is_not_a_title():
+    from recgraph.graph.reading.segment.roles import is_heading
+
+    assert not is_heading("The board asked for two papers on lighting. These are:")
+    assert is_heading("Lighting standards: the two papers")

@@ -131,6 +131,8 @@ def is_table_row(raw: str) -> bool:
     return raw.count("\t") >= 2 or raw.count("|") >= 2
 
 
+#: One sentence ending and another beginning inside a line (a title is one phrase).
+_SENTENCE_BREAK = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 #: Column heads of a row of figures that stand alone as words ("Period 2008-09 2009-10 % Change").
 _FIGURE_SIGNS = frozenset("%£$€")
 
@@ -145,6 +147,7 @@ def is_heading(text: str) -> bool:
         and (text[0].isupper() or text[0] in "\u2018\u201c'\"")
         and text.rstrip("\u201d\u2019\"'")[-1:] not in ".,;!?"  # a quoted sentence ends inside its quotes
         and paragraph_number(text) is None
+        and not _SENTENCE_BREAK.search(text)  # "... asked for three papers. These are:" is prose, not a title
     )
 
 
