@@ -156,7 +156,7 @@ def find_topic_mentions(
                 continue  # a topic that names a report ("the race and faith recommendations") is that report
             nxt = cites[index + 1][0] if index + 1 < len(cites) else len(piece.text)
             prev = cites[index - 1][1] if index else 0
-            status = _numbered._status_for(statuses, end, nxt, prev, start)
+            status = _numbered._status_for(statuses, end, nxt, prev, start, piece.text)
             if status is None and index == len(cites) - 1:
                 status = _numbered._status_said_again(pieces, position)
             report = (

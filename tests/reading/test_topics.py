@@ -123,3 +123,13 @@ def test_a_paper_whose_own_section_has_no_next_heading_keeps_its_body():
             "15. The recommendation on cell capacity is complete.\n")
     found = [m for m in find_mentions(text.split("\n"), "p.txt", "p.txt", [], "rep") if m.number is None]
     assert [m.topic for m in found] == ["cell capacity"]
+
+
+def test_a_topic_mention_takes_only_a_status_said_of_it():
+    from recgraph.graph.reading.mentions import find_mentions
+
+    def said(sentence):
+        return [(m.topic, m.status_phrase) for m in find_mentions(f"Report: 1\n\n{sentence}".split("\n"), "p.txt", "p.txt", [], "rep")]
+
+    assert said("The recommendation on lantern checks will follow once the new guidance is complete.") == [("lantern checks", None)]
+    assert said("The recommendation on lantern checks is complete.") == [("lantern checks", "is complete")]
