@@ -24,26 +24,40 @@ from recgraph.graph.reading.reports import MODIFIERS, ReportName, derived_key, g
 
 
 
-def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
-    """Candidates grouped by report: an alias joins its name, and names that match join."""
-    parent = list(range(len(candidates)))
+class _Partition:
+    """Disjoint sets of the numbers 0 .. n-1 (union-find with path halving)."""
 
-    def root(i: int) -> int:
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.root(a)] = self.root(b)
+
+    def groups(self) -> list[list[int]]:
+        """The sets, each in ascending order, ordered by their smallest member."""
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            groups.setdefault(self.root(i), []).append(i)
+        return list(groups.values())
+
+
+def _groups(candidates: Sequence[Candidate]) -> list[list[Candidate]]:
+    """Candidates grouped by report: an alias joins its name, and names that match join."""
+    sets = _Partition(len(candidates))
     for i, one in enumerate(candidates):
         if one.alias_of is not None:
-            parent[root(i)] = root(one.alias_of)
+            sets.join(i, one.alias_of)
         for j in range(i):
             if one.name.matches(candidates[j].name):
-                parent[root(i)] = root(j)
-    groups: dict[int, list[Candidate]] = {}
-    for i, one in enumerate(candidates):
-        groups.setdefault(root(i), []).append(one)
-    return list(groups.values())
+                sets.join(i, j)
+    return [[candidates[i] for i in members] for members in sets.groups()]
 
 
 def key_of_names(names: Sequence[ReportName]) -> str:
@@ -306,14 +320,7 @@ def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] 
     if fresh < 2 and not (fresh and len(text) > fresh):
         return
     names = [[ReportName.of(t) for t in (r.title, *r.aliases)] for _, r in text]
-    parent = list(range(len(text)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    sets = _Partition(len(text))
     # Only reports that share a key, a distinctive word or (periodic ones) a year can match: an
     # index of those keeps a read of thousands of papers from comparing every pair.
     index: dict[str, list[int]] = {}
@@ -334,12 +341,9 @@ def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] 
             if bool(parts[a]) != bool(parts[b]):
                 partless.append((a, b))  # joined below, when the part is not in doubt
             else:
-                parent[root(a)] = root(b)
-    _join_partless(partless, parts, parent, root)
-    groups: dict[int, list[int]] = {}
-    for k in range(len(text)):
-        groups.setdefault(root(k), []).append(k)
-    for members in groups.values():
+                sets.join(a, b)
+    _join_partless(partless, parts, sets)
+    for members in sets.groups():
         registered = sorted({text[k][1].key for k in members if k < fresh and text[k][1].key_basis == "register"})
         held = sorted({text[k][1].key for k in members if k >= fresh})
         mine = [k for k in members if k < fresh]
@@ -389,20 +393,24 @@ def _closest(mine: Sequence[ReportName], held, text) -> str | None:
     return min(scored)[1] if scored else None
 
 
-def _join_partless(pairs, parts, parent, root) -> None:
+def _join_partless(pairs, parts, sets: _Partition) -> None:
     """Join a report named without its part to the report of one part it matches ("the Stockwell
     report" with "the IPCC Stockwell 1 report"), only when every report it matches is of that one
     part: matching parts 1 and 2, it stays apart, so two parts' numbers never share a node and no
     reading order decides where it goes."""
+    if not pairs:
+        return
+    parts_of: dict[int, set[str]] = {}  # the parts each group of reports holds, before these joins
+    for k, own in enumerate(parts):
+        parts_of.setdefault(sets.root(k), set()).update(own)
     matched: dict[int, set[str]] = {}
     for a, b in pairs:
         bare, parted = (a, b) if not parts[a] else (b, a)
-        group_parts = {p for k in range(len(parts)) if root(k) == root(parted) for p in parts[k]}
-        matched.setdefault(bare, set()).update(group_parts)
+        matched.setdefault(bare, set()).update(parts_of[sets.root(parted)])
     for a, b in pairs:
         bare, parted = (a, b) if not parts[a] else (b, a)
         if len(matched[bare]) == 1:
-            parent[root(bare)] = root(parted)
+            sets.join(bare, parted)
 
 
 def _rekey(result: ReadResult, old: str, new: SourceReport) -> None:
