@@ -105,7 +105,9 @@ def identify_reports(
     """
     file = result.paper.file
     start = body_start(lines)
-    groups = _groups(find_candidates(list(lines), start))
+    text_lines = list(lines)
+    title_at = title_line(text_lines, start)
+    groups = _groups(find_candidates(text_lines, start))
     keyed = [(group, *_report(group, register, file)) for group in groups]
     # The paper tracks the report it names most strongly (ties: the first named); other reports it
     # names join it only when the paper cites their recommendations (see _find_mentions).
@@ -120,7 +122,7 @@ def identify_reports(
             continue
         name = ReportName.of(report.title)
         registered = register.match(name)
-        from_title = _from_title(report, name, result.paper.title, keyed, title_line(list(lines), start))
+        from_title = _from_title(report, name, result.paper.title, keyed, title_at)
         if not registered and (_names_no_report(name) or _named_after_file(report, file)
                                or from_title and (tracked or not _reads_as_report(report.title))):
             stand_in = tracked[0][1] if tracked else _unidentified(result)
@@ -159,8 +161,7 @@ def identify_reports(
     # found only in its title or a heading is the paper's own subject, never its source report.
     used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
         m.source_report for m in result.mentions} | {x.source_report for x in result.cross_references}
-    said = {item[1].key for item in tracked if max(c.score - (2 if c.line == title_line(list(lines), start) else 0)
-                                                   for c in item[0]) >= 3}
+    said = {item[1].key for item in tracked if max(c.score - (2 if c.line == title_at else 0) for c in item[0]) >= 3}
     named = tuple(r for r in result.paper.source_reports if r.key in used or r.key_basis != "text" or not used and r.key in said)
     if len(named) < len(result.paper.source_reports):
         result.paper = replace(result.paper, source_reports=named)
