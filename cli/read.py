@@ -72,11 +72,14 @@ def read(paths, fmt, nl, out, per_paper, catalogue, no_overrides, max_size, work
     if fmt == "summary":
         from recgraph.cli.render import print_read_summary
         from recgraph.cli.topics_render import print_topic_mentions
+        from recgraph.graph.linking import resolve_topics
+
+        topics = resolve_topics(outcome.results)  # reading alone: the build resolves them as it links
 
         if out is None:
             print_read_summary(outcome.results)
             print_papers(outcome.results)
-            print_topic_mentions(outcome.results)
+            print_topic_mentions(topics)
         else:
             from rich.console import Console
 
@@ -84,7 +87,7 @@ def read(paths, fmt, nl, out, per_paper, catalogue, no_overrides, max_size, work
             console = Console(file=summary, width=120, no_color=True)
             print_read_summary(outcome.results, console)
             print_papers(outcome.results, console)
-            print_topic_mentions(outcome.results, console)
+            print_topic_mentions(topics, console)
             output.write_text(summary.getvalue(), out)
     else:
         for result in outcome.results:

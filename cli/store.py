@@ -90,7 +90,7 @@ def build(paths, store, base, update, remove, no_validate, strict, keep, catalog
     for note in outcome.warnings:
         click.echo(f"Warning: {note}", err=True)
     print_build_summary(outcome.summary, outcome.results, outcome.report)
-    print_topic_mentions(outcome.results)
+    print_topic_mentions(outcome.topic_mentions)
     if outcome.report and not outcome.report.conforms:
         print_violations(outcome.report.violations, limit=20)
     if not outcome.ok:

@@ -10,12 +10,10 @@ from rich.console import Console
 from recgraph.cli.tables import make_console
 
 
-def print_topic_mentions(results, console: Console | None = None) -> None:
+def print_topic_mentions(matches, console: Console | None = None) -> None:
     """A line of counts when any paper cites recommendations by topic, then one line per mention by
-    topic that cites no recommendation (see recgraph.graph.linking.topics for the rule)."""
-    from recgraph.graph.linking.topics import resolve_topics
-
-    matches = resolve_topics(results)
+    topic that cites no recommendation; ``matches`` as :func:`recgraph.graph.linking.resolve_topics`
+    gives them (see recgraph.graph.linking.topics for the rule)."""
     if not matches:
         return
     console = console or make_console()

@@ -395,13 +395,15 @@ def write_nquads(
     return counts
 
 
-def enrichment_nquads(results: Sequence[ReadResult], mint: Minter) -> Iterator[str]:
+def enrichment_nquads(results: Sequence[ReadResult], mint: Minter, seen: list | None = None) -> Iterator[str]:
     """N-Quads lines of the enrichment (themes, systems, owners, statuses) and the links
     (repeats, dependencies) of the records, all in the graph ``mint.enrichment_graph("links")``.
 
     Enrichment and linking run over all papers at once (repeats cross papers), so this graph is
     rebuilt whole on every build. They run when the first line is asked for, and the lines are
-    produced as they are consumed: a large build streams them to its N-Quads file.
+    produced as they are consumed: a large build streams them to its N-Quads file. ``seen``, when
+    given, receives the :class:`~recgraph.graph.linking.Links` found (a build reports its mentions
+    by topic from them rather than resolving them again).
     """
     from recgraph.graph.enrich import enrich
     from recgraph.graph.rdf.enrichment import enrichment_lines
@@ -414,4 +416,7 @@ def enrichment_nquads(results: Sequence[ReadResult], mint: Minter) -> Iterator[s
     kept = decisions_file()
     decisions = read_decisions(kept)  # analysts' decisions survive every rebuild
     options = RepeatOptions(model=load_model(kept.parent / MODEL_FILE))  # a fit the analyst accepted
-    yield from enrichment_lines(enrichment, link(results, enrichment, options, decisions), mint.enrichment_graph("links"), mint)
+    links = link(results, enrichment, options, decisions)
+    if seen is not None:
+        seen.append(links)
+    yield from enrichment_lines(enrichment, links, mint.enrichment_graph("links"), mint)

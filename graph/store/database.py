@@ -244,6 +244,7 @@ def update_store(
     keep: int | None = None,
     enrich: bool = True,
     kept: Sequence[str] = (),
+    seen: list | None = None,
 ) -> BuildSummary:
     """Re-read some papers: the live build's records of the others, these, minus ``removed``, built whole.
 
@@ -254,6 +255,7 @@ def update_store(
     ----------
     results : the papers re-read (replacing their records) or added.
     removed : slugs of papers to take out of the store (see :func:`recgraph.graph.rdf.iri.paper_slug`).
+    seen : receives the links found (see :func:`recgraph.graph.rdf.writer.enrichment_nquads`).
 
     Raises
     ------
@@ -278,7 +280,7 @@ def update_store(
         raise StoreError(f"cannot remove {missing[0]!r}: build {live} of {location} holds no such paper")
     merged = merge_records(previous, results, removed)
     gone = [Path(previous[slug].paper.file).name for slug in removed]
-    extra = enrichment_nquads(merged, mint) if enrich else ()
+    extra = enrichment_nquads(merged, mint, seen) if enrich else ()
     return build_store(merged, location, mint=mint, ontology=ontology, extra_nquads=extra, check=check,
                        progress=progress, keep=keep, expect_live=live, removed=gone, kept=kept)
 

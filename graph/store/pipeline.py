@@ -49,6 +49,7 @@ class BuildOutcome:
     kept: list[str] = field(default_factory=list)
     stopped: str | None = None
     warnings: list[str] = field(default_factory=list)
+    topic_mentions: tuple = ()  # every mention by topic of the build, resolved or not (linking.TopicMatch)
 
     @property
     def ok(self) -> bool:
@@ -164,17 +165,18 @@ def build(
 
     building = (lambda stage, done, total: progress(stage, done, total, None)) if progress else None
     kwargs = dict(mint=mint, check=check if validate else None, progress=building, keep=keep)
+    seen: list = []  # the links the build finds: its mentions by topic are reported from them
     if update:
         kept = _files(location / BUILDS / live, kept_slugs)
-        summary = update_store(outcome.results, location, removed=removed, kept=kept, **kwargs)
+        summary = update_store(outcome.results, location, removed=removed, kept=kept, seen=seen, **kwargs)
     else:
         previous = load_records(location / BUILDS / live, kept_slugs) if kept_slugs else {}
         kept = [Path(previous[slug].paper.file).name for slug in kept_slugs]
         results = list(outcome.results) + [previous[slug] for slug in kept_slugs]
-        summary = build_store(results, location, extra_nquads=enrichment_nquads(results, mint),
+        summary = build_store(results, location, extra_nquads=enrichment_nquads(results, mint, seen),
                               expect_live=live, kept=kept, **kwargs)
     return BuildOutcome(summary, outcome.results, outcome.errors, reports[-1] if reports else None, kept=summary.kept,
-                        warnings=notes)
+                        warnings=notes, topic_mentions=seen[0].topics if seen else ())
 
 
 def _pinned(location: Path, live: str) -> tuple[list, list[str]]:

@@ -140,3 +140,12 @@ def test_the_printed_trace_shows_a_mentions_sentence_and_topic(built):
     assert "“”" not in out.stdout
     assert "cited by topic “stop and search recording”" in out.stdout
     assert "stop and search recording has been implemented" in out.stdout
+
+
+def test_an_update_reports_the_topic_mentions_of_the_whole_build(tmp_path):
+    # re-reading only the paper that cites by topic: the wording it cites is in the paper kept
+    store = str(tmp_path / "store")
+    assert CliRunner().invoke(cli, ["build", *map(str, PAPERS), "--store", store, "--workers", "1"]).exit_code == 0
+    closing = next(p for p in PAPERS if "closing" in p.name)
+    update = CliRunner().invoke(cli, ["build", str(closing), "--update", "--store", store, "--workers", "1"])
+    assert "5 mention(s) by topic: 3 resolved, 1 ambiguous, 1 unmatched" in update.stdout, update.output
