@@ -72,10 +72,14 @@ def read(paths, fmt, nl, out, per_paper, catalogue, no_overrides, max_size, work
     if fmt == "summary":
         from recgraph.cli.render import print_read_summary
         from recgraph.cli.topics_render import print_topic_mentions
-        from recgraph.graph.linking import resolve_topics
 
-        topics = resolve_topics(outcome.results)  # reading alone: the build resolves them as it links
+        # Mentions by topic are resolved here when only reading (a build resolves them as it links);
+        # the linking stage takes ~1.5 s to import, so only when some paper cites by topic.
+        topics = ()
+        if any(m.number is None and m.topic for r in outcome.results for m in r.mentions):
+            from recgraph.graph.linking.topics import resolve_topics
 
+            topics = resolve_topics(outcome.results)
         if out is None:
             print_read_summary(outcome.results)
             print_papers(outcome.results)
