@@ -24,19 +24,19 @@ from collections.abc import Callable, Sequence
 #: print), shares, and what the family's papers count (people, posts, places, documents, items).
 #: A unit is in lower case: a capitalised word after the number opens a table cell, a heading or a
 #: sentence ("Recommendation 12 Action complete", "... Recommendation 3. Members noted ...").
-QUANTITY = re.compile(
-    r"\s*(?:%|(?:per\s*cent|percent"
+_PERIODS_AND_SHARES = (
+    r"per\s*cent|percent"
     r"|(?:calendar\s+|working\s+|financial\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?)|[-\s]?(?:weekly|monthly|yearly)"
-    r"|recommendations?|recs?|officers?|staff|people|persons?|posts?|members?|pages?|paragraphs?|items?|cases?"
-    r"|boroughs?|forces?|sites?|units?|stations?|areas?|actions?|times?|million|thousand|hundred|pounds?)\b)"
 )
+_COUNTS = (
+    r"recommendations?|recs?|officers?|staff|people|persons?|posts?|members?|pages?|paragraphs?|items?|cases?"
+    r"|boroughs?|forces?|sites?|units?|stations?|areas?|actions?|times?|million|thousand|hundred|pounds?"
+)
+QUANTITY = re.compile(rf"\s*(?:%|(?:{_PERIODS_AND_SHARES}|{_COUNTS})\b)")
 #: After the word itself ("Recommendation 9 ...") a count unit is the cited recommendation's own
 #: words ("Recommendation 9 staff training is complete"): there only periods and shares are quantities
 #: ("recommendations 1 to 3 months").
-PERIOD = re.compile(
-    r"\s*(?:%|(?:per\s*cent|percent"
-    r"|(?:calendar\s+|working\s+|financial\s+)?(?:hours?|days?|weeks?|months?|quarters?|years?)|[-\s]?(?:weekly|monthly|yearly))\b)"
-)
+PERIOD = re.compile(rf"\s*(?:%|(?:{_PERIODS_AND_SHARES})\b)")
 # A status is the predicate of a clause. A subordinate clause has a subject of its own: a status
 # after a subordinating word is said of that subject ("Recommendation 17 will apply once the
 # guidance is revised"). Before a citation, a relative clause, a ";" or "and"/"but" with a new noun
