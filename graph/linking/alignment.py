@@ -28,9 +28,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from recgraph.graph.linking.terms import STOP_TERMS, term
+from recgraph.graph.linking.terms import term_spans
 
-__all__ = ["WINDOW", "Phrase", "Token", "align", "area_pairs", "content_tokens", "phrase_features"]
+__all__ = ["WINDOW", "Phrase", "Token", "align", "area_pairs", "compound_pairs", "content_tokens", "phrase_features"]
 
 #: How many content words apart two terms may stand and still make a phrase (1 = adjacent).
 WINDOW = 2
@@ -78,17 +78,15 @@ def _tokens(text: str) -> tuple[tuple[Token, ...], frozenset[tuple[str, str]], t
 
 
 def content_tokens(text: str) -> list[Token]:
-    """The content words of a text (stop words and words under three letters left out).
+    """The content words of a text (stop words and words under three letters left out), a name of
+    the equivalents vocabulary standing for its preferred label (:func:`~.terms.term_spans`).
 
     >>> [t.term for t in content_tokens("The MPS should clear the staff appraisal backlog.")]
     ['clear', 'staff', 'apprais', 'backlog']
+    >>> [(t.term, t.start, t.end) for t in content_tokens("Review the PDR process")]
+    [('apprais', 11, 14), ('process', 15, 22)]
     """
-    found = []
-    for match in _WORD.finditer(text):
-        key = term(match.group())
-        if len(key) > 2 and key not in STOP_TERMS:
-            found.append(Token(key, match.start(), match.end()))
-    return found
+    return [Token(found, start, end) for found, start, end in term_spans(text)]
 
 
 def _linked(tokens: Sequence[Token]) -> set[tuple[str, str]]:
@@ -99,6 +97,31 @@ def _linked(tokens: Sequence[Token]) -> set[tuple[str, str]]:
             if other.term != token.term:
                 pairs.add((token.term, other.term) if token.term < other.term else (other.term, token.term))
     return pairs
+
+
+#: What may stand between the words of a compound as printed: spaces, a hyphen or a slash, nothing else
+#: (no stop word, no punctuation that ends a phrase).
+_JOIN = re.compile(r"[\s\-\u2010\u2011/]*")
+
+
+@lru_cache(maxsize=65536)
+def compound_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The linked pairs of a text printed as one compound: two content words side by side, joined
+    only by space, a hyphen or a slash ("grievance procedure", "multi-point entry", "stop/search").
+
+    A noun and its modifier printed together name a thing; two terms that only stand near each
+    other across a stop word or a comma ("courses are designed and delivered") need not. Used to
+    tell aligned wording that names the object of both asks (see :mod:`.repeats`).
+
+    >>> sorted(compound_pairs("A review of the grievance procedure and multi-point entry."))
+    [('entry', 'point'), ('grievanc', 'procedur'), ('multi', 'point')]
+    """
+    tokens = content_tokens(text)
+    found = set()
+    for left, right in zip(tokens, tokens[1:]):
+        if left.term != right.term and _JOIN.fullmatch(text, left.end, right.start):
+            found.add((left.term, right.term) if left.term < right.term else (right.term, left.term))
+    return frozenset(found)
 
 
 def phrase_features(text: str) -> list[str]:

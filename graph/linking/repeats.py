@@ -59,7 +59,7 @@ import numpy as np
 from scipy import sparse
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, update_key
-from recgraph.graph.linking.alignment import align, shipped_area_pairs
+from recgraph.graph.linking.alignment import align, compound_pairs, shipped_area_pairs
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision, canonical_pair, latest
@@ -113,6 +113,14 @@ class RepeatOptions:
     #: score to reach the threshold (without it the aligned wording alone decides, which on a
     #: synthetic corpus of 10,000 links tens of thousands of template-alike pairs; docs/enrichment.md).
     score_gate: bool = True
+    #: With the score gate: whether aligned wording that holds a compound printed alike in both texts
+    #: (:func:`~.alignment.compound_pairs`: "grievance procedure", "multi-point entry"; not an area's
+    #: name, not who acts, not stock wording), in two recommendations that share a theme, makes a
+    #: reiterates whatever the score. The compound names one object the same way, the shared theme
+    #: says it is used in the same area (a compound alike in two areas, "barcode tracking" of property
+    #: and of files, is not one object); the score only measures how much else the two say, which a
+    #: one-line ask against a long recommendation never reaches (docs/enrichment.md).
+    compounds: bool = True
     #: Linked pairs that name an area and are not aligned wording (None: those of the shipped theme
     #: labels, :func:`~.alignment.shipped_area_pairs`).
     area: frozenset[tuple[str, str]] | None = None
@@ -362,8 +370,13 @@ def detect_repeats(
                 ends = [chunks.setdefault(int(i), object_chunks(items[i].body(), items[i].heading)) for i in (first[k], second[k])]
                 named[int(k)] = shared_objects(*ends)
                 reiterates[k] = bool(named[int(k)])
-        elif options.score_gate:  # see RepeatOptions.score_gate
-            reiterates &= similar
+        elif options.score_gate:  # see RepeatOptions.score_gate and RepeatOptions.compounds
+            gate = similar
+            if options.compounds:
+                named_alike = _specific(wording.restricted([frozenset() if item.lead else compound_pairs(item.text)
+                                                            for item in items]), options.specific)
+                gate = gate | ((row_dots(named_alike, first, second) > 0) & (theme > 0) & (shared >= 3))
+            reiterates &= gate
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
     decided_pairs = {pair for pair, _relation in decided}
     forced = np.array([bool(decided_pairs) and canonical_pair(items[a].key, items[b].key) in decided_pairs
@@ -382,6 +395,16 @@ def detect_repeats(
             found.append(repeat)
     order = {"reiterates": 0, "relatedTo": 1}
     return tuple(sorted(found, key=lambda r: (order[r.relation], -r.score, r.source, r.target)))
+
+
+def _specific(features: sparse.csr_matrix, specific: float) -> sparse.csr_matrix:
+    """The columns of ``features`` held by at most ``specific`` items (a specificity of at least one
+    half, as :func:`~.similarity.specificity` weighs themes): wording that many items hold is the
+    area's common wording, not one object's name, however it is printed."""
+    held = np.diff(features.tocsc().indptr)
+    kept = (features @ sparse.diags((held <= specific).astype(np.float32))).tocsr()
+    kept.eliminate_zeros()
+    return kept
 
 
 def _with_decided(items: Sequence[Item], first: np.ndarray, second: np.ndarray, decided: dict) -> tuple[np.ndarray, np.ndarray]:

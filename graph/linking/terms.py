@@ -5,6 +5,11 @@ A recommendation's words are cut to their *term* (:func:`term`: the light stem o
 "evaluating" meet), English stop words and :data:`DOMAIN_STOP_WORDS` are left out, and each pair
 of adjacent terms is a feature too (:func:`features`): "staff appraisal", "exit interview" and
 "Counter Terrorism" say more than their words apart.
+
+A name listed in the equivalents vocabulary (ontology/equivalents.ttl) counts as the terms of its
+concept's preferred label wherever it is printed (:func:`term_spans`): "Fairness at Work procedure"
+has the terms of "grievance procedure", "BME officers" those of "minority ethnic officers", so that
+two papers naming one object by different names share its terms.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ import re
 from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from recgraph.graph.enrich.vocabulary import load_vocabulary
+from recgraph.graph.enrich.words import Matcher
 
 from recgraph.graph.enrich.words import stem
 
@@ -55,12 +63,53 @@ STOP_TERMS = frozenset(term(w) for w in ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS)
 
 
 def terms(text: str) -> list[str]:
-    """The terms of a text, stop words and words under three letters left out.
+    """The terms of a text, stop words and words under three letters left out (see :func:`term_spans`).
 
     >>> terms("The MPS should ensure that staff appraisals are completed.")
     ['staff', 'apprais']
+    >>> terms("Audit the Fairness at Work procedure and the PDR backlog.")
+    ['audit', 'grievanc', 'procedur', 'apprais', 'backlog']
     """
-    return [t for t in map(term, _WORD.findall(text)) if len(t) > 2 and t not in STOP_TERMS]
+    return [found for found, _, _ in term_spans(text)]
+
+
+@lru_cache(maxsize=65536)
+def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The terms of a text in order, each with the character offsets of the words it stands for.
+
+    A word counts as its :func:`term` (stop words and words under three letters left out). A name of
+    the equivalents vocabulary (matched as theme labels are, :class:`~recgraph.graph.enrich.words.Matcher`)
+    counts as the terms of its concept's preferred label, each spanning the whole name as printed
+    ("PDR" is ``apprais``, "Fairness at Work" ``grievanc``).
+    """
+    matcher, preferred = _equivalents()
+    found: list[tuple[str, int, int]] = []
+    at = 0
+    for match in matcher.find(text):
+        found += _word_terms(text, at, match.start)
+        found += [(t, match.start, match.end) for t in preferred[match.concept]]
+        at = match.end
+    found += _word_terms(text, at, len(text))
+    return tuple(found)
+
+
+def _word_terms(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    found = []
+    for match in _WORD.finditer(text, start, end):
+        key = term(match.group())
+        if len(key) > 2 and key not in STOP_TERMS:
+            found.append((key, match.start(), match.end()))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _equivalents() -> tuple[Matcher, dict[str, tuple[str, ...]]]:
+    """A matcher of the other names of each concept of the equivalents vocabulary, and the terms of
+    each concept's preferred label."""
+    vocabulary = load_vocabulary("equivalents")
+    preferred = {concept.iri: tuple(_word_terms(concept.pref_label, 0, len(concept.pref_label))) for concept in vocabulary}
+    return (Matcher([(concept.iri, label) for concept in vocabulary for label in concept.alt_labels]),
+            {iri: tuple(t for t, _, _ in spans) for iri, spans in preferred.items()})
 
 
 def features(text: str) -> list[str]:
