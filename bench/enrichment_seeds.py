@@ -294,7 +294,7 @@ def system_section(seed_enrichment, fixture_enrichment) -> list[str]:
 
 USERS = """## Extending the vocabularies
 
-All four are Turtle files in `ontology/` (installed as `recgraph.ontology`); edit them, no code changes:
+All five are Turtle files in `ontology/` (installed as `recgraph.ontology`); edit them, no code changes:
 
 - **themes.ttl**: add a `rg:Theme` with `skos:prefLabel`, `skos:altLabel` (words that signal it, matched as
   words with light stemming, acronyms with their case), `skos:broader` (one of the four areas or another
@@ -306,6 +306,10 @@ All four are Turtle files in `ontology/` (installed as `recgraph.ontology`); edi
   `skos:altLabel`, when an acronym cannot be expanded from the papers themselves.
 - **systems.ttl**: add a system with its names and a source; systems the papers describe by form are found
   without it.
+- **equivalents.ttl**: add a `rg:Equivalent` whose `skos:prefLabel` is the common name and whose
+  `skos:altLabel`s are the other names the papers use for exactly the same thing (an organisation's own
+  name for a process, an abbreviation), with `dcterms:source` and `skos:note`; repeat detection reads the
+  preferred label in their place.
 
 Never add an entry because one paper printed it: the tests guard that no seed owner string is in owners.ttl
 and that the test phrasings are in no seed.

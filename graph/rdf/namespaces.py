@@ -33,6 +33,7 @@ class RG(DefinedNamespace):
     Status: URIRef
     System: URIRef
     Owner: URIRef
+    Equivalent: URIRef  # names the papers use for one thing (equivalents.ttl)
     Link: URIRef
     CrossReference: URIRef
     Repeat: URIRef
