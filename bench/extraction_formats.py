@@ -32,7 +32,7 @@ FIXTURES = ROOT / "tests/fixtures/formats"
 VARIANTS = ROOT / "tests/fixtures/variants"
 #: Papers written by the trial on unseen real pages, each a structure the reader got wrong there.
 TRIAL = ROOT / "tests/fixtures/trial-candidates"
-#: Structures unseen papers showed the reader missing (a)-(h), in our own words (tests/fixtures/structures/).
+#: Structures unseen papers showed the reader missing (a)-(j), in our own words (tests/fixtures/structures/).
 STRUCTURES = ROOT / "tests/fixtures/structures"
 DOC = ROOT / "docs/extraction.md"
 SECTION = "## Formats"
@@ -551,6 +551,20 @@ def structures_section() -> list[str]:
         "three in `runs.py`); a",
         "status or RAG grade alone on its line is a field and a status; a reviewer's Observations / Assessment",
         "column gives a table's status.",
+        "",
+        "A second set of real pages (realpairs2, 20 pages, development: the pages were opened to find what",
+        "was missed) showed two more structures, reproduced in our own words by `i1`, `i2` and `j1`, `j2` with",
+        "the negatives `n2`, `n3` (their first readings, before the rules: i1 0/4 with 3 headings taken as",
+        "records, i2 0/1, j1 0/4 with the column head \"No.\" taken as a record, j2 0/3; n2 and n3 read",
+        "nothing): (i) a select committee's numbered conclusions, each closed by \"(paragraph N)\", reprinted",
+        "in a Government response with its numbered replies between them, on pages with no heading naming the",
+        "list (`item/referenced`, `conclusions.py`: the numbered paragraph runs to its reference over",
+        "hard-wrapped lines; a numbered reply between two conclusions is their progress, never an item; a",
+        "paper's own cross-references \"(see paragraph 4)\", \"(paragraph 5.2)\" and an MPA paper's own",
+        "numbered paragraphs stay prose); (j) a table flattened one cell per line whose bare row numbers",
+        "(\"1\", no dot) sit under a number head and a head naming the recommendation (`roles.py`: each",
+        "number takes its row's first cell; bare page numbers between paragraphs, or a numbered table whose",
+        "heads name no recommendation, stay text).",
         "",
         "Now (development data):",
         "",

@@ -168,6 +168,11 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
         words, after = paraphrased(paragraph) or (paragraph, "")
         return words, _join([after] + [_progress(l.text) for l in rest])
+    if start.kind == "referenced" and start.last is not None:
+        # a committee's conclusion: its lines to its "(paragraph N)", the reply paragraphs after it
+        own = [l.text for l in [head, *body] if l.number <= start.last]
+        rest = [l for l in body if l.number > start.last]
+        return _paragraph(_join(own)), _join([_progress(l.text) for l in rest])
     if start.kind == "plan":
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":

@@ -97,6 +97,19 @@ _NUMBER_ALONE = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
 #: same PDF column layout for a table's label cell.
 _WORD_ALONE = re.compile(r"^(?:Recommendation|Rec\.?)$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\d{1,3}[a-z]?[.)]?$")
+#: A table turned into text one cell per line, its first column the row's number: the header row's
+#: cells come first, a number head ("No.", "Number", "Ref") and a head naming the recommendation,
+#: then each row's bare number ("1", no dot) over its cells: the flattened table rows of structure
+#: (e) (tests/fixtures/structures/README.md; "Ref / Recommendation / Evidence" tables, docs/formats.md)
+#: as an HTML table's first column prints its number, bare. The heads tell these numbers from a
+#: PDF's page numbers, which stand alone between paragraphs too (structure (j), fixtures j1, j2, n3).
+_NUMBER_HEAD = re.compile(r"^(?:No\.?|Number|Ref\.?|Reference|Rec(?:ommendation)?\s+(?:No\.?|number))$", re.IGNORECASE)
+_RECOMMENDATION_HEAD = re.compile(r"^(?:Recommendations?|Rec\.?)$", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+#: A header row has a few cells (the survey's tables have 3-5 columns); a row's cells after its
+#: number run over at most this many lines before the next row's number (a wrapped cell, a reply).
+MAX_HEAD_CELLS = 6
+MAX_ROW_LINES = 12
 
 #: A heading is short: the longest recommendation title among the fixtures' unnumbered headings
 #: has 10 words, section titles 2-6; beyond 16 words a line is prose that lost its full stop.
@@ -223,7 +236,47 @@ def _joined_texts(doc: Document) -> tuple[list[str], set[int]]:
         elif _WORD_ALONE.match(text) and _BARE_NUMBER.match(following):
             texts[index], texts[index + 1] = f"{text} {following.rstrip('.)')}", ""
             joined.add(index + 2)
+    _join_numbered_rows(texts, joined)
     return texts, joined
+
+
+def _join_numbered_rows(texts: list[str], joined: set[int]) -> None:
+    """Give each bare row number of a flattened numbered table its row's first cell ("1" / "Be ..." -> "1. Be ...").
+
+    The header row's cells become one line, "No. / Recommendation", a heading over the rows.
+    """
+    filled = [index for index, text in enumerate(texts) if text]
+    for position, index in enumerate(filled):
+        if not _NUMBER_HEAD.match(texts[index]):
+            continue
+        heads = []
+        for later in filled[position + 1 : position + 1 + MAX_HEAD_CELLS]:
+            if _ROW_NUMBER.match(texts[later]):
+                break
+            heads.append(texts[later])
+        else:
+            continue
+        if not any(_RECOMMENDATION_HEAD.match(head) for head in heads):
+            continue
+        # the header row on one line, its cells kept apart by " / " (as a flattened row prints them)
+        texts[index] = " / ".join([texts[index], *heads])
+        for later in filled[position + 1 : position + 1 + len(heads)]:
+            texts[later] = ""  # its words are on the header line now: a blank between the cells
+        _join_rows(texts, joined, filled[position + 1 + len(heads) :])
+
+
+def _join_rows(texts: list[str], joined: set[int], rest: list[int]) -> None:
+    """Join the rows numbered in sequence from the first bare number of ``rest``."""
+    expected = int(texts[rest[0]])
+    since = None
+    for position, index in enumerate(rest):
+        if texts[index] == str(expected) and position + 1 < len(rest) and not _ROW_NUMBER.match(texts[rest[position + 1]]):
+            cell = rest[position + 1]
+            texts[index], texts[cell] = f"{expected}. {texts[cell]}", ""
+            joined.add(cell + 1)
+            expected, since = expected + 1, position
+        elif since is not None and position - since > MAX_ROW_LINES:
+            return
 
 
 def _before_joined(lines: list[Line]) -> Line:

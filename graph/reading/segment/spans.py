@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from recgraph.graph.reading.segment.conclusions import between, referenced_conclusions
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
@@ -108,6 +109,8 @@ class Start:
     bullet: bool = False
     #: the evidence for this start, "rule/cue" (see :data:`RULES`); every cue that holds is kept
     cues: tuple[str, ...] = ()
+    #: the line its own words end on, where the paper prints it (a referenced conclusion's reference)
+    last: int | None = None
 
     @property
     def rule(self) -> str:
@@ -120,13 +123,14 @@ class Start:
 #: ``marker``  a line that names its recommendation by a marker: at its head, closing its topic
 #:             ("... (Recommendations 3-5)"), or quoting it ("Recommendation 27 ... reads: ...");
 #: ``item``    an enumerated item in a recommendations context: answered by a response label, a
-#:             "That ..." proposal, a sub-item under an audit's title items, an item of a list a
+#:             "That ..." proposal, a sub-item under an audit's title items, a committee's numbered
+#:             conclusion closed by "(paragraph N)" (:mod:`.conclusions`), an item of a list a
 #:             lead-in introduces as the recommendations (:mod:`.lists`), an issuer's "... recommends
 #:             that ..." paragraph;
 #: ``heading`` a title line over the paragraphs reporting on it, in a run of sibling titles: marked
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
-    "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/introduced",
+    "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/referenced", "item/introduced",
     "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
@@ -194,8 +198,16 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
     found += _audit_items(layout)
+    conclusions = referenced_conclusions(layout) if is_on("item/referenced") else []
+    found += [Start(c.first_line, "referenced", c.number, cues=("item/referenced",), last=c.last_line) for c in conclusions]
+    referenced = {c.first_line for c in conclusions}
     for line, item, leads in introduced(layout):
         if line.role in ("members", "boilerplate"):
+            continue
+        if between(line.number, referenced) and item is not None and item.style == "N.":
+            # between a committee's referenced conclusions, a numbered paragraph without a reference
+            # is the reply printed after one (the Government's response), not an item of the list;
+            # after the last one it may be a conclusion cut off with its page, and stays an item
             continue
         cues = ("item/introduced", *sorted(leads))
         if item is None:
@@ -342,10 +354,16 @@ def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[
     last = start.line
     if start.kind == "quote":
         return _body_end(layout, start.line)
+    if start.last is not None:
+        # its own words run to the line the paper closes them on, whatever roles the wrapped
+        # lines took; the block (the reply after it) goes on from there
+        last = start.last
+        if next_start is not None and next_start <= last:
+            return next_start - 1
     # a bullet, or a paragraph that is a record on its own (the author's "We recommend that ...", a
     # recommendation told in a paragraph of prose): the next paragraph is the paper's text again
     item = start.bullet or start.kind in ("tail", "item", "own", "paraphrase")
-    for line in layout.lines[start.line : limit]:
+    for line in layout.lines[last : limit]:
         if line.number in exclude:
             break
         if line.role == "blank":
