@@ -1,4 +1,4 @@
-"""The wording classes added to statuses.ttl from the held-out survey of real papers (docs/enrichment.md,
+"""The wording classes added to statuses.ttl from the two held-out surveys of real papers (docs/enrichment.md,
 "Statuses on unseen real papers"), each tested on phrasings written for this test: none is copied from a
 seed paper or from a surveyed page, and each class has wordings that must NOT take its status.
 """
@@ -90,6 +90,49 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("It could not be completed until the new estate opened.", "in_progress"),
         ("The review will not be finalised before the spring.", "in_progress"),
     ],
+    # Classes of the second survey.
+    "the active perfect, with the recommendations as its object": [
+        ("The service has implemented the four outstanding recommendations.", "complete"),
+        ("We have completed twelve of the agreed actions.", "complete"),
+        ("The trust had delivered both actions by the spring.", "complete"),
+    ],
+    "an adverb in the perfect passive, or the perfect participle": [
+        ("The two remaining items have since been closed.", "complete"),
+        ("Each of these has already been completed.", "complete"),
+        ("Having been implemented in May, the action left the log.", "complete"),
+        ("Actions recently closed: 3", "complete"),
+    ],
+    "a modal perfect states an expectation": [
+        ("The refit will have been completed by the time the suite reopens.", "in_progress"),
+        ("The policy is expected to have been implemented by June.", "in_progress"),
+    ],
+    "part of the recommendation done": [
+        ("The council has implemented some elements of the recommendation.", "partial"),
+        ("Some parts of the action have been delivered.", "partial"),
+        ("A first part of the recommendation has now been met.", "partial"),
+    ],
+    "a decision not to implement, in the active voice": [
+        ("The Board does not intend to implement this recommendation.", "not_accepted"),
+        ("The department will not implement recommendation 7.", "not_accepted"),
+        ("Officers do not plan to implement the proposal.", "not_accepted"),
+    ],
+    "the bare status of an achieved / not achieved scale": [
+        ("Not achieved", "not_started"),
+        ("NOT ACHIEVED.", "not_started"),
+    ],
+    "no action taken, with the verb negated": [
+        ("The agency has not taken any action on this finding.", "not_started"),
+        ("Partners have not yet taken steps to adopt the protocol.", "not_started"),
+    ],
+    "planned, not begun": [
+        ("A staff survey is to be undertaken next year.", "not_started"),
+        ("The remaining audits are yet to be commenced.", "not_started"),
+    ],
+    "outside the body's control": [
+        ("Progress depends on factors outwith our control.", "awaiting_external"),
+        ("The delay is beyond the council's control.", "awaiting_external"),
+        ("Timing is out with the Service's control.", "awaiting_external"),
+    ],
 }
 
 #: Wordings near a class that must not take its status.
@@ -104,6 +147,16 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("Awaiting the outcome of the Home Office review.", "not_started"),
     ("Implemented, subject to verification by internal audit.", "proposed_closure"),
     ("A mentoring scheme should be embedded to support new recruits.", "complete"),
+    # Second survey's classes.
+    ("The panel has completed its review of the recommendations.", "complete"),
+    ("The force has not implemented the two actions.", "complete"),
+    ("The work will have been completed by March.", "complete"),
+    ("Some of the recommendations were addressed to the Home Office.", "partial"),
+    ("We will not implement the new rota until the consultation closes.", "not_accepted"),
+    ("Not yet achieved", "not_started"),
+    ("A survey was undertaken in May.", "not_started"),
+    ("The action has been taken.", "not_started"),
+    ("This is within our control.", "awaiting_external"),
 ]
 
 CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]
