@@ -123,13 +123,18 @@ def features(text: str) -> list[str]:
 
 
 def surface_counts(text: str) -> dict[str, tuple[int, str]]:
-    """Term -> (occurrences, first word printed for it) of a text, for the evidence of a link."""
+    """Term -> (occurrences, first words printed for it) of a text, for the evidence of a link.
+
+    The terms are those :func:`term_spans` reads, so that a name of the equivalents vocabulary is
+    counted as the terms it stands for and shown as printed:
+
+    >>> surface_counts("Audit the Fairness at Work procedure.")["grievanc"]
+    (1, 'Fairness at Work')
+    """
     found: dict[str, tuple[int, str]] = {}
-    for word in _WORD.findall(text):
-        key = term(word)
-        if len(key) > 2 and key not in STOP_TERMS:
-            count, surface = found.get(key, (0, word))
-            found[key] = (count + 1, surface)
+    for key, start, end in term_spans(text):
+        count, surface = found.get(key, (0, text[start:end]))
+        found[key] = (count + 1, surface)
     return found
 
 
@@ -142,4 +147,5 @@ def shared_terms(first: str | dict, second: str | dict, limit: int = 8) -> tuple
     a = first if isinstance(first, dict) else surface_counts(first)
     b = second if isinstance(second, dict) else surface_counts(second)
     common = sorted(set(a) & set(b), key=lambda t: (-min(a[t][0], b[t][0]), -(a[t][0] + b[t][0]), t))
-    return tuple(a[t][1] if a[t][1].isupper() else a[t][1].lower() for t in common[:limit])
+    # each once: the terms of one printed name ("black and minority ethnic") share its words
+    return tuple(dict.fromkeys(a[t][1] if a[t][1].isupper() else a[t][1].lower() for t in common))[:limit]

@@ -11,7 +11,7 @@ from recgraph.graph.enrich.vocabulary import load_vocabulary, vocabulary_path
 from recgraph.graph.linking.alignment import align, compound_pairs, content_tokens
 from recgraph.graph.linking.dates import Made
 from recgraph.graph.linking.repeats import Item, RepeatOptions, detect_repeats
-from recgraph.graph.linking.terms import terms
+from recgraph.graph.linking.terms import shared_terms, terms
 
 GRIEVANCE = ("t:discipline",)
 
@@ -104,3 +104,15 @@ def test_every_equivalent_concept_has_its_sources_and_a_note():
         assert list(graph.objects(subject, DCTERMS.source)), concept.iri
         assert list(graph.objects(subject, SKOS.note)), concept.iri
         assert concept.alt_labels, concept.iri
+
+
+def test_the_evidence_lists_a_term_shared_through_an_equivalent_name():
+    # "grievance" and "Fairness at Work" are one term: the shared terms the evidence lists must hold
+    # it, as printed, as the count of shared terms does
+    old = item("review", "23", "Conduct a review of the grievance procedure to make it more effective for staff at all levels.", 2000)
+    new = item("tribunal", "2", "Appoint an independent person to review complaints that staff raised through the Fairness at Work procedure.", 2014)
+    (repeat,) = [r for r in detect_repeats([old, new, *filler(12)]) if {r.source, r.target} == {old.key, new.key}]
+    assert "grievance" in repeat.shared_terms
+    assert len(repeat.shared_terms) == repeat.shared_term_count
+    assert shared_terms(new.text, old.text) == ("fairness at work", "procedure", "staff")
+    assert shared_terms("black and minority ethnic officers", "minority ethnic officers") == ("black and minority ethnic", "officers")
