@@ -116,3 +116,31 @@ def test_the_evidence_lists_a_term_shared_through_an_equivalent_name():
     assert len(repeat.shared_terms) == repeat.shared_term_count
     assert shared_terms(new.text, old.text) == ("fairness at work", "procedure", "staff")
     assert shared_terms("black and minority ethnic officers", "minority ethnic officers") == ("black and minority ethnic", "officers")
+
+
+def test_an_edited_equivalents_file_is_read_again_at_the_next_detection(tmp_path, monkeypatch):
+    import os
+
+    import recgraph.graph.enrich.vocabulary as vocabularies
+    from recgraph.graph.linking.terms import refresh_equivalents
+
+    head = ('@prefix rg: <https://w3id.org/recgraph/ontology#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+            '<http://x/grievance> a rg:Equivalent ; skos:prefLabel "grievance"@en ; skos:altLabel "Fairness at Work"@en')
+    path = tmp_path / "equivalents.ttl"
+    path.write_text(head + " .\n")
+    monkeypatch.setattr(vocabularies, "vocabulary_path", lambda name: path)
+    try:
+        refresh_equivalents()
+        assert terms("the Dignity at Work policy") == ["dign", "policy"]
+        path.write_text(head + ' , "Dignity at Work"@en .\n')
+        os.utime(path, (1, 1))  # a later edit within the file system's time resolution
+        old = item("review", "23", "Conduct a review of the grievance procedure to make it more effective for staff at all levels.", 2000)
+        new = item("tribunal", "2", "Appoint an independent person to review complaints that staff raised through the Dignity at Work procedure.", 2014)
+        found = [r for r in detect_repeats([old, new, *filler(12)]) if {r.source, r.target} == {old.key, new.key}]
+        assert [r.relation for r in found] == ["reiterates"]
+        assert terms("the Dignity at Work policy") == ["grievanc", "policy"]
+        assert compound_pairs("the Dignity at Work policy") == {("grievanc", "policy")}
+    finally:
+        monkeypatch.undo()
+        refresh_equivalents()
+    assert "grievanc" not in terms("the Dignity at Work policy")
