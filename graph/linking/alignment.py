@@ -121,7 +121,8 @@ def compound_pairs(text: str) -> frozenset[tuple[str, str]]:
     tokens = content_tokens(text)
     found = set()
     for left, right in zip(tokens, tokens[1:]):
-        if left.term != right.term and _JOIN.fullmatch(text, left.end, right.start):
+        # two terms of one printed name ("BME" is "minority ethnic") are joined as its words are
+        if left.term != right.term and (right.start < left.end or _JOIN.fullmatch(text, left.end, right.start)):
             found.add((left.term, right.term) if left.term < right.term else (right.term, left.term))
     return frozenset(found)
 

@@ -144,3 +144,8 @@ def test_an_edited_equivalents_file_is_read_again_at_the_next_detection(tmp_path
         monkeypatch.undo()
         refresh_equivalents()
     assert "grievanc" not in terms("the Dignity at Work policy")
+
+
+def test_an_equivalent_name_makes_the_compound_its_preferred_label_makes():
+    assert compound_pairs("BME officers") == compound_pairs("minority ethnic officers") == {("ethnic", "minor"), ("ethnic", "officer")}
+    assert compound_pairs("black and minority ethnic officers") == compound_pairs("minority ethnic officers")
