@@ -128,9 +128,12 @@ def _equivalents() -> tuple[Matcher, dict[str, tuple[str, ...]], Vocabulary]:
     """A matcher of the other names of each concept of the equivalents vocabulary, the terms of
     each concept's preferred label, and the vocabulary they were read from."""
     vocabulary = load_vocabulary("equivalents")
-    preferred = {concept.iri: tuple(_word_terms(concept.pref_label, 0, len(concept.pref_label))) for concept in vocabulary}
-    return (Matcher([(concept.iri, label) for concept in vocabulary for label in concept.alt_labels]),
-            {iri: tuple(t for t, _, _ in spans) for iri, spans in preferred.items()}, vocabulary)
+    preferred = {concept.iri: tuple(t for t, _, _ in _word_terms(concept.pref_label, 0, len(concept.pref_label)))
+                 for concept in vocabulary}
+    # a preferred label without a term ("IT": words under three letters and stop words are no terms)
+    # would make its other names vanish from every text: those names are read as their own words
+    return (Matcher([(concept.iri, label) for concept in vocabulary for label in concept.alt_labels if preferred[concept.iri]]),
+            preferred, vocabulary)
 
 
 def features(text: str) -> list[str]:

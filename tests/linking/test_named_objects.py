@@ -11,7 +11,7 @@ from recgraph.graph.enrich.vocabulary import load_vocabulary, vocabulary_path
 from recgraph.graph.linking.alignment import align, compound_pairs, content_tokens
 from recgraph.graph.linking.dates import Made
 from recgraph.graph.linking.repeats import Item, RepeatOptions, detect_repeats
-from recgraph.graph.linking.terms import shared_terms, terms
+from recgraph.graph.linking.terms import shared_terms, term, terms
 
 GRIEVANCE = ("t:discipline",)
 
@@ -149,3 +149,20 @@ def test_an_edited_equivalents_file_is_read_again_at_the_next_detection(tmp_path
 def test_an_equivalent_name_makes_the_compound_its_preferred_label_makes():
     assert compound_pairs("BME officers") == compound_pairs("minority ethnic officers") == {("ethnic", "minor"), ("ethnic", "officer")}
     assert compound_pairs("black and minority ethnic officers") == compound_pairs("minority ethnic officers")
+
+
+def test_names_of_a_concept_whose_preferred_label_has_no_term_keep_their_own_words(tmp_path, monkeypatch):
+    import recgraph.graph.enrich.vocabulary as vocabularies
+    from recgraph.graph.linking.terms import refresh_equivalents
+
+    path = tmp_path / "equivalents.ttl"
+    path.write_text('@prefix rg: <https://w3id.org/recgraph/ontology#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+                    '<http://x/it> a rg:Equivalent ; skos:prefLabel "IT"@en ; skos:altLabel "information technology"@en .\n')
+    monkeypatch.setattr(vocabularies, "vocabulary_path", lambda name: path)
+    try:
+        refresh_equivalents()
+        text = "Replace the information technology of custody suites"
+        assert terms(text) == [term(w) for w in ("replace", "information", "technology", "custody", "suites")]
+    finally:
+        monkeypatch.undo()
+        refresh_equivalents()
