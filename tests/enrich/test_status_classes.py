@@ -194,6 +194,8 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("The plan is not dependent on the Home Office.", "awaiting_external"),
     ("Once tested, the action could be submitted for sign-off in the spring.", "proposed_closure"),
     ("We don't yet know the cost.", "not_accepted"),
+    ("The two sets of arrest figures don't agree.", "not_accepted"),
+    ("Stock counts and ledger totals do not agree", "not_accepted"),
 ]
 
 CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]
