@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import json
 import pickle
 import platform
@@ -74,16 +75,24 @@ def detect(items_file: Path) -> dict:
         items, groups = pickle.load(handle)
     gc.collect()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     repeats = detect_repeats(items)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    started = time.perf_counter()  # side by side, same process: the score gate alone (no objects named alike)
+    gate_only = detect_repeats(items, RepeatOptions(compounds=False))
+    gate_seconds = time.perf_counter() - started
+    load = max(load, os.getloadavg()[0])
     at = score_pairs({r.pair for r in repeats if r.relation == "reiterates"}, groups, THRESHOLD)
     wide = detect_repeats(items, RepeatOptions(threshold=min(TABLE_THRESHOLDS)))
     table = threshold_table(((r.pair, r.score) for r in wide if r.relation == "reiterates"), groups, TABLE_THRESHOLDS)
     return {
         "n": len(items),
         "seconds": round(seconds, 1),
+        "gate_seconds": round(gate_seconds, 1),
+        "gate_links": sum(r.relation == "reiterates" for r in gate_only),
+        "load": round(load, 1),
         "peak_mib": round(peak / 1024),
         "before_mib": round(before / 1024),
         "links": sum(r.relation == "reiterates" for r in repeats),
@@ -152,12 +161,18 @@ def write_docs(rows: list[dict], seed: int) -> None:
         "loaded (\"before\"), Python and the libraries.",
         f"Machine: {platform.machine()}, 2 cores; Python {platform.python_version()}, scikit-learn {sklearn.__version__}.",
         "",
-        "| recommendations | time (s) | peak memory (MiB) | before detection (MiB) | links | planted pairs | found | precision | recall |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "Beside each run, in the same process: detection with the score gate alone (`RepeatOptions(compounds=False)`,",
+        "without the objects-named-alike rule of docs/enrichment.md), its time and links, and the machine's load",
+        "average (1 minute, the higher of before and after): on this shared 2-core machine the times vary several",
+        "fold with the load, so compare the two times of one row rather than rows of different runs.",
+        "",
+        "| recommendations | time (s) | score gate alone (s) | load | peak memory (MiB) | before detection (MiB) | links | links, score gate alone | planted pairs | found | precision | recall |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']:,} | {r['seconds']} | {r['peak_mib']:,} | {r['before_mib']:,} | {r['links']:,} | {r['planted']:,} "
+            f"| {r['n']:,} | {r['seconds']} | {r.get('gate_seconds', '')} | {r.get('load', '')} | {r['peak_mib']:,} "
+            f"| {r['before_mib']:,} | {r['links']:,} | {r.get('gate_links', 0):,} | {r['planted']:,} "
             f"| {r['found']:,} | {r['precision']:.3f} | {r['recall']:.3f} |"
         )
     lines += ["", "Precision / recall across thresholds (the documented one in bold):", ""]

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from recgraph.graph.linking.terms import term_spans
+from recgraph.graph.linking.terms import reads_equivalents, term_spans
 
 __all__ = ["WINDOW", "Phrase", "Token", "align", "area_pairs", "compound_pairs", "content_tokens", "phrase_features"]
 
@@ -63,6 +63,7 @@ class Phrase:
         return (" ".join(first_text[slice(*self.first)].split()), " ".join(second_text[slice(*self.second)].split()))
 
 
+@reads_equivalents
 @lru_cache(maxsize=65536)
 def _tokens(text: str) -> tuple[tuple[Token, ...], frozenset[tuple[str, str]], tuple[tuple[int, int, tuple[str, str]], ...]]:
     """A text's content tokens, its linked pairs, and where each pair stands (two token indexes),
@@ -104,6 +105,7 @@ def _linked(tokens: Sequence[Token]) -> set[tuple[str, str]]:
 _JOIN = re.compile(r"[\s\-\u2010\u2011/]*")
 
 
+@reads_equivalents
 @lru_cache(maxsize=65536)
 def compound_pairs(text: str) -> frozenset[tuple[str, str]]:
     """The linked pairs of a text printed as one compound: two content words side by side, joined
@@ -119,7 +121,8 @@ def compound_pairs(text: str) -> frozenset[tuple[str, str]]:
     tokens = content_tokens(text)
     found = set()
     for left, right in zip(tokens, tokens[1:]):
-        if left.term != right.term and _JOIN.fullmatch(text, left.end, right.start):
+        # two terms of one printed name ("BME" is "minority ethnic") are joined as its words are
+        if left.term != right.term and (right.start < left.end or _JOIN.fullmatch(text, left.end, right.start)):
             found.add((left.term, right.term) if left.term < right.term else (right.term, left.term))
     return frozenset(found)
 

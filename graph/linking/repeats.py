@@ -68,7 +68,7 @@ from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, row_dots, tag_matrix, word_vectors,
 )
 from recgraph.graph.linking.objects import object_chunks, object_pairs, shared_objects
-from recgraph.graph.linking.terms import shared_terms, surface_counts
+from recgraph.graph.linking.terms import refresh_equivalents, shared_terms, surface_counts
 from recgraph.graph.model import Provenance, ReadResult
 from recgraph.graph.reading.numbers import canonical_number
 
@@ -341,6 +341,7 @@ def detect_repeats(
     decided = latest(decisions)
     if len(items) < 2:
         return ()
+    refresh_equivalents()
     words, single = word_vectors([item.text for item in items], [item.progress for item in items])
     words = (sparse.diags(np.array([not item.lead for item in items], dtype=np.float32)) @ words).tocsr()
     themes = tag_matrix([item.themes for item in items], options.specific)

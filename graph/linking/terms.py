@@ -19,10 +19,8 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from recgraph.graph.enrich.vocabulary import load_vocabulary
-from recgraph.graph.enrich.words import Matcher
-
-from recgraph.graph.enrich.words import stem
+from recgraph.graph.enrich.vocabulary import Vocabulary, load_vocabulary
+from recgraph.graph.enrich.words import Matcher, stem
 
 #: Words every monitoring paper uses whatever the issue: the apparatus of reports and progress
 #: papers, the bodies that write them and the verbs every demand opens with. A data list: add
@@ -62,6 +60,17 @@ def term(word: str) -> str:
 STOP_TERMS = frozenset(term(w) for w in ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS)
 
 
+#: The caches of values read from a text's terms (:func:`term_spans` and those built on it, which
+#: register with :func:`reads_equivalents`): :func:`refresh_equivalents` empties them.
+_READERS: list = []
+
+
+def reads_equivalents(cached):
+    """Register an ``lru_cache``-d function of a text whose value depends on :func:`term_spans`."""
+    _READERS.append(cached)
+    return cached
+
+
 def terms(text: str) -> list[str]:
     """The terms of a text, stop words and words under three letters left out (see :func:`term_spans`).
 
@@ -73,6 +82,7 @@ def terms(text: str) -> list[str]:
     return [found for found, _, _ in term_spans(text)]
 
 
+@reads_equivalents
 @lru_cache(maxsize=65536)
 def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     """The terms of a text in order, each with the character offsets of the words it stands for.
@@ -82,7 +92,7 @@ def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     counts as the terms of its concept's preferred label, each spanning the whole name as printed
     ("PDR" is ``apprais``, "Fairness at Work" ``grievanc``).
     """
-    matcher, preferred = _equivalents()
+    matcher, preferred, _ = _equivalents()
     found: list[tuple[str, int, int]] = []
     at = 0
     for match in matcher.find(text):
@@ -102,14 +112,28 @@ def _word_terms(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return found
 
 
+def refresh_equivalents() -> None:
+    """Read the equivalents vocabulary again if its file changed since it was read, and forget the
+    terms read with the old one (a user's edit of ontology/equivalents.ttl in a running process takes
+    effect at the next detection, as an edit of the other vocabularies does). Called once per
+    detection, not per text: a check costs a ``stat``."""
+    if _equivalents.cache_info().currsize and _equivalents()[2] != load_vocabulary("equivalents"):
+        _equivalents.cache_clear()
+        for cached in _READERS:
+            cached.cache_clear()
+
+
 @lru_cache(maxsize=1)
-def _equivalents() -> tuple[Matcher, dict[str, tuple[str, ...]]]:
-    """A matcher of the other names of each concept of the equivalents vocabulary, and the terms of
-    each concept's preferred label."""
+def _equivalents() -> tuple[Matcher, dict[str, tuple[str, ...]], Vocabulary]:
+    """A matcher of the other names of each concept of the equivalents vocabulary, the terms of
+    each concept's preferred label, and the vocabulary they were read from."""
     vocabulary = load_vocabulary("equivalents")
-    preferred = {concept.iri: tuple(_word_terms(concept.pref_label, 0, len(concept.pref_label))) for concept in vocabulary}
-    return (Matcher([(concept.iri, label) for concept in vocabulary for label in concept.alt_labels]),
-            {iri: tuple(t for t, _, _ in spans) for iri, spans in preferred.items()})
+    preferred = {concept.iri: tuple(t for t, _, _ in _word_terms(concept.pref_label, 0, len(concept.pref_label)))
+                 for concept in vocabulary}
+    # a preferred label without a term ("IT": words under three letters and stop words are no terms)
+    # would make its other names vanish from every text: those names are read as their own words
+    return (Matcher([(concept.iri, label) for concept in vocabulary for label in concept.alt_labels if preferred[concept.iri]]),
+            preferred, vocabulary)
 
 
 def features(text: str) -> list[str]:
@@ -123,13 +147,18 @@ def features(text: str) -> list[str]:
 
 
 def surface_counts(text: str) -> dict[str, tuple[int, str]]:
-    """Term -> (occurrences, first word printed for it) of a text, for the evidence of a link."""
+    """Term -> (occurrences, first words printed for it) of a text, for the evidence of a link.
+
+    The terms are those :func:`term_spans` reads, so that a name of the equivalents vocabulary is
+    counted as the terms it stands for and shown as printed:
+
+    >>> surface_counts("Audit the Fairness at Work procedure.")["grievanc"]
+    (1, 'Fairness at Work')
+    """
     found: dict[str, tuple[int, str]] = {}
-    for word in _WORD.findall(text):
-        key = term(word)
-        if len(key) > 2 and key not in STOP_TERMS:
-            count, surface = found.get(key, (0, word))
-            found[key] = (count + 1, surface)
+    for key, start, end in term_spans(text):
+        count, surface = found.get(key, (0, text[start:end]))
+        found[key] = (count + 1, surface)
     return found
 
 
@@ -142,4 +171,5 @@ def shared_terms(first: str | dict, second: str | dict, limit: int = 8) -> tuple
     a = first if isinstance(first, dict) else surface_counts(first)
     b = second if isinstance(second, dict) else surface_counts(second)
     common = sorted(set(a) & set(b), key=lambda t: (-min(a[t][0], b[t][0]), -(a[t][0] + b[t][0]), t))
-    return tuple(a[t][1] if a[t][1].isupper() else a[t][1].lower() for t in common[:limit])
+    # each once: the terms of one printed name ("black and minority ethnic") share its words
+    return tuple(dict.fromkeys(a[t][1] if a[t][1].isupper() else a[t][1].lower() for t in common))[:limit]

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from recgraph.graph.linking.terms import terms
+from recgraph.graph.linking.terms import refresh_equivalents, terms
 from recgraph.graph.model import Mention, ReadResult
 from recgraph.graph.reading.numbers import canonical_number
 from recgraph.graph.reading.topics import is_plural
@@ -89,6 +89,7 @@ def resolve_topics(results: Sequence[ReadResult]) -> tuple[TopicMatch, ...]:
     """
     if not any(m.number is None and m.topic for result in results for m in result.mentions):
         return ()
+    refresh_equivalents()
     wording: dict[str, dict[str, set[str]]] = {}
     for result in results:
         for rec in result.recommendations:

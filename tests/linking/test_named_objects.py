@@ -11,7 +11,7 @@ from recgraph.graph.enrich.vocabulary import load_vocabulary, vocabulary_path
 from recgraph.graph.linking.alignment import align, compound_pairs, content_tokens
 from recgraph.graph.linking.dates import Made
 from recgraph.graph.linking.repeats import Item, RepeatOptions, detect_repeats
-from recgraph.graph.linking.terms import terms
+from recgraph.graph.linking.terms import shared_terms, term, terms
 
 GRIEVANCE = ("t:discipline",)
 
@@ -104,3 +104,65 @@ def test_every_equivalent_concept_has_its_sources_and_a_note():
         assert list(graph.objects(subject, DCTERMS.source)), concept.iri
         assert list(graph.objects(subject, SKOS.note)), concept.iri
         assert concept.alt_labels, concept.iri
+
+
+def test_the_evidence_lists_a_term_shared_through_an_equivalent_name():
+    # "grievance" and "Fairness at Work" are one term: the shared terms the evidence lists must hold
+    # it, as printed, as the count of shared terms does
+    old = item("review", "23", "Conduct a review of the grievance procedure to make it more effective for staff at all levels.", 2000)
+    new = item("tribunal", "2", "Appoint an independent person to review complaints that staff raised through the Fairness at Work procedure.", 2014)
+    (repeat,) = [r for r in detect_repeats([old, new, *filler(12)]) if {r.source, r.target} == {old.key, new.key}]
+    assert "grievance" in repeat.shared_terms
+    assert len(repeat.shared_terms) == repeat.shared_term_count
+    assert shared_terms(new.text, old.text) == ("fairness at work", "procedure", "staff")
+    assert shared_terms("black and minority ethnic officers", "minority ethnic officers") == ("black and minority ethnic", "officers")
+
+
+def test_an_edited_equivalents_file_is_read_again_at_the_next_detection(tmp_path, monkeypatch):
+    import os
+
+    import recgraph.graph.enrich.vocabulary as vocabularies
+    from recgraph.graph.linking.terms import refresh_equivalents
+
+    head = ('@prefix rg: <https://w3id.org/recgraph/ontology#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+            '<http://x/grievance> a rg:Equivalent ; skos:prefLabel "grievance"@en ; skos:altLabel "Fairness at Work"@en')
+    path = tmp_path / "equivalents.ttl"
+    path.write_text(head + " .\n")
+    monkeypatch.setattr(vocabularies, "vocabulary_path", lambda name: path)
+    try:
+        refresh_equivalents()
+        assert terms("the Dignity at Work policy") == ["dign", "policy"]
+        path.write_text(head + ' , "Dignity at Work"@en .\n')
+        os.utime(path, (1, 1))  # a later edit within the file system's time resolution
+        old = item("review", "23", "Conduct a review of the grievance procedure to make it more effective for staff at all levels.", 2000)
+        new = item("tribunal", "2", "Appoint an independent person to review complaints that staff raised through the Dignity at Work procedure.", 2014)
+        found = [r for r in detect_repeats([old, new, *filler(12)]) if {r.source, r.target} == {old.key, new.key}]
+        assert [r.relation for r in found] == ["reiterates"]
+        assert terms("the Dignity at Work policy") == ["grievanc", "policy"]
+        assert compound_pairs("the Dignity at Work policy") == {("grievanc", "policy")}
+    finally:
+        monkeypatch.undo()
+        refresh_equivalents()
+    assert "grievanc" not in terms("the Dignity at Work policy")
+
+
+def test_an_equivalent_name_makes_the_compound_its_preferred_label_makes():
+    assert compound_pairs("BME officers") == compound_pairs("minority ethnic officers") == {("ethnic", "minor"), ("ethnic", "officer")}
+    assert compound_pairs("black and minority ethnic officers") == compound_pairs("minority ethnic officers")
+
+
+def test_names_of_a_concept_whose_preferred_label_has_no_term_keep_their_own_words(tmp_path, monkeypatch):
+    import recgraph.graph.enrich.vocabulary as vocabularies
+    from recgraph.graph.linking.terms import refresh_equivalents
+
+    path = tmp_path / "equivalents.ttl"
+    path.write_text('@prefix rg: <https://w3id.org/recgraph/ontology#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+                    '<http://x/it> a rg:Equivalent ; skos:prefLabel "IT"@en ; skos:altLabel "information technology"@en .\n')
+    monkeypatch.setattr(vocabularies, "vocabulary_path", lambda name: path)
+    try:
+        refresh_equivalents()
+        text = "Replace the information technology of custody suites"
+        assert terms(text) == [term(w) for w in ("replace", "information", "technology", "custody", "suites")]
+    finally:
+        monkeypatch.undo()
+        refresh_equivalents()

@@ -107,3 +107,19 @@ def test_an_mpa_papers_own_numbered_paragraph_citing_a_paragraph_stays_its_narra
     layout = lay_out(Document.from_text(text, "p.txt"))
     assert [line.role for line in layout.lines if line.text.startswith("1. The inspectors")] == ["numbered"]
     assert referenced_conclusions(layout) == []
+
+
+def test_the_reply_after_the_last_conclusion_is_its_progress_not_a_record():
+    text = RESPONSE.replace("Victims\n", "Conclusions and recommendations\n") + "\n15. The Government agrees and will review the code next year.\n"
+    assert [number for number, _ in records(text)] == ["12", "14"]
+    assert progress(text)["14"] == "The Government agrees and will review the code next year."
+
+
+def test_after_a_list_of_conclusions_without_replies_a_paragraph_cut_from_its_reference_stays_an_item():
+    text = (
+        "Conclusions and recommendations\n\n"
+        "1. Forces should publish their custody data (paragraph 10).\n\n"
+        "2. Forces should consult their visitors every year (paragraph 12).\n\n"
+        "3. Forces should train every detention officer in first aid and\n"
+    )
+    assert [number for number, _ in records(text)] == ["1", "2", "3"]

@@ -47,9 +47,8 @@ class Conclusion:
     number: str
 
 
-def referenced_conclusions(layout: Layout) -> list[Conclusion]:
-    """Every numbered paragraph of the paper closed by a back-reference to a report paragraph."""
-    found: list[Conclusion] = []
+def _numbered_paragraphs(layout: Layout):
+    """The paragraphs numbered "N." that may be a committee's (not an MPA paper's own), with their items."""
     for line in layout.lines:
         if line.role not in ("numbered", "that", "text") or not (item := enumerated(line)) or item.style != "N.":
             continue
@@ -57,9 +56,36 @@ def referenced_conclusions(layout: Layout) -> list[Conclusion]:
             # an MPA paper's own numbered paragraphs in its lettered sections, citing another
             # document's paragraph at the end of one, are its narrative, not a committee's list
             continue
+        yield line, item
+
+
+def referenced_conclusions(layout: Layout) -> list[Conclusion]:
+    """Every numbered paragraph of the paper closed by a back-reference to a report paragraph."""
+    found: list[Conclusion] = []
+    for line, item in _numbered_paragraphs(layout):
         last = _reference_line(layout, line.number)
         if last is not None:
             found.append(Conclusion(line.number, last, item.label))
+    return found
+
+
+def replies(layout: Layout, conclusions: list[Conclusion]) -> set[int]:
+    """The first lines of the numbered paragraphs that reply to the conclusions.
+
+    A numbered paragraph without a reference between two conclusions is a reply. When there is one
+    (the paper is a response printing a reply after each conclusion), the numbered paragraph right
+    after the last conclusion is the reply to it too. Where conclusions follow each other with no
+    reply between (the committee's own list), a numbered paragraph after the last one may be a
+    conclusion whose reference was cut off with its page, and is not taken for a reply.
+    """
+    referenced = {c.first_line for c in conclusions}
+    if not referenced:
+        return set()
+    others = [line.number for line, _ in _numbered_paragraphs(layout) if line.number not in referenced]
+    found = {number for number in others if between(number, referenced)}
+    after = [number for number in others if number > max(referenced)]
+    if found and after:
+        found.add(after[0])
     return found
 
 
@@ -84,4 +110,4 @@ def between(number: int, referenced: set[int]) -> bool:
     return number not in referenced and any(r < number for r in referenced) and any(r > number for r in referenced)
 
 
-__all__ = ["BACK_REFERENCE", "Conclusion", "between", "referenced_conclusions"]
+__all__ = ["BACK_REFERENCE", "Conclusion", "between", "referenced_conclusions", "replies"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from recgraph.graph.reading.segment.conclusions import between, referenced_conclusions
+from recgraph.graph.reading.segment.conclusions import referenced_conclusions, replies
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
@@ -200,14 +200,14 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     found += _audit_items(layout)
     conclusions = referenced_conclusions(layout) if is_on("item/referenced") else []
     found += [Start(c.first_line, "referenced", c.number, cues=("item/referenced",), last=c.last_line) for c in conclusions]
-    referenced = {c.first_line for c in conclusions}
+    replied = replies(layout, conclusions)
     for line, item, leads in introduced(layout):
         if line.role in ("members", "boilerplate"):
             continue
-        if between(line.number, referenced) and item is not None and item.style == "N.":
-            # between a committee's referenced conclusions, a numbered paragraph without a reference
-            # is the reply printed after one (the Government's response), not an item of the list;
-            # after the last one it may be a conclusion cut off with its page, and stays an item
+        if line.number in replied and item is not None and item.style == "N.":
+            # a numbered paragraph replying to a committee's referenced conclusion (the Government's
+            # response between them and after the last, :func:`.conclusions.replies`) is its
+            # progress, not an item of the list
             continue
         cues = ("item/introduced", *sorted(leads))
         if item is None:
