@@ -1,4 +1,4 @@
-"""The wording classes added to statuses.ttl from the two held-out surveys of real papers (docs/enrichment.md,
+"""The wording classes added to statuses.ttl from the three held-out surveys of real papers (docs/enrichment.md,
 "Statuses on unseen real papers"), each tested on phrasings written for this test: none is copied from a
 seed paper or from a surveyed page, and each class has wordings that must NOT take its status.
 """
@@ -133,6 +133,33 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("The delay is beyond the council's control.", "awaiting_external"),
         ("Timing is out with the Service's control.", "awaiting_external"),
     ],
+    # Third survey's classes (UK police and public-body oversight papers).
+    "the active perfect in a relative clause": [
+        ("Twelve actions were agreed, most of which the constabulary has now completed.", "complete"),
+        ("The audit made nine points, all of which the OPCC had implemented by June.", "complete"),
+    ],
+    "an approval as completed": [
+        ("Both items were approved by the oversight board as completed.", "complete"),
+        ("Recommendation 4 was approved as achieved at the March meeting.", "complete"),
+    ],
+    "the perfect passive of dealt with / put in place": [
+        ("The amber finding on petty cash has been dealt with.", "complete"),
+        ("A new vetting check had been put in place by the autumn.", "complete"),
+        ("Having been dealt with, the issue was removed from the log.", "complete"),
+    ],
+    "two kinds of legislation": [
+        ("Three of the changes will require either primary or secondary legislation.", "awaiting_external"),
+        ("These proposals need primary and secondary legislation.", "awaiting_external"),
+    ],
+    "dependent on another body's action": [
+        ("Delivery is dependent on the setting up of a regional commissioning board.", "awaiting_external"),
+        ("The remaining step is reliant upon funding decisions by the Welsh Government.", "awaiting_external"),
+        ("Roll-out relies on the health service agreeing a data-sharing protocol.", "awaiting_external"),
+    ],
+    "not accepted, contracted": [
+        ("The directorate doesn't accept the finding.", "not_accepted"),
+        ("Managers didn't agree the proposed change was needed.", "not_accepted"),
+    ],
 }
 
 #: Wordings near a class that must not take its status.
@@ -157,6 +184,18 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("A survey was undertaken in May.", "not_started"),
     ("The action has been taken.", "not_started"),
     ("This is within our control.", "awaiting_external"),
+    # Third survey's classes.
+    ("The panel noted the areas of work which the force has completed its review of.", "complete"),
+    ("The action is expected to be approved as complete in July.", "complete"),
+    ("Each complaint should be dealt with within ten days.", "complete"),
+    ("The backlog will have been dealt with by Easter.", "complete"),
+    ("The issue has not been dealt with.", "complete"),
+    ("Completion is dependent on the new case management system.", "awaiting_external"),
+    ("The plan is not dependent on the Home Office.", "awaiting_external"),
+    ("Once tested, the action could be submitted for sign-off in the spring.", "proposed_closure"),
+    ("We don't yet know the cost.", "not_accepted"),
+    ("The two sets of arrest figures don't agree.", "not_accepted"),
+    ("Stock counts and ledger totals do not agree", "not_accepted"),
 ]
 
 CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]
