@@ -84,6 +84,9 @@ NEIGHBOURS = 10
 #: A theme or system this specific or more has all pairs of its carriers scored (see
 #: :func:`~.similarity.specificity`: 0.1 is a tag carried by 24 recommendations).
 TAG_PAIRS_FROM = 0.1
+#: Shared terms a pair needs for the objects-named-alike rule (:attr:`RepeatOptions.compounds`): the
+#: compound's two and one more, something said of the object besides its name.
+NAMED_OBJECT_TERMS = 3
 #: How many aligned phrases a link quotes at most.
 MAX_QUOTES = 4
 
@@ -376,7 +379,7 @@ def detect_repeats(
             if options.compounds:
                 named_alike = _specific(wording.restricted([frozenset() if item.lead else compound_pairs(item.text)
                                                             for item in items]), options.specific)
-                gate = gate | ((row_dots(named_alike, first, second) > 0) & (theme > 0) & (shared >= 3))
+                gate = gate | ((row_dots(named_alike, first, second) > 0) & (theme > 0) & (shared >= NAMED_OBJECT_TERMS))
             reiterates &= gate
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
     decided_pairs = {pair for pair, _relation in decided}
