@@ -14,6 +14,7 @@ two papers naming one object by different names share its terms.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -79,7 +80,16 @@ def terms(text: str) -> list[str]:
     >>> terms("Audit the Fairness at Work procedure and the PDR backlog.")
     ['audit', 'grievanc', 'procedur', 'apprais', 'backlog']
     """
+    if not _names_equivalents(text):  # the common case, as fast as reading words can be
+        return [t for t in map(term, _WORD.findall(text)) if len(t) > 2 and t not in STOP_TERMS]
     return [found for found, _, _ in term_spans(text)]
+
+
+def _names_equivalents(text: str) -> bool:
+    """Whether a word of the text starts as a name of the equivalents vocabulary does (a quick test
+    that never misses a name the matcher would find; most texts name none)."""
+    starts = _equivalents()[3]
+    return starts is not None and starts.search(text) is not None
 
 
 @reads_equivalents
@@ -92,7 +102,9 @@ def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     counts as the terms of its concept's preferred label, each spanning the whole name as printed
     ("PDR" is ``apprais``, "Fairness at Work" ``grievanc``).
     """
-    matcher, preferred, _ = _equivalents()
+    matcher, preferred, _, _ = _equivalents()
+    if not _names_equivalents(text):
+        return tuple(_word_terms(text, 0, len(text)))
     found: list[tuple[str, int, int]] = []
     at = 0
     for match in matcher.find(text):
@@ -124,16 +136,43 @@ def refresh_equivalents() -> None:
 
 
 @lru_cache(maxsize=1)
-def _equivalents() -> tuple[Matcher, dict[str, tuple[str, ...]], Vocabulary]:
+def _equivalents() -> tuple[Matcher, dict[str, tuple[str, ...]], Vocabulary, re.Pattern | None]:
     """A matcher of the other names of each concept of the equivalents vocabulary, the terms of
-    each concept's preferred label, and the vocabulary they were read from."""
+    each concept's preferred label, the vocabulary they were read from, and a pattern of how the
+    names' first words start (see :func:`_name_starts`)."""
     vocabulary = load_vocabulary("equivalents")
     preferred = {concept.iri: tuple(t for t, _, _ in _word_terms(concept.pref_label, 0, len(concept.pref_label)))
                  for concept in vocabulary}
     # a preferred label without a term ("IT": words under three letters and stop words are no terms)
     # would make its other names vanish from every text: those names are read as their own words
-    return (Matcher([(concept.iri, label) for concept in vocabulary for label in concept.alt_labels if preferred[concept.iri]]),
-            preferred, vocabulary)
+    names = [(concept.iri, label) for concept in vocabulary for label in concept.alt_labels if preferred[concept.iri]]
+    return Matcher(names), preferred, vocabulary, _name_starts(label for _, label in names)
+
+
+def _name_starts(names) -> re.Pattern | None:
+    """A pattern finding a word that starts as one of the names' first words starts: an acronym as
+    printed (the matcher keeps their case), another word by its first letters in any case, as many
+    as its light stem keeps unchanged (at most four), so that every inflection the matcher allows
+    ("PDRs", "Ethnic minorities", "policies" for "policy") still starts the same way.
+
+    >>> bool(_name_starts(["fairness at work", "PDR"]).search("the Fairness-at-work policy"))
+    True
+    >>> bool(_name_starts(["fairness at work", "PDR"]).search("a fine pdr"))
+    False
+    """
+    starts = set()
+    for name in names:
+        first = next(iter(_WORD.findall(name)), None) or next(iter(re.findall(r"[A-Za-z]+", name)), None)
+        if not first:
+            continue
+        if sum(c.isupper() for c in first) >= 2:
+            starts.add(re.escape(first))
+        else:
+            kept = len(os.path.commonprefix([first.lower(), stem(first)]))
+            starts.add("(?i:" + re.escape(first.lower()[: max(1, min(4, kept))]) + ")")
+    if not starts:
+        return None
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(sorted(starts)) + ")")
 
 
 def features(text: str) -> list[str]:

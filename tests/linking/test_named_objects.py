@@ -11,7 +11,7 @@ from recgraph.graph.enrich.vocabulary import load_vocabulary, vocabulary_path
 from recgraph.graph.linking.alignment import align, compound_pairs, content_tokens
 from recgraph.graph.linking.dates import Made
 from recgraph.graph.linking.repeats import Item, RepeatOptions, detect_repeats
-from recgraph.graph.linking.terms import shared_terms, term, terms
+from recgraph.graph.linking.terms import shared_terms, term, term_spans, terms
 
 GRIEVANCE = ("t:discipline",)
 
@@ -166,3 +166,18 @@ def test_names_of_a_concept_whose_preferred_label_has_no_term_keep_their_own_wor
     finally:
         monkeypatch.undo()
         refresh_equivalents()
+
+
+def test_the_quick_test_for_equivalent_names_never_misses_a_name_the_matcher_finds():
+    from recgraph.graph.linking.terms import _equivalents, _names_equivalents
+
+    matcher = _equivalents()[0]
+    for concept in load_vocabulary("equivalents"):
+        for label in concept.alt_labels:
+            for printed in {label, label + "s", label.upper(), label.title(), label.capitalize(), f"the {label}-led work"}:
+                if matcher.find(printed):
+                    assert _names_equivalents(printed), printed
+    assert not _names_equivalents("The MPS should clear the staff appraisal backlog.")
+    # the fast path and the one through names give the same terms on a text that names none
+    text = "Review the custody records and the call handling targets."
+    assert terms(text) == [t for t, _, _ in term_spans(text)] == ["custody", "record", "handl", "target"]
