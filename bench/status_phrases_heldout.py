@@ -240,114 +240,107 @@ def doc_section() -> list[str]:
 
 def second_survey_section() -> list[str]:
     """The second survey's part of docs/enrichment.md, from its record (counts and figures only)."""
-    path = RECORDS[2]
-    if not path.is_file():
-        return []
-    record = json.loads(path.read_text(encoding="utf-8"))
-    runs, pages = record["runs"], record["pages"]
-    before, after = runs["before"], runs.get("after")
-    held = [p for p in pages if p["part"] == "held back"]
-    lines = [
-        "#### A second survey",
-        "",
-        "The first survey had been used to change the lexicon, so its held-back figure could not be measured again.",
-        f"A second survey was taken afresh: {before['all']['phrases']} status phrases printed in {len(pages)} real pages",
-        "whose addresses are in neither the first survey, docs/formats.md nor docs/survey (a fixture or seed uses",
-        "none of them): committee minutes and reports of councils and police bodies, audit follow-up reports and",
-        "trackers of auditors general, inspectorate and safety-board recommendation registers with their status",
-        "keys, commissioners' and inquiry trackers, government progress reports. The MPA archive pages the search",
-        "tool surfaced were almost all listed by the earlier surveys already (one minute was usable). Pages by site: "
-        + _by_site(pages) + ".",
-        "Addresses and phrase counts are in `docs/survey/status-heldout-2.json`, the phrases kept outside the",
-        "repository. Each phrase (the status cell, key entry or status sentence as printed) was judged by reading",
-        "it *before* the lexicon was run on it. Phrases judged: "
-        + ", ".join(f"{k} {v}" for k, v in record["judged"].items()) + ".",
-        f"The pages were split once at random with the same seed: two thirds the development part, {len(held)} pages",
-        "held back. Only the development part's misses were looked at; the held-back part was measured once, after",
-        "the changes.",
-        "",
-    ]
-    lines += _figure_lines(runs, "after the second survey's changes")
-    lines += [
-        "",
-        "As it stood the lexicon missed mostly completion in the active voice or with an adverb (\"we have",
-        "completed N of the actions\", \"have since been completed\", \"having been fully addressed\"),",
-        "the bare \"Not achieved\" of achieved / not achieved scales, decisions not to implement worded actively",
-        "(\"does not intend to implement\"), part of a recommendation done, and it read a future perfect (\"will have",
-        "been completed\") as done. The classes the development part's misses showed on at least two pages, or",
-        "that inflect a class already in the lexicon, were added to `statuses.ttl`, each commented with its",
-        "development count: the active perfect with the recommendations or actions as its object; adverbs and",
-        "\"having been\" in the perfect passive, with modal and future perfects guarded out; part of the",
-        "recommendation done; a decision not to implement in the active voice; the bare \"Not achieved\"; no action",
-        "taken with the verb negated; planned but not begun; outside the body's (or \"our\") control, also in the",
-        "Scottish \"outwith\". Each is tested in `tests/enrich/test_status_classes.py` on phrasings written for the",
-        "test, with near misses. Left as they are, each seen on one page only: keys whose colour or percentage",
-        "names the status (\"green: completed\", \"50% – significant steps\"), a page's own RAG scale",
-        "(\"N were green\", where the page defines green as over 75% complete), \"none of the",
-        "recommendations were implemented\", \"marked as complete\", \"implemented, but work should continue\".",
-        "",
-    ]
-    if after:
-        if after["held_back"]["right"] == before["held_back"]["right"]:
-            lines += ["The changes moved none of the held-back part's phrases (whose misses were not looked at): the",
-                      "classes found on the development pages did not carry over to the held-back pages. The same person",
-                      "collected and judged every phrase, so the held-back part is held out from the changes, not unseen",
-                      "by their author.", ""]
-        lines += _against_target(before, after)
-    return lines + third_survey_section()
+    return _later_survey_section(
+        2, "A second survey",
+        ["The first survey had been used to change the lexicon, so its held-back figure could not be measured again.",
+         "A second survey was taken afresh: {phrases} status phrases printed in {pages} real pages",
+         "whose addresses are in neither the first survey, docs/formats.md nor docs/survey (a fixture or seed uses",
+         "none of them): committee minutes and reports of councils and police bodies, audit follow-up reports and",
+         "trackers of auditors general, inspectorate and safety-board recommendation registers with their status",
+         "keys, commissioners' and inquiry trackers, government progress reports. The MPA archive pages the search",
+         "tool surfaced were almost all listed by the earlier surveys already (one minute was usable). Pages by site: "
+         "{sites}."],
+        "key entry", "",
+        [
+            "As it stood the lexicon missed mostly completion in the active voice or with an adverb (\"we have",
+            "completed N of the actions\", \"have since been completed\", \"having been fully addressed\"),",
+            "the bare \"Not achieved\" of achieved / not achieved scales, decisions not to implement worded actively",
+            "(\"does not intend to implement\"), part of a recommendation done, and it read a future perfect (\"will have",
+            "been completed\") as done. The classes the development part's misses showed on at least two pages, or",
+            "that inflect a class already in the lexicon, were added to `statuses.ttl`, each commented with its",
+            "development count: the active perfect with the recommendations or actions as its object; adverbs and",
+            "\"having been\" in the perfect passive, with modal and future perfects guarded out; part of the",
+            "recommendation done; a decision not to implement in the active voice; the bare \"Not achieved\"; no action",
+            "taken with the verb negated; planned but not begun; outside the body's (or \"our\") control, also in the",
+            "Scottish \"outwith\". Each is tested in `tests/enrich/test_status_classes.py` on phrasings written for the",
+            "test, with near misses. Left as they are, each seen on one page only: keys whose colour or percentage",
+            "names the status (\"green: completed\", \"50% – significant steps\"), a page's own RAG scale",
+            "(\"N were green\", where the page defines green as over 75% complete), \"none of the",
+            "recommendations were implemented\", \"marked as complete\", \"implemented, but work should continue\".",
+        ],
+        ["The changes moved none of the held-back part's phrases (whose misses were not looked at): the"],
+    ) + third_survey_section()
 
 
 def third_survey_section() -> list[str]:
     """The third survey's part of docs/enrichment.md, from its record (counts and figures only)."""
-    path = RECORDS[3]
+    return _later_survey_section(
+        3, "A third survey",
+        ["Both earlier surveys had been used to change the lexicon. A third survey was taken afresh and restricted to",
+         "the family recgraph is built for: {phrases} status phrases printed in {pages} UK police and",
+         "public-body oversight pages (police authority, police and crime panel, police committee and council audit",
+         "committee minutes and reports, Scottish Police Authority committee papers and trackers, HMICFRS, HMICS and CJINI",
+         "follow-up and progress pages, government and inquiry progress reports on policing, parliamentary answers on",
+         "implementing policing reviews), none of whose addresses is in the earlier surveys, docs/formats.md or",
+         "docs/survey. Pages by site: {sites}."],
+        "tracker entry", "; phrases whose status the words alone leave open were not taken",
+        [
+            "In this family the lexicon was right on every phrase judged in progress (most of them by the default) and",
+            "missed mostly completion, waits on others and \"not started\" worded as minutes word them. The classes the",
+            "development part's misses showed on at least two pages, or that inflect a class already in the lexicon, were",
+            "added to `statuses.ttl`, each commented with its development count: the perfect passive of \"dealt with\" and",
+            "\"put in place\"; a dependence on another body's action, also as \"reliant upon\", the body named by a noun",
+            "for an outside body; and, as grammatical variants, the active perfect in a relative clause (\"many of which",
+            "the force has completed\"), an approval \"as completed\" beside the sign-off, legislation of two kinds",
+            "(\"either primary or secondary legislation\"), \"don't agree\" beside \"does not agree with\", and a",
+            "modal guard on \"could be submitted for sign off\" (anticipated, not yet proposed). Each is tested in",
+            "`tests/enrich/test_status_classes.py` on phrasings written for the test, with near misses. Left as they",
+            "are, each seen on one page only: \"had now been published\", \"had been approved by the Council\", \"had",
+            "failed to implement\", \"had not yet been arranged\", \"was yet to be received\", \"before any legislative",
+            "amendments are considered\".",
+        ],
+        ["The changes moved none of the held-back part's phrases (whose misses were not looked at; its",
+         "summary line, without phrases, was printed once while the development misses were listed): the"],
+    )
+
+
+def _later_survey_section(number: int, title: str, intro: list[str], entry: str, taken: str, findings: list[str],
+                          unmoved: list[str]) -> list[str]:
+    """A later survey's part of docs/enrichment.md: its introduction (``{phrases}``, ``{pages}`` and
+    ``{sites}`` filled from its record), how its phrases were judged and split, its figures, what was
+    found, and its figure against the target."""
+    path = RECORDS[number]
     if not path.is_file():
         return []
     record = json.loads(path.read_text(encoding="utf-8"))
     runs, pages = record["runs"], record["pages"]
     before, after = runs["before"], runs.get("after")
     held = [p for p in pages if p["part"] == "held back"]
+    filled = [line.format(phrases=before["all"]["phrases"], pages=len(pages), sites=_by_site(pages)) for line in intro]
     lines = [
-        "#### A third survey",
+        f"#### {title}",
         "",
-        "Both earlier surveys had been used to change the lexicon. A third survey was taken afresh and restricted to",
-        f"the family recgraph is built for: {before['all']['phrases']} status phrases printed in {len(pages)} UK police and",
-        "public-body oversight pages (police authority, police and crime panel, police committee and council audit",
-        "committee minutes and reports, Scottish Police Authority committee papers and trackers, HMICFRS, HMICS and CJINI",
-        "follow-up and progress pages, government and inquiry progress reports on policing, parliamentary answers on",
-        "implementing policing reviews), none of whose addresses is in the earlier surveys, docs/formats.md or",
-        "docs/survey. Pages by site: " + _by_site(pages) + ".",
-        "Addresses and phrase counts are in `docs/survey/status-heldout-3.json`, the phrases kept outside the",
-        "repository. Each phrase (the status cell, tracker entry or status sentence as printed) was judged by reading",
-        "it *before* the lexicon was run on it; phrases whose status the words alone leave open were not taken.",
-        "Phrases judged: " + ", ".join(f"{k} {v}" for k, v in record["judged"].items()) + ".",
+        *filled,
+        f"Addresses and phrase counts are in `docs/survey/status-heldout-{number}.json`, the phrases kept outside the",
+        f"repository. Each phrase (the status cell, {entry} or status sentence as printed) was judged by reading",
+    ]
+    judged = "Phrases judged: " + ", ".join(f"{k} {v}" for k, v in record["judged"].items()) + "."
+    if taken:
+        lines += [f"it *before* the lexicon was run on it{taken}.", judged]
+    else:
+        lines += [f"it *before* the lexicon was run on it. {judged}"]
+    lines += [
         f"The pages were split once at random with the same seed: two thirds the development part, {len(held)} pages",
         "held back. Only the development part's misses were looked at; the held-back part was measured once, after",
         "the changes.",
         "",
     ]
-    lines += _figure_lines(runs, "after the third survey's changes")
-    lines += [
-        "",
-        "In this family the lexicon was right on every phrase judged in progress (most of them by the default) and",
-        "missed mostly completion, waits on others and \"not started\" worded as minutes word them. The classes the",
-        "development part's misses showed on at least two pages, or that inflect a class already in the lexicon, were",
-        "added to `statuses.ttl`, each commented with its development count: the perfect passive of \"dealt with\" and",
-        "\"put in place\"; a dependence on another body's action, also as \"reliant upon\", the body named by a noun",
-        "for an outside body; and, as grammatical variants, the active perfect in a relative clause (\"many of which",
-        "the force has completed\"), an approval \"as completed\" beside the sign-off, legislation of two kinds",
-        "(\"either primary or secondary legislation\"), \"don't agree\" beside \"does not agree with\", and a",
-        "modal guard on \"could be submitted for sign off\" (anticipated, not yet proposed). Each is tested in",
-        "`tests/enrich/test_status_classes.py` on phrasings written for the test, with near misses. Left as they",
-        "are, each seen on one page only: \"had now been published\", \"had been approved by the Council\", \"had",
-        "failed to implement\", \"had not yet been arranged\", \"was yet to be received\", \"before any legislative",
-        "amendments are considered\".",
-        "",
-    ]
+    ordinal = title.split()[1]
+    lines += _figure_lines(runs, f"after the {ordinal} survey's changes")
+    lines += ["", *findings, ""]
     if after:
         if after["held_back"]["right"] == before["held_back"]["right"]:
-            lines += ["The changes moved none of the held-back part's phrases (whose misses were not looked at; its",
-                      "summary line, without phrases, was printed once while the development misses were listed): the",
-                      "classes found on the development pages did not carry over to the held-back pages. The same person",
+            lines += [*unmoved, "classes found on the development pages did not carry over to the held-back pages. The same person",
                       "collected and judged every phrase, so the held-back part is held out from the changes, not unseen",
                       "by their author.", ""]
         lines += _against_target(before, after)
