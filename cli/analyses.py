@@ -8,31 +8,14 @@ XLSX (``--format``, ``--out``; the format follows the --out extension when not g
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import click
 
-from recgraph.cli import output
-from recgraph.cli.analyses_render import TABLE_FORMATS, TRACE_FORMATS, choose_format, write_frames, write_text
+from recgraph.cli.analyses_render import TRACE_FORMATS, choose_format, output_options, write_frames, write_text
+from recgraph.cli.analyses_render import write_listing as _write
 from recgraph.cli.errors import reports_errors
 from recgraph.cli.main import cli
 from recgraph.cli.sources import open_source, source_options
-
-
-def output_options(formats: tuple[str, ...] = TABLE_FORMATS, listing: bool = True):
-    """--format, --out and (for listings) --nl: the rule of :mod:`recgraph.cli.output`."""
-    def decorate(command):
-        command = output.out_option(command)
-        if listing:
-            command = output.nl_option(command)
-        return output.format_option(formats, "a table")(command)
-    return decorate
-
-
-def _write(frames: dict, fmt: str | None, out: Path | None, nl: bool, columns: dict | None = None) -> None:
-    """Write a listing's tables by the one rule: --format, else the --out extension, else a table."""
-    chosen = choose_format(output.nl_format(fmt, nl), out)
-    write_frames(frames, chosen, out, columns, nl=output.wants_nl(nl, chosen, out))
 
 
 @cli.command()

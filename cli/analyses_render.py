@@ -200,3 +200,22 @@ def print_trace(trace: Trace, console: Console | None = None) -> None:
         console.print("[bold]Waits on[/bold]")
         for item in trace.waits_on:
             say(f"  {item.label} ({item.kind}, {', '.join(item.relations)}): {item.evidence or ''}")
+
+
+def output_options(formats: tuple[str, ...] = TABLE_FORMATS, listing: bool = True):
+    """--format, --out and (for listings) --nl: the rule of :mod:`recgraph.cli.output`."""
+    def decorate(command):
+        command = output.out_option(command)
+        if listing:
+            command = output.nl_option(command)
+        return output.format_option(formats, "a table")(command)
+    return decorate
+
+
+def write_listing(frames: dict, fmt: str | None, out: Path | None, nl: bool, columns: dict | None = None) -> None:
+    """Write a listing's tables by the one rule: --format, else the --out extension, else a table.
+
+    Here rather than in :mod:`recgraph.cli.analyses` so that other command modules (``links``) use it
+    without importing that module, which imports :mod:`recgraph.cli.main` and, through it, them."""
+    chosen = choose_format(output.nl_format(fmt, nl), out)
+    write_frames(frames, chosen, out, columns, nl=output.wants_nl(nl, chosen, out))

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import click
 
-from recgraph.cli.analyses import _write, output_options
+from recgraph.cli.analyses_render import output_options
+from recgraph.cli.analyses_render import write_listing as _write
 from recgraph.cli.errors import EXIT_PROBLEMS, reports_errors
 from recgraph.cli.main import cli
 from recgraph.cli.sources import open_source, source_options
