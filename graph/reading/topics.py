@@ -60,11 +60,10 @@ MAX_TOPIC_WORDS = 8
 # ordinals, order, age and place words, status words, and the priority grades audits give ("five
 # high-risk recommendations", part B's audit follow-ups). They may stand before a topic ("the two custody
 # recommendations") but are not part of it.
-_QUANTIFIERS = frozenset(
+_QUANTIFIERS = frozenset(_numbered._WORD_NUMBERS) | frozenset(  # one to twenty, as citations by number word read them
     """
     all any both each every few many most several some other others same such various certain
-    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
-    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thirty forty fifty sixty seventy eighty ninety hundred
     first second third fourth fifth last final next previous earlier later former latter original initial
     remaining outstanding open closed completed complete implemented agreed accepted rejected proposed draft
     revised new old above below following preceding foregoing said relevant individual specific particular
