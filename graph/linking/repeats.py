@@ -65,7 +65,7 @@ from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision, canonical_pair, latest
 from recgraph.graph.linking.fitting import LinkModel
 from recgraph.graph.linking.similarity import (
-    ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, row_dots, tag_matrix, word_vectors,
+    ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, held_by_at_most, row_dots, tag_matrix, word_vectors,
 )
 from recgraph.graph.linking.objects import object_chunks, object_pairs, shared_objects
 from recgraph.graph.linking.terms import refresh_equivalents, shared_terms, surface_counts
@@ -377,8 +377,10 @@ def detect_repeats(
         elif options.score_gate:  # see RepeatOptions.score_gate and RepeatOptions.compounds
             gate = similar
             if options.compounds:
-                named_alike = _specific(wording.restricted([frozenset() if item.lead else compound_pairs(item.text)
-                                                            for item in items]), options.specific)
+                # a compound many items hold is the area's common wording, not one object's name: kept
+                # when at most ``specific`` hold it (a specificity of at least one half, as themes weigh)
+                named_alike = held_by_at_most(wording.restricted([frozenset() if item.lead else compound_pairs(item.text)
+                                                                  for item in items]), options.specific)
                 gate = gate | ((row_dots(named_alike, first, second) > 0) & (theme > 0) & (shared >= NAMED_OBJECT_TERMS))
             reiterates &= gate
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
@@ -399,16 +401,6 @@ def detect_repeats(
             found.append(repeat)
     order = {"reiterates": 0, "relatedTo": 1}
     return tuple(sorted(found, key=lambda r: (order[r.relation], -r.score, r.source, r.target)))
-
-
-def _specific(features: sparse.csr_matrix, specific: float) -> sparse.csr_matrix:
-    """The columns of ``features`` held by at most ``specific`` items (a specificity of at least one
-    half, as :func:`~.similarity.specificity` weighs themes): wording that many items hold is the
-    area's common wording, not one object's name, however it is printed."""
-    held = np.diff(features.tocsc().indptr)
-    kept = (features @ sparse.diags((held <= specific).astype(np.float32))).tocsr()
-    kept.eliminate_zeros()
-    return kept
 
 
 def _with_decided(items: Sequence[Item], first: np.ndarray, second: np.ndarray, decided: dict) -> tuple[np.ndarray, np.ndarray]:

@@ -88,6 +88,14 @@ def row_dots(matrix: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -
     return np.asarray(matrix[first].multiply(matrix[second]).sum(axis=1)).ravel()
 
 
+def held_by_at_most(features: sparse.csr_matrix, count: float) -> sparse.csr_matrix:
+    """Items x features, keeping only the features (columns) that at most ``count`` items hold."""
+    held = np.diff(features.tocsc().indptr)
+    kept = (features @ sparse.diags((held <= count).astype(np.float32))).tocsr()
+    kept.eliminate_zeros()
+    return kept
+
+
 def shared_maximum(matrix: sparse.csr_matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """The largest entry of a tag matrix on the tags rows ``first[i]`` and ``second[i]`` share."""
     if len(first) == 0:
@@ -213,9 +221,7 @@ class AlignedScorer:
         # (:data:`~.candidates.MIN_BLOCKING_DF`) is the genre's wording, not an object's.
         from recgraph.graph.linking.candidates import MIN_BLOCKING_DF
 
-        held = np.diff(self.pairs.tocsc().indptr)
-        self.pairs = (self.pairs @ sparse.diags((held <= MIN_BLOCKING_DF).astype(np.float32))).tocsr()
-        self.pairs.eliminate_zeros()
+        self.pairs = held_by_at_most(self.pairs, MIN_BLOCKING_DF)
         # Which two terms each linked pair joins: features x terms, a 1 at each end.
         ends = np.column_stack([unique // size, unique % size]) if len(unique) else np.zeros((0, 2), np.int64)
         self.ends = sparse.csr_matrix((np.ones(2 * len(unique), np.float32), (np.repeat(np.arange(len(unique)), 2), ends.ravel())),
