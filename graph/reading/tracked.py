@@ -159,8 +159,7 @@ def identify_reports(
     # with none used, only a report its words say it tracks stays ("an update on the recommendations
     # of X", "X made 24 recommendations": a cover paper whose detail is in an appendix); a name
     # found only in its title or a heading is the paper's own subject, never its source report.
-    used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
-        m.source_report for m in result.mentions} | {x.source_report for x in result.cross_references}
+    used = _used_reports(result) | {x.source_report for x in result.cross_references}
     said = {item[1].key for item in tracked if max(c.score - (2 if c.line == title_at else 0) for c in item[0]) >= 3}
     named = tuple(r for r in result.paper.source_reports if r.key in used or r.key_basis != "text" or not used and r.key in said)
     if len(named) < len(result.paper.source_reports):
@@ -224,15 +223,25 @@ def _unidentified(result: ReadResult) -> SourceReport:
     for the report's name. A register or catalogue entry for the paper names the report instead.
     """
     file = result.paper.file
-    key = "unidentified-" + slugify(Path(file).stem)
+    key = _unidentified_key(file)
     return SourceReport(key, f"report not named in {Path(file).name}", key_basis="unidentified")
+
+
+def _used_reports(result: ReadResult) -> set[str]:
+    """The keys of the reports a paper's records, updates and mentions belong to."""
+    return ({r.source_report for r in result.recommendations} | {u.source_report for u in result.updates}
+            | {m.source_report for m in result.mentions})
+
+
+def _unidentified_key(file: str) -> str:
+    """The key of the unnamed report of a paper: ``unidentified-`` and the slug of its file name."""
+    return "unidentified-" + slugify(Path(file).stem)
 
 
 def _settle_unidentified(result: ReadResult) -> None:
     """Keep an unidentified report only when a record, update or mention uses it, with one line
     naming the paper; a paper that tracks and cites nothing has no report at all."""
-    used = {r.source_report for r in result.recommendations} | {u.source_report for u in result.updates} | {
-        m.source_report for m in result.mentions}
+    used = _used_reports(result)
     kept = []
     for report in result.paper.source_reports:
         if report.key_basis == "unidentified":
@@ -285,7 +294,7 @@ def _find_mentions(result: ReadResult, lines: Sequence[str], keyed, reports: lis
                 return report.key
         return None
 
-    default = reports[0].key if reports else "unidentified-" + slugify(Path(result.paper.file).stem)
+    default = reports[0].key if reports else _unidentified_key(result.paper.file)
     result.mentions = find_mentions(
         lines, result.paper.file, Path(result.paper.file).name, result.recommendations, default, named, result.paper.date
     )
