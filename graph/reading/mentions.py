@@ -448,7 +448,7 @@ def _heading_form(piece: _Piece, start: int, end: int, lines: Sequence[str], num
 
 #: The header fields that end a committee page's furniture (survey "Page furniture": the index
 #: line and title above them restate, sometimes wrongly, what the paper is about).
-_HEADER_FIELD = re.compile(r"^\s*(?:Report|Date|By)\s*:", re.IGNORECASE)
+HEADER_FIELD = re.compile(r"^\s*(?:Report|Date|By)\s*:", re.IGNORECASE)
 
 
 def body_start(lines: Sequence[str]) -> int:
@@ -456,6 +456,6 @@ def body_start(lines: Sequence[str]) -> int:
     within the first 40 lines (a paper without committee-page furniture is read whole)."""
     last = 0
     for number, line in enumerate(lines[:40], start=1):
-        if _HEADER_FIELD.match(line):
+        if HEADER_FIELD.match(line):
             last = number
     return last + 1 if last else 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recgraph.graph.reading.mentions import HEADER_FIELD
 from recgraph.graph.reading.reports import ISSUER_PATTERNS, KIND_WORD, KINDS, MODIFIERS, ReportName, report_part
 
 #: The opening of a paper where it says what it tracks: its title, summary and first paragraphs
@@ -46,7 +47,6 @@ _QUALIFIES = re.compile(
     r"^[-–:]?\s*(?:(?:implementation|progress|update)\s+(?:of|on|against)\s+(?:the\s+)?)?recommendations\b",
     re.IGNORECASE,
 )
-_HEADER_FIELD = re.compile(r"^\s*(?:Report|Date|By)\s*:", re.IGNORECASE)
 _QUOTED = r"['‘\"“][^'’\"”\n]{3,90}['’\"”]"
 _TOKEN = re.compile(rf"{_QUOTED}|\([^()\n]{{1,80}}\)|[A-Za-z][A-Za-z'’&-]*|(?:19|20)\d\d(?:/\d{{1,4}})?|[^\sA-Za-z]")
 #: Words a name never runs across, leftwards or rightwards: articles, pronouns, verbs and the
@@ -181,7 +181,7 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
     title_at = title_line(lines, body_start)
     for number in range(1, min(len(lines), OPENING_LINES + body_start) + 1):
         line = lines[number - 1]
-        if _HEADER_FIELD.match(line):
+        if HEADER_FIELD.match(line):
             continue  # "By: Director of Internal Audit" names the paper's author, not a report
         tokens = _TOKEN.findall(line)
         taken_to = -1
@@ -231,7 +231,7 @@ def title_line(lines: list[str], body_start: int) -> int | None:
     """The paper's title: the last non-blank line above the "Report: / Date: / By:" header (the
     index line above it, "Report N of the ... meeting ...", describes another paper twice in the
     survey's 40, so it never counts as the title)."""
-    header = next((n for n in range(1, body_start) if re.match(r"^\s*(?:Report|Date|By)\s*:", lines[n - 1], re.IGNORECASE)), None)
+    header = next((n for n in range(1, body_start) if HEADER_FIELD.match(lines[n - 1])), None)
     if header is None:
         return None
     above = [n for n in range(1, header) if lines[n - 1].strip()]
