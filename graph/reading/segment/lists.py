@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
+from recgraph.graph.reading.segment.roles import BULLET, Layout, Line, is_heading
 from recgraph.graph.reading.segment.switches import is_on
 
 #: The enumerators the family prints before an item (docs/formats.md "Marker / numbering style"
@@ -30,7 +30,6 @@ from recgraph.graph.reading.segment.switches import is_on
 _ENUMERATOR = re.compile(
     r"^(?:(?P<num>\d{1,3})(?P<num_close>[.)])|\((?P<pnum>\d{1,3})\)|(?P<let>[a-z])(?P<let_close>[.)])|\((?P<plet>[a-z])\))\s+(?P<text>\S.*)$"
 )
-_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+(?P<text>\S.*)$")
 #: The marker word without a number, as a label: "Recommendation: The MPS should ..." (the labelled
 #: form of the family's "Recommendation N" headings, for recommendations printed unnumbered).
 _LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\S.*)$", re.IGNORECASE)
@@ -97,8 +96,8 @@ def enumerated(line: Line) -> Item | None:
         return Item(match["plet"], "(a)", match["text"])
     if label := _LABEL.match(text):
         return Item(None, "label", label["text"])
-    if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(text)):
-        bullet = _BULLET.match(text)
+    if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and BULLET.match(text)):
+        bullet = BULLET.match(text)
         return Item(None, f"bullet:{line.depth}", bullet["text"] if bullet else text)
     return None
 

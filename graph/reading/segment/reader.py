@@ -19,7 +19,7 @@ from recgraph.graph.reading.segment.fields import find_owner, find_status, find_
 from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
-from recgraph.graph.reading.segment.roles import Layout, lay_out
+from recgraph.graph.reading.segment.roles import Layout, lay_out, strip_bullet
 from recgraph.graph.reading.segment.spans import Start, find_starts, paraphrased, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
 
@@ -31,7 +31,6 @@ MAX_TOPIC_WORDS = 12
 _RESPONSE_LABEL = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
 )
-_BULLET = re.compile(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+")
 #: A cell separator right after an item's number: a row of cells flattened to one line with " / "
 #: (the trial's force action plan, "1. / recommendation / update").
 _CELL_SEPARATOR = re.compile(r"^/\s+")
@@ -155,7 +154,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
     if start.kind == "tail" and head.tail:
         return head.tail[1], _join([head.tail[2]] + [l.text for l in body])
     if start.kind == "item":
-        sentences_text = _join([_BULLET.sub("", head.text)] + [l.text for l in body])
+        sentences_text = _join([strip_bullet(head.text)] + [l.text for l in body])
         first, _, rest = sentences_text.partition(". ")
         return (first + ("." if rest else "")).strip(), rest.strip()
     if start.kind == "quote":

@@ -79,7 +79,7 @@ _DECISION = re.compile(
     r"^(?:\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?That\b.*\bbe\s+(?:noted|agreed|approved|endorsed|received|discharged|signed\s+off)\b",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^(?P<indent>\s*)(?:[\u2022\u00b7\u25aa\u25e6*o]|[-\u2013\u2014](?!\d))\s+(?P<text>\S.*)$")
+BULLET = re.compile(r"^(?P<indent>\s*)(?:[\u2022\u00b7\u25aa\u25e6*o]|[-\u2013\u2014](?!\d))\s+(?P<text>\S.*)$")
 _THAT = re.compile(r"^(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)])\s+(?P<text>That\s+.*)$")
 _RESPONSE = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE
@@ -150,6 +150,12 @@ _SENTENCE_BREAK = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 _FIGURE_SIGNS = frozenset("%£$€")
 
 
+def strip_bullet(text: str) -> str:
+    """A line's text without its bullet glyph (the text as it is when it has none)."""
+    bullet = BULLET.match(text)
+    return bullet["text"] if bullet else text
+
+
 def is_heading(text: str) -> bool:
     """A short title line: capitalised, not ending in sentence punctuation, not a paragraph."""
     words = text.split()
@@ -202,7 +208,7 @@ def lay_out(doc: Document) -> Layout:
             _classify(line, raw)
             if line.role == "heading" and lines and _runs_on(_before_joined(lines)):
                 line.role = "text"  # a hard-wrapped paragraph's next line, not a title
-        if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and _BULLET.match(raw)):
+        if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and BULLET.match(raw)):
             depth = len(raw) - len(raw.lstrip())
             if previous_bullet_depth is not None and depth > previous_bullet_depth:
                 line.depth = 1
@@ -298,7 +304,7 @@ def _classify(line: Line, raw: str) -> None:
     if marker := head_marker(text):
         line.role, line.marker = "marker", marker
         return
-    bullet = _BULLET.match(raw)
+    bullet = BULLET.match(raw)
     if bullet and (tail := tail_marker(clean(bullet["text"]))):
         line.role, line.tail = "tail", tail
         return

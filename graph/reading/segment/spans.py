@@ -23,7 +23,7 @@ from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
 from recgraph.graph.reading.segment.runs import prescribed_runs, siblings, slashed_rows
 from recgraph.graph.reading.segment.switches import is_on
-from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
+from recgraph.graph.reading.segment.roles import Layout, Line, is_heading, strip_bullet
 
 #: One heading followed by numbered paragraphs is a paper's sub-title ("Key issues", "Areas of
 #: concern" in the fixtures of papers with no tracked recommendation); a plan repeats the pattern.
@@ -273,11 +273,11 @@ def _audit_items(layout: Layout) -> list[Start]:
     group = False
     for line in layout.lines:
         if line.role == "bullet":
-            group = is_heading(_bullet_text(line.text))
+            group = is_heading(strip_bullet(line.text))
         elif line.role not in ("sub_bullet", "blank", "text"):
             group = False
-        if line.role == "sub_bullet" and group and _is_item(_bullet_text(line.text)):
-            found_number = loose_marker(_bullet_text(line.text))
+        if line.role == "sub_bullet" and group and _is_item(strip_bullet(line.text)):
+            found_number = loose_marker(strip_bullet(line.text))
             number, covers = found_number if found_number else (None, ())
             found.append(Start(line.number, "item", number, covers, True, ("item/nested",)))
     return found
@@ -342,10 +342,6 @@ def _next_role(layout: Layout, number: int) -> str | None:
         if line.role != "blank":
             return line.role
     return None
-
-
-def _bullet_text(text: str) -> str:
-    return re.sub(r"^[\u2022\u00b7\u25aa\u25e6*o\-\u2013\u2014]\s+", "", text)
 
 
 def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[int] = frozenset()) -> int:
