@@ -21,7 +21,7 @@ from recgraph.graph.linking.repeats import Repeat
 from recgraph.graph.model import Provenance
 from recgraph.graph.rdf.namespaces import PREFIXES
 from recgraph.graph.rdf.topics import topic_lines
-from recgraph.graph.rdf.writer import GraphWriter, literal, typed
+from recgraph.graph.rdf.writer import GraphWriter, literal, rg_term as _rg, typed
 
 _TYPE = f"<{PREFIXES['rdf']}type>"
 _LABEL = f"<{PREFIXES['rdfs']}label>"
@@ -45,10 +45,6 @@ METHODS = {
     "repeat": "aligned wording of both texts; tf-idf cosine + shared themes + shared systems as detail (see docs/enrichment.md)",
     "related": "tf-idf cosine + shared themes + shared systems, without aligned wording (see docs/enrichment.md)",
 }
-
-
-def _rg(name: str) -> str:
-    return f"<{PREFIXES['rg']}{name}>"
 
 
 def _iri(value: str) -> str:

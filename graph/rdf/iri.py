@@ -171,15 +171,11 @@ class Minter:
         """An owner printed in a paper that matches no unit of owners.ttl."""
         return self._mint("owner", slugify(name))
 
-    def analyst(self, name: str) -> str:
-        """The analyst (a prov:Agent) who decided on a suggested link."""
-        return self._mint("analyst", slugify(name))
-
     def programme(self, name: str) -> str:
         return self._mint("programme", slugify(name))
 
     def analyst(self, name: str) -> str:
-        """A person who corrected what was read (as recorded at import)."""
+        """An analyst (a prov:Agent): who corrected what was read, or decided on a suggested link."""
         return self._mint("analyst", slugify(name))
 
     def paper_graph(self, slug: str) -> str:

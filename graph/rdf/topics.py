@@ -18,14 +18,10 @@ from recgraph.graph.model import Provenance
 from recgraph.graph.rdf.iri import Minter, paper_slug
 from recgraph.graph.rdf.mention_status import mention_status
 from recgraph.graph.rdf.namespaces import PREFIXES
-from recgraph.graph.rdf.writer import GraphWriter, date_literal, literal
+from recgraph.graph.rdf.writer import GraphWriter, rg_term as _rg, date_literal, literal
 
 _DATE = f"<{PREFIXES['dcterms']}date>"
 _DERIVED = f"<{PREFIXES['prov']}wasDerivedFrom>"
-
-
-def _rg(name: str) -> str:
-    return f"<{PREFIXES['rg']}{name}>"
 
 
 def topic_lines(matches: tuple[TopicMatch, ...], out: GraphWriter, mint: Minter) -> Iterator[str]:

@@ -52,6 +52,11 @@ def _rg(term: str) -> str:
     return f"<{RG[term]}>"
 
 
+#: The IRI of a term of the recgraph ontology in N-Quads brackets (a term the ontology does not
+#: declare raises), for the other writers of quads.
+rg_term = _rg
+
+
 def literal(value: str) -> str:
     """An N-Quads string literal.
 
