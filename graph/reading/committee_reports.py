@@ -33,10 +33,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recgraph.graph.model import Provenance, Recommendation, SourceReport
 from recgraph.graph.reading.readers.text import slugify
+from recgraph.graph.reading.register import Register
+from recgraph.graph.reading.report_names import Candidate
 from recgraph.graph.reading.reports import KEY_WORDS, ReportName, normal_year
 from recgraph.graph.reading.segment.conclusions import BACK_REFERENCE
 
@@ -216,3 +218,21 @@ def committee_page(lines: Sequence[str], records: Sequence[Recommendation], file
         return CommitteePage(None, True) if own else None
     report, line = found
     return CommitteePage(report, own, line)
+
+
+def committee_tracked(page: CommitteePage, register: Register, file: str):
+    """The committee report a page's head names, as the report a paper tracks (the group of names,
+    the report, its warnings; :func:`recgraph.graph.reading.tracked.identify_reports`): its name a
+    candidate the paper says it tracks (the page's own head), its key the register's when an entry
+    names it."""
+    report = page.report
+    names = [ReportName.of(report.title, report.issuer, report.year)]
+    registered = register.match(names[0])
+    if registered:
+        report = replace(report, key=registered.key, issuer=registered.issuer or report.issuer,
+                         year=registered.year or report.year, kind=registered.kind or report.kind, key_basis="register")
+        return [Candidate(names[0], page.line or 1, 3)], report, []
+    warning = (f"{file}:{page.line}: report {report.title!r} is a select committee's report named by the page's "
+               f"head; keyed {report.key!r}" + (f" with its year {report.year}" if report.year and report.key.endswith(slugify(report.year)) else
+                  f" (no session printed; dated {report.year} by its copyright line)" if report.year else " (no session or year printed)"))
+    return [Candidate(names[0], page.line or 1, 3)], report, [warning]

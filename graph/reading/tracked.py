@@ -16,7 +16,7 @@ from pathlib import Path
 
 from recgraph.graph.model import Leftover, Mention, ReadResult, SourceReport
 from recgraph.graph.reading.audit_subjects import name_audit_subjects, subject_key
-from recgraph.graph.reading.committee_reports import committee_page, is_committee_report
+from recgraph.graph.reading.committee_reports import committee_page, committee_tracked, is_committee_report
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.readers.text import slugify
 from recgraph.graph.reading.register import Register
@@ -117,8 +117,14 @@ def identify_reports(
     page = committee_page(text_lines, result.recommendations, file)
     if page is not None:
         # A committee's page: the report its head names is the one it belongs to; a report named in
-        # the prose of its conclusions is cited, not tracked (committee_reports)
-        tracked = [_committee_tracked(page, register, file)] if page.report else []
+        # the prose of its conclusions is cited, not tracked (committee_reports). A name above the
+        # conclusions (a paper's summary: "response to the X Committee report on Y") still counts.
+        if page.report:
+            tracked = [committee_tracked(page, register, file)]
+        else:
+            inside = {n for rec in result.recommendations for n in range(rec.provenance.first_line, rec.provenance.last_line + 1)}
+            above = [item for item in keyed if any(c.line not in inside and c.score >= 2 for c in item[0])]
+            tracked = [max(above, key=lambda item: (max(c.score for c in item[0]), -min(c.line for c in item[0])))] if above else []
     renamed: dict[str, str] = {}
     reports: list[SourceReport] = []
     for report in result.paper.source_reports:
@@ -172,22 +178,6 @@ def identify_reports(
         result.paper = replace(result.paper, source_reports=named)
     _settle_unidentified(result)
     return result
-
-
-def _committee_tracked(page, register: Register, file: str):
-    """The committee report a page's head names, as an item of ``tracked``: its name a candidate the
-    paper says it tracks (a page's own heading), its key the register's when an entry names it."""
-    report = page.report
-    names = [ReportName.of(report.title, report.issuer, report.year)]
-    registered = register.match(names[0])
-    if registered:
-        report = replace(report, key=registered.key, issuer=registered.issuer or report.issuer,
-                         year=registered.year or report.year, kind=registered.kind or report.kind, key_basis="register")
-        return [Candidate(names[0], page.line or 1, 3)], report, []
-    warning = (f"{file}:{page.line}: report {report.title!r} is a select committee's report named by the page's "
-               f"head; keyed {report.key!r}" + (f" with its year {report.year}" if report.year and report.key.endswith(slugify(report.year)) else
-                  f" (no session printed; dated {report.year} by its copyright line)" if report.year else " (no session or year printed)"))
-    return [Candidate(names[0], page.line or 1, 3)], report, [warning]
 
 
 def _unplaced(leftovers: Sequence[Leftover], mentions: Sequence[Mention], lines: Sequence[str]) -> list[Leftover]:

@@ -138,3 +138,18 @@ def test_a_review_of_an_earlier_reports_recommendations_tracks_that_report(tmp_p
         "| 7 | That victims be told of progress each month. | No record kept. | Not implemented. |\n")
     result = read_papers([tmp_path], workers=1).results[0]
     assert [s.key for s in result.paper.source_reports] == ["kestrel"]
+
+
+def test_a_paper_naming_the_report_above_referenced_conclusions_keeps_that_name(tmp_path):
+    # near miss of the committee's own list: an MPS response quoting the conclusions it answers, each
+    # with its "(Paragraph N)", names their report in its summary, above them
+    (tmp_path / "response.txt").write_text(
+        "Police cells – MPS response\n\nSummary\n\nThis paper sets out the MPS response to the recommendations of "
+        "the Lantern Review of Police Cells (2012).\n\n"
+        "1. Detainees should be seen by a nurse within an hour of arrival. (Paragraph 10)\n\n"
+        "MPS response: nurses are now on duty in every custody suite.\n\n"
+        "2. Cells should be checked for ligature points each day. (Paragraph 14)\n\n"
+        "MPS response: daily checks began in May.\n")
+    result = read_papers([tmp_path], workers=1).results[0]
+    assert [(s.key, s.year) for s in result.paper.source_reports] == [("lantern-cells", "2012")]
+    assert {rec.source_report for rec in result.recommendations} == {"lantern-cells"}
