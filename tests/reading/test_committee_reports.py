@@ -153,3 +153,18 @@ def test_a_paper_naming_the_report_above_referenced_conclusions_keeps_that_name(
     result = read_papers([tmp_path], workers=1).results[0]
     assert [(s.key, s.year) for s in result.paper.source_reports] == [("lantern-cells", "2012")]
     assert {rec.source_report for rec in result.recommendations} == {"lantern-cells"}
+
+
+def test_a_page_of_a_report_not_naming_its_committee_joins_the_report_its_cover_names(tmp_path):
+    # the "<title> Contents" header names no committee ("Select committee"); the cover names the
+    # committee and the session: one report, keyed with its session's year
+    (tmp_path / "cover.txt").write_text("House of Commons\n\nHome Affairs Committee\n\nLantern patrols\n\n"
+                                        "Third Report of Session 2014–15\n\nHC 301\n\nConclusions and recommendations\n\n"
+                                        "1.Forces should record every lantern patrol. (Paragraph 12)\n")
+    (tmp_path / "page.txt").write_text("Lantern patrols Contents\n\nConclusions and recommendations\n\n"
+                                       "2.The Home Office should publish the patrol figures each year. (Paragraph 15)\n")
+    alone = read_papers([tmp_path / "page.txt"], workers=1).results[0]
+    assert [(s.key, s.issuer) for s in alone.paper.source_reports] == [("lantern-patrols", "Select committee")]
+    together = read_papers([tmp_path], workers=1).results
+    assert {(s.key, s.year, s.issuer) for r in together for s in r.paper.source_reports} == {
+        ("lantern-patrols-2014-15", "2014-15", "Home Affairs Committee")}
