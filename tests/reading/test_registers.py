@@ -124,3 +124,15 @@ def test_plan_titles_are_never_the_pages_title_a_lead_in_or_a_label_over_a_value
         "Night patrols\n\nPatrols at night now cover every ward.\n\nSchool visits\n\nEvery school now has a named officer.\n"
     )
     assert [words for _, words in records(plan)] == ["Night patrols", "School visits"]
+
+
+def test_points_indented_right_under_an_item_with_a_colon_are_its_words_but_progress_is_not():
+    text = (
+        "Recommendations from the 2020 review.\n\n  1. Forces should: record every stop.\n    publish the figures each month.\n\n"
+        "  2. Forces should: train all staff.\n  Training began in May. Complete.\n\n    Every borough took part.\n"
+    )
+    assert records(text) == [
+        ("1", "Forces should: record every stop. publish the figures each month."),
+        ("2", "Forces should: train all staff."),
+    ]
+    assert updates(text) == [("2", "Complete.", "Training began in May. Complete. Every borough took part.")]

@@ -163,7 +163,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
     if start.kind in ("recommends", "paragraph", "own"):
-        text, rest = _with_points(*_paragraph_block(_DECIMAL_NUMBER.sub("", _paragraph(head.text)), body))
+        text, rest = _with_points(*_paragraph_block(_DECIMAL_NUMBER.sub("", _paragraph(head.text)), body), head, layout)
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
@@ -184,7 +184,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
             # the first cell is the recommendation, the others its progress (cells kept apart by " / ")
             cells = [c.strip() for c in _CELL_SEPARATOR.sub("", item.text).split(" / ") if c.strip()]
             return cells[0] if cells else "", _join([" / ".join(cells[1:])] + [_progress(l.text) for l in body])
-        text_lines, rest = _with_points(*_paragraph_block(own, body))
+        text_lines, rest = _with_points(*_paragraph_block(own, body), head, layout)
         return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
     inline = head.marker.text if head.marker else ""
     if inline:
@@ -225,20 +225,31 @@ def _paragraph_block(first: str, body: list) -> tuple[str, list]:
 _GLYPH_LED = re.compile(r"^[\u2022\u25aa\u25e6]\s*\S")
 
 
-def _with_points(text: str, rest: list) -> tuple[str, list]:
-    """An item closing with a colon and the bullets right after it: its own points, part of its words.
+def _with_points(text: str, rest: list, head, layout: Layout) -> tuple[str, list]:
+    """An item opening a list of its points with a colon, and the points after it: part of its words.
 
     The family prints a recommendation with its points as "... should monitor data to understand:"
     over bullets ("the reasons for ...", "the extent to which ..."; an inspectorate's numbered
     recommendations, a committee's conclusions): the bullets finish the sentence the colon opens, so
-    they are the recommendation's words, not its progress. Progress after them stays progress.
+    they are the recommendation's words, not its progress. A web page's nested list whose glyphs
+    were dropped prints its points as lines indented deeper than the item, right under it, the colon
+    inside the item's line ("3. By May, forces should: record ..." / "    publish ..."). Progress
+    after the points stays progress.
     """
-    if not text.rstrip().endswith(":"):
-        return text, rest
     index = 0
-    while index < len(rest) and (rest[index].role in ("bullet", "sub_bullet") or _GLYPH_LED.match(rest[index].text)):
-        index += 1
+    if text.rstrip().endswith(":"):
+        while index < len(rest) and (rest[index].role in ("bullet", "sub_bullet") or _GLYPH_LED.match(rest[index].text)):
+            index += 1
+    elif ": " in text:
+        while (
+            index < len(rest)
+            and rest[index].role == "text"
+            and rest[index].indent > head.indent
+            and layout.line(rest[index].number - 1).role != "blank"  # right under the item, no blank between
+        ):
+            index += 1
     return (_join([text] + [line.text for line in rest[:index]]), rest[index:]) if index else (text, rest)
+
 
 
 def _paragraph(text: str) -> str:

@@ -129,6 +129,8 @@ class Line:
     marker: Marker | None = None
     tail: tuple[Marker, str, str] | None = None
     that: str | None = None
+    #: the spaces before the line's text as printed (a nested list's lines sit deeper)
+    indent: int = 0
 
 
 @dataclass
@@ -204,7 +206,7 @@ def lay_out(doc: Document) -> Layout:
     logged = log_lines(texts)
     for number, raw in enumerate(doc.lines, start=1):
         text = texts[number - 1]
-        line = Line(number, "text", text)
+        line = Line(number, "text", text, indent=len(raw) - len(raw.lstrip()))
         if number in joined:  # its words went to the line above: a continuation of it
             line.role = zone[number] or "text"
             lines.append(line)
