@@ -48,6 +48,7 @@ HEAD_LINES = 15
 _UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
           "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
 _TENS = {"twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60}
+_TENTHS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60}
 #: "Seventh", "Twenty-first", "31st": a report's number in its session, as the House prints it.
 ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty)-)?(?:" + "|".join(_UNITS) + r")|twentieth|thirtieth|fortieth|fiftieth|sixtieth)"
 _SESSION = r"Session\s+(?P<session>(?:19|20)\d\d\s*[\u2013\u2014/-]\s*\d{2,4})"
@@ -91,10 +92,10 @@ def ordinal_number(word: str) -> int | None:
     if found := re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", low):
         return int(found.group(1))
     tens, _, unit = low.rpartition("-")
-    base = next((value for stem, value in _TENS.items() if (tens or unit).startswith(stem)), 0)
-    if not tens and base:
-        return base  # "twentieth"
-    return base + _UNITS.index(unit) + 1 if unit in _UNITS else None
+    if not tens:  # a unit ("fifth", "thirteenth": never read by their tens' stems) or "twentieth"
+        return _UNITS.index(unit) + 1 if unit in _UNITS else _TENTHS.get(unit)
+    base = next((value for stem, value in _TENS.items() if tens.startswith(stem)), 0)
+    return base + _UNITS.index(unit) + 1 if base and unit in _UNITS else None
 
 
 def _suffix(number: int) -> str:

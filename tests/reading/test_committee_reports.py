@@ -59,6 +59,9 @@ def test_the_earlier_report_cited_by_a_later_one_keeps_its_own_key(read_together
 
 @pytest.mark.parametrize(("word", "number"), [
     ("First", 1), ("seventh", 7), ("Twenty-first", 21), ("twentieth", 20), ("31st", 31), ("Thirty-second", 32), ("report", None),
+    # units whose word begins as a tens' word does ("fift-h", "sixt-h", "thirt-eenth") are units
+    ("Fifth", 5), ("Sixth", 6), ("Thirteenth", 13), ("Fifteenth", 15), ("Sixteenth", 16), ("Fourteenth", 14),
+    ("Thirtieth", 30), ("Forty-fifth", 45), ("Sixty-sixth", 66),
 ])
 def test_a_reports_number_is_read_from_its_ordinal(word, number):
     assert ordinal_number(word) == number
