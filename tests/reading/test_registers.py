@@ -136,3 +136,23 @@ def test_points_indented_right_under_an_item_with_a_colon_are_its_words_but_prog
         ("2", "Forces should: train all staff."),
     ]
     assert updates(text) == [("2", "Complete.", "Training began in May. Complete. Every borough took part.")]
+
+
+def test_points_on_lines_of_their_own_between_an_item_with_a_colon_and_its_log_are_its_words():
+    # the register prints each point on its own line under "... should ensure that:" (review6)
+    page = (
+        "Westby Police: Custody inspection 2017 (5121)\n\n"
+        "Within six months the force should ensure that:\n\n"
+        "\u2022 every detainee is offered a meal;\n"
+        "\u2022 cells are checked each shift; and\n"
+        "\u2022 strip searches are recorded.\n\n"
+        "[on]1st May 2017 [status]awaiting-review[/status][/on][on]9th June 2018 [status]complete[/status][/on]\n"
+    )
+    [(number, text)] = records(page)
+    assert text.startswith("Within six months the force should ensure that:")
+    assert "meal" in text and "each shift" in text and text.endswith("strip searches are recorded.")
+    assert [status for _, status, _ in updates(page)] == ["complete"]
+    # a short lead-in is laid out as a title; closing with a colon, it is still the item
+    short = page.replace("Within six months the force should ensure that:", "The force should:")
+    [(number, text)] = records(short)
+    assert text.startswith("The force should: \u2022 every detainee") and text.endswith("strip searches are recorded.")

@@ -86,9 +86,15 @@ def logged_items(layout: Layout) -> list[tuple[int, str, str | None, bool]]:
         if line.role != "log":
             continue
         before = _previous_filled(layout, line.number)
-        while before is not None and _POINTS.match(before.text) and (above := _previous_filled(layout, before.number)) and above.text.rstrip().endswith(":"):
-            before = above  # the points of an item closing with a colon ("... it should:" / "\u2022hold ...")
-        if before is None or before.role not in _LOGGED_ROLES:
+        point, lead_in = before, False
+        while point is not None and _POINTS.match(point.text) and (above := _previous_filled(layout, point.number)):
+            if above.text.rstrip().endswith(":"):
+                # the points of an item closing with a colon ("... it should:" / "\u2022hold ..."); a
+                # short one is laid out as a title ("The force should:"), which a colon never closes
+                before, lead_in = above, above.role == "heading"
+                break
+            point = above  # up its points, one line each or one paragraph
+        if before is None or before.role not in _LOGGED_ROLES and not lead_in:
             continue
         first = before
         while first.role == "text" and first.number > 1 and layout.line(first.number - 1).role in _LOGGED_ROLES:
