@@ -33,6 +33,11 @@ COMPLETE, SUBSTANTIALLY, PARTIAL, IN_PROGRESS, UNKNOWN = "complete", "substantia
 _EDGES = re.compile(r"^[\s.,;:!\-–—()]+|[\s.,;:!\-–—()]+$")
 
 
+#: A status value written as a slug, its words joined by hyphens and nothing else ("being-progressed",
+#: "awaiting-review": the values of an inspectorate's register, segment/registers.py).
+_SLUG = re.compile(r"^\s*[A-Za-z]+(?:-[A-Za-z]+)+\s*$")
+
+
 def _normalise(text: str) -> str:
     return _EDGES.sub("", re.sub(r"\s+", " ", text.casefold()))
 
@@ -112,14 +117,16 @@ def status_from_phrase(phrase: str | None, statuses: Vocabulary) -> StatusAssign
     if not phrase:
         return None
     labels, patterns = _compiled(statuses)
-    key = _normalise(phrase)
-    if key in labels:
-        concept = labels[key]
-        label = next(label for label in concept.labels if _normalise(label) == key)
-        return _assignment(concept, "explicit", f"label {label!r}", phrase)
-    for concept, pattern in patterns:
-        if pattern.search(phrase):
-            return _assignment(concept, "explicit", f"pattern {pattern.pattern!r}", phrase)
+    # a value stored as a slug ("being-progressed": a register's markup) reads as its words
+    for said in dict.fromkeys((phrase, phrase.replace("-", " ") if _SLUG.match(phrase) else phrase)):
+        key = _normalise(said)
+        if key in labels:
+            concept = labels[key]
+            label = next(label for label in concept.labels if _normalise(label) == key)
+            return _assignment(concept, "explicit", f"label {label!r}", phrase)
+        for concept, pattern in patterns:
+            if pattern.search(said):
+                return _assignment(concept, "explicit", f"pattern {pattern.pattern!r}", phrase)
     return None
 
 

@@ -92,3 +92,20 @@ def test_seed_parents_are_derived_from_their_parts(seed_results, seed_enrichment
     parents = {(r.source_report, r.parent) for r in recs.values() if r.parent and (r.source_report, r.parent) in recs}
     assert parents
     assert all(seed_enrichment.status_of(key).basis == "derived" for key in parents)
+
+
+def test_a_registers_status_value_printed_as_a_slug_states_the_status_now(statuses):
+    # an inspectorate's register logs its values as slugs (registers.py): the last one set is the
+    # status, never one an earlier entry of its log set ("awaiting-review" then "being-progressed")
+    from recgraph.graph.reading.readers.text import Document
+    from recgraph.graph.reading.segment import read
+
+    page = ("The force should answer calls within ten seconds.\n\n"
+            "[on]2nd May 2014 [status]awaiting-review[/status][/on][on]4th May 2015 [status]being-progressed[/status][/on]"
+            "[on]4th May 2015 [comment]\n\nThe force has hired more call handlers.\n\n[/comment][/on]\n")
+    result = read(Document.from_text(page, "register.txt"))
+    [update] = result.updates
+    found = enrich([result]).statuses[update_key(update)]
+    assert (update.status_phrase, found.notation, found.basis) == ("being-progressed", "in_progress", "explicit")
+    assert status_from_phrase("no-longer-relevant", statuses).notation == "superseded"
+    assert status_from_phrase("partially-implemented", statuses).notation == "partial"
