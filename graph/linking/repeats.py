@@ -511,7 +511,9 @@ def _repeat(
     closure = _closure(earlier, later) if relation == "reiterates" else None
     quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area, objects)
     if raised and not (later.lead or earlier.lead):
-        quotes = _disparity_quotes(later, earlier) + quotes
+        named = _disparity_quotes(later, earlier)
+        said = {(q.later.lower(), q.earlier.lower()) for q in named}  # words aligned alike are quoted once
+        quotes = named + tuple(q for q in quotes if (q.later.lower(), q.earlier.lower()) not in said)
     return Repeat(
         source=later.key,
         target=earlier.key,

@@ -74,6 +74,9 @@ def test_two_reports_raising_one_disparity_in_other_words_reiterate():
     assert quote.disparity and quote.terms == ("minority-ethnic", "recruitment")
     assert (quote.later, quote.earlier) == ("BME recruits", "recruitment of ethnic minority")
     assert "group and stage: “BME recruits” ~ “recruitment of ethnic minority”" in repeat.evidence()
+    # the aligned wording that finds the same words is not quoted a second time
+    assert [(q.later, q.earlier) for q in repeat.quotes].count(("BME recruits", "recruitment of ethnic minority")) == 1
+    assert repeat.evidence().count("“BME recruits”") == 1
     # the rule can be turned off
     assert not reiterates(detect_repeats([old, new, *filler(12)], RepeatOptions(disparities=False)), old, new)
 
