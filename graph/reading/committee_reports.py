@@ -104,7 +104,7 @@ def _suffix(number: int) -> str:
 
 def committee_report(title: str | None, committee: str | None, ordinal: str | None, special: bool,
                      session: str | None, line: int | None = None, file: str | None = None,
-                     published: str | None = None) -> SourceReport | None:
+                     published: str | None = None, verbatim: tuple[int, str] | None = None) -> SourceReport | None:
     """The report Parliament's words name, keyed by its title's distinctive words (as every report's
     key, :func:`recgraph.graph.reading.reports.derived_key`) and its session's year
     ("diversity-2016-17"); with no title, by its committee, its number and the year
@@ -116,6 +116,9 @@ def committee_report(title: str | None, committee: str | None, ordinal: str | No
     year would join two sessions' reports. A title tells its report apart by itself, and keeps the
     copyright year out of its key, where it would part it from the same report printed with its
     session (a session's year and the copyright year of its pages can differ).
+
+    ``verbatim`` (the first line and the text of the lines from it to ``line``, as printed) is the
+    report's provenance: its name is put together from those lines, never passed off as printed.
     """
     year = normal_year(session)
     name = ReportName.of(title) if title else None
@@ -134,7 +137,7 @@ def committee_report(title: str | None, committee: str | None, ordinal: str | No
         printed = cited
     else:
         return None
-    provenance = Provenance(file, line, line, printed) if file and line else None
+    provenance = Provenance(file, verbatim[0], line, verbatim[1]) if file and line and verbatim else None
     return SourceReport(slugify(" ".join(words)), printed, issuer=issuer, year=year or published,
                         kind="special report" if special else "committee report", provenance=provenance,
                         aliases=tuple(a for a in (cited,) if a and a != printed), key_basis="text")
@@ -153,31 +156,38 @@ def _heading(lines: Sequence[str], file: str | None, conclusions: bool, publishe
     """The committee report a page's head names (running head, cover, response title, or the
     "Contents" header of a page that lists conclusions), with its line."""
     head = _nonblank(lines)
+
+    def printed(first: int, last: int) -> tuple[int, str]:  # the lines a report's name was read from
+        return first, "\n".join(lines[first - 1: last])
+
     for at, (number, line) in enumerate(head):
         if found := _RESPONSE.match(line):
             title = found.group("title")
             session = found.group("session") or _next_session(head[at + 1: at + 3])
             committee = found.group("committee") or found.group("committee2") or _committee_above(head[:at])
-            report = committee_report(title, committee, found.group("ordinal"), bool(found.group("special")), session, number, file, published)
+            report = committee_report(title, committee, found.group("ordinal"), bool(found.group("special")), session, number, file,
+                                      published, printed(number, number))
             if report:
                 return report, number
         if found := _RUNNING_HEAD.match(line):
             session = _next_session(head[at + 1: at + 3])
             report = committee_report(None, found.group("committee"), found.group("ordinal"), bool(found.group("special")),
-                                      session, number, file, published)
+                                      session, number, file, published, printed(number, number))
             if report:
                 return report, number
         if found := _NUMBERED.match(line):
             committee = _committee_above(head[:at])
-            title_lines = [text for n, text in head[:at] if committee and _after_committee(head[:at], n)]
-            title = " ".join(title_lines) or None
+            title_lines = [(n, text) for n, text in head[:at] if committee and _after_committee(head[:at], n)]
+            title = " ".join(text for _, text in title_lines) or None
             report = committee_report(title, committee, found.group("ordinal"), bool(found.group("special")),
-                                      found.group("session"), number, file, published)
+                                      found.group("session"), number, file, published,
+                                      printed(title_lines[0][0] if title_lines else number, number))
             if report and committee:
                 return report, number
     if conclusions and head and (found := _CONTENTS.match(head[0][1])):
         committee = found.group("committee")
-        report = committee_report(found.group("title"), committee, None, False, None, head[0][0], file, published)
+        report = committee_report(found.group("title"), committee, None, False, None, head[0][0], file, published,
+                                  printed(head[0][0], head[0][0]))
         if report:
             return report, head[0][0]
     return None

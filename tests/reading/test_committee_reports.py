@@ -171,3 +171,18 @@ def test_a_page_of_a_report_not_naming_its_committee_joins_the_report_its_cover_
     together = read_papers([tmp_path], workers=1).results
     assert {(s.key, s.year, s.issuer) for r in together for s in r.paper.source_reports} == {
         ("lantern-patrols-2014-15", "2014-15", "Home Affairs Committee")}
+
+
+def test_a_committee_reports_provenance_is_the_lines_its_name_was_read_from_as_printed(read_together):
+    # the name may be put together ("Home Affairs Committee, Fourth Special Report (2001)"); the
+    # provenance quotes the page (review6: it quoted the put-together name, or the title at the
+    # line of the session)
+    spans = 0
+    for result in read_together:
+        lines = Path(result.paper.file).read_text(encoding="utf-8").splitlines()
+        for report in result.paper.source_reports:
+            if report.provenance is not None:
+                spans += 1
+                first, last = report.provenance.lines
+                assert report.provenance.text == "\n".join(lines[first - 1: last]), report.key
+    assert spans >= 6
