@@ -136,6 +136,17 @@ def test_points_indented_right_under_an_item_with_a_colon_are_its_words_but_prog
         ("2", "Forces should: train all staff."),
     ]
     assert updates(text) == [("2", "Complete.", "Training began in May. Complete. Every borough took part.")]
+    # progress printed right under an item, in its hanging indent, is a sentence of its own, not a
+    # point finishing the item's (a label's colon opens no list): it stays progress (review6)
+    hanging = (
+        "The inspection made the following recommendations:\n\n"
+        "  1. Training: all staff should be trained in the new code.\n     Complete. All staff were trained by March.\n\n"
+        "  2. Vetting: the MPS should clear its backlog.\n     In progress. The backlog fell by half.\n"
+    )
+    assert records(hanging) == [("1", "Training: all staff should be trained in the new code."),
+                                ("2", "Vetting: the MPS should clear its backlog.")]
+    assert [progress for _, _, progress in updates(hanging)] == ["Complete. All staff were trained by March.",
+                                                               "In progress. The backlog fell by half."]
 
 
 def test_points_on_lines_of_their_own_between_an_item_with_a_colon_and_its_log_are_its_words():

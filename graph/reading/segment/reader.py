@@ -233,8 +233,8 @@ def _with_points(text: str, rest: list, head, layout: Layout) -> tuple[str, list
     recommendations, a committee's conclusions): the bullets finish the sentence the colon opens, so
     they are the recommendation's words, not its progress. A web page's nested list whose glyphs
     were dropped prints its points as lines indented deeper than the item, right under it, the colon
-    inside the item's line ("3. By May, forces should: record ..." / "    publish ..."). Progress
-    after the points stays progress.
+    inside the item's line ("3. By May, forces should: record ..." / "    publish ..."), each in
+    lower case as it finishes the colon's sentence. Progress after the points stays progress.
     """
     index = 0
     if text.rstrip().endswith(":"):
@@ -246,6 +246,9 @@ def _with_points(text: str, rest: list, head, layout: Layout) -> tuple[str, list
             and rest[index].role == "text"
             and rest[index].indent > head.indent
             and layout.line(rest[index].number - 1).role != "blank"  # right under the item, no blank between
+            # a point finishes the sentence the colon opens ("publish ..."); a capital opens a sentence
+            # of its own, such as progress in the item's hanging indent ("Complete. All staff ...")
+            and rest[index].text[:1].islower()
         ):
             index += 1
     return (_join([text] + [line.text for line in rest[:index]]), rest[index:]) if index else (text, rest)
