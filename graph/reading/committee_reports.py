@@ -65,6 +65,8 @@ _RESPONSE = re.compile(
     rf"(?:(?P<committee>{_NAME})\s+Committee(?:'s|’s)\s+|Committee(?:'s|’s)\s+)?"
     rf"(?P<ordinal>{ORDINAL})\s+(?P<special>Special\s+)?Report"
     rf"(?:\s+(?:from|of)\s+the\s+(?P<committee2>{_NAME})\s+Committee)?(?:,?\s+(?:of\s+)?{_SESSION})?", re.IGNORECASE)
+#: A "title" that ends in a word no title ends in: a document's own "Table of Contents", "List of Contents".
+_UNFINISHED = re.compile(r"\b(?:of|the|and|a)$", re.IGNORECASE)
 #: The footer of the House's pages: "© Parliamentary copyright 2008" (the year the page was published).
 _COPYRIGHT = re.compile(r"(?:©|\(c\))\s*Parliamentary\s+copyright\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 #: The heading of a committee's list ("Conclusions and recommendations"), a page's sign that its
@@ -184,7 +186,7 @@ def _heading(lines: Sequence[str], file: str | None, conclusions: bool, publishe
                                       printed(title_lines[0][0] if title_lines else number, number))
             if report and committee:
                 return report, number
-    if conclusions and head and (found := _CONTENTS.match(head[0][1])):
+    if conclusions and head and (found := _CONTENTS.match(head[0][1])) and not _UNFINISHED.search(found.group("title")):
         committee = found.group("committee")
         report = committee_report(found.group("title"), committee, None, False, None, head[0][0], file, published,
                                   printed(head[0][0], head[0][0]))

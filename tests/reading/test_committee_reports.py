@@ -91,6 +91,10 @@ def test_a_contents_line_names_a_committee_report_only_on_a_page_of_conclusions(
     # an annual report's "Contents" line over numbered paragraphs citing nothing is no committee's page
     assert _page("Annual report 2009 Contents\n\n1. Introduction\n", closed=0) is None
     assert _page("Annual report 2009 Contents\n\nConclusions and recommendations\n", closed=0).report.title == "Annual report 2009"
+    # a document's own table of contents names no report ("Table of", keyed "table": review6)
+    for head in ("Table of Contents", "List of Contents", "Table of contents"):
+        page = _page(f"{head}\n\n2 Conclusions and recommendations\n")
+        assert page.report is None and page.own, head
 
 
 def test_a_page_of_referenced_conclusions_without_a_head_is_a_committees_own_list_naming_no_report():
