@@ -167,3 +167,7 @@ def test_points_on_lines_of_their_own_between_an_item_with_a_colon_and_its_log_a
     short = page.replace("Within six months the force should ensure that:", "The force should:")
     [(number, text)] = records(short)
     assert text.startswith("The force should: \u2022 every detainee") and text.endswith("strip searches are recorded.")
+    # near miss: a lead-in naming the recommendations has its points as its items, never as one record
+    listed = page.replace("Within six months the force should ensure that:", "The inspectorate recommends that:")
+    assert [words for _, words in records(listed)] == ["every detainee is offered a meal;", "cells are checked each shift; and",
+                                                      "strip searches are recorded."]

@@ -90,8 +90,10 @@ def logged_items(layout: Layout) -> list[tuple[int, str, str | None, bool]]:
         while point is not None and _POINTS.match(point.text) and (above := _previous_filled(layout, point.number)):
             if above.text.rstrip().endswith(":"):
                 # the points of an item closing with a colon ("... it should:" / "\u2022hold ..."); a
-                # short one is laid out as a title ("The force should:"), which a colon never closes
-                before, lead_in = above, above.role == "heading"
+                # short one is laid out as a title ("The force should:"), which a colon never closes.
+                # A lead-in naming the recommendations ("... recommends that:") has them as its items.
+                if not _introduces(layout, above):
+                    before, lead_in = above, above.role == "heading"
                 break
             point = above  # up its points, one line each or one paragraph
         if before is None or before.role not in _LOGGED_ROLES and not lead_in:
@@ -103,6 +105,13 @@ def logged_items(layout: Layout) -> list[tuple[int, str, str | None, bool]]:
         number = (numbered["a"] or numbered["b"]) if numbered else None
         found.append((first.number, "that" if number else "paragraph", number, first.role in ("bullet", "sub_bullet")))
     return found
+
+
+def _introduces(layout: Layout, line: Line) -> bool:
+    """Whether ``line`` is a lead-in naming the recommendations listed after it (:mod:`.lists`)."""
+    from recgraph.graph.reading.segment.lists import is_lead_in  # lists reads roles, which reads this module
+
+    return bool(is_lead_in(layout, line))
 
 
 def _previous_filled(layout: Layout, number: int) -> Line | None:
