@@ -53,17 +53,19 @@ RECORDING_VERBS = ("marked", "recorded", "noted", "rated", "reported", "listed",
                    "treated", "described", "seen")
 #: Heads of intermediate steps that come before the thing asked for: drafts, proposals, plans,
 #: consultations, groups set up to take work forward, the products that start a project (business case,
-#: terms of reference, scoping, specification, bid, tender, timetable), pilots and trials, and papers
-#: about the work. Source: the stages before delivery in project conventions (PRINCE2's starting-up and
+#: funding and budget, terms of reference, scoping, specification, bid, tender, timetable), pilots and
+#: trials, and papers about the work. Source: the stages before delivery in project conventions (PRINCE2's starting-up and
 #: initiation products) and the brief of this work ("a draft, a working group, a plan to, a review of,
 #: consultation on"). A completion whose subject is one of these states a step, not the thing done.
 INTERMEDIATE_NOUNS = ("draft", "drafts", "proposal", "proposals", "plan", "plans", "consultation", "consultations",
                       "working group", "task group", "steering group", "project board", "task force", "taskforce",
                       "business case", "terms of reference", "scoping", "specification", "bid", "tender",
-                      "timetable", "pilot", "trial", "options", "report", "paper", "briefing")
-#: Reviews are an intermediate step when set going ("a review was launched") but may be the thing asked
-#: for when finished ("the review of custody structures is complete").
-REVIEW_NOUNS = ("review", "reviews", "evaluation", "assessment", "inquiry", "investigation", "audit")
+                      "timetable", "pilot", "trial", "options", "report", "paper", "briefing", "funding", "budget")
+#: Undertakings: setting one going starts the work ("a review was launched", "the project has been set
+#: up"), finishing one may be the thing asked for ("the review of custody structures is complete").
+REVIEW_NOUNS = ("review", "reviews", "evaluation", "assessment", "inquiry", "investigation", "audit", "project",
+                "programme", "program", "workstream", "work stream", "exercise", "study", "recruitment",
+                "procurement")
 #: Modal and future auxiliaries and the infinitive marker: what follows is expected, intended or possible,
 #: not done (Quirk et al., ch. 4, the modal auxiliaries and the expression of future time), and the
 #: adjectives and participles of expectation and schedule that take "to be" ("due to be published").

@@ -55,6 +55,8 @@ NEAR_MISSES = [
     ("A working group has been set up to take this forward.", "complete"),
     ("A review of the unit was launched in March.", "complete"),
     ("Terms of reference were approved at the first meeting.", "complete"),
+    ("Funding has been approved for the new system.", "complete"),
+    ("The project has been launched.", "complete"),
     ("The board will revisit this once the guidance has been issued.", "complete"),
     ("Monitoring will continue as these changes are rolled out.", "complete"),
     ("Resources were moved to ensure that the deadlines are met.", "complete"),
