@@ -34,6 +34,7 @@ class RG(DefinedNamespace):
     System: URIRef
     Owner: URIRef
     Equivalent: URIRef  # names the papers use for one thing (equivalents.ttl)
+    Group: URIRef  # a group of the workforce by a protected characteristic (groups.ttl)
     Link: URIRef
     CrossReference: URIRef
     Repeat: URIRef
