@@ -8,9 +8,13 @@ wordings miss by their grammar (:func:`grammar_status`):
   or modal ("will be introduced", "should have been completed"), conditional or temporal ("until the
   report has been published"), or about an intermediate step that comes before the thing asked for (a
   draft, a working group, a plan, a consultation);
-- the same predicate negated states that it was not done: not started for the verbs of doing ("has not
-  been implemented"), in progress for the verbs of finishing ("has not yet been completed");
-- a hedge on it ("has been partially implemented") states part done.
+- a recording verb with an "as" complement of completion ("has been marked as complete") states it too,
+  and so does a tracker's verbless note ending in a participle of completion ("Forensic review
+  completed"), in clauses cut at colons, slashes and dashes ("green: completed");
+- a hedge on the predicate ("has been partially implemented") states part done;
+- a negated predicate ("has not been published", "none of them were implemented") states no completion:
+  the lexicon's own patterns, or the default, decide it (a rule reading negations as not started or in
+  progress was tried and changed nothing, docs/enrichment.md).
 
 Each rule is a *feature* with a name (:data:`FEATURES`), so that the leave-one-survey-out bench
 (bench/status_grammar_loso.py) can measure a rule without the survey whose misses prompted it. The word
@@ -51,19 +55,21 @@ STATE_PREDICATES = ("in place", "complete", "operational", "in operation", "in f
 RECORDING_VERBS = ("marked", "recorded", "noted", "rated", "reported", "listed", "shown", "graded", "assessed",
                    "confirmed", "certified", "classed", "classified", "regarded", "considered", "deemed", "judged",
                    "treated", "described", "seen")
-#: Heads of intermediate steps that come before the thing asked for: drafts, proposals, plans,
-#: consultations, groups set up to take work forward, the products that start a project (business case,
-#: funding and budget, terms of reference, scoping, specification, bid, tender, timetable), pilots and
-#: trials, and papers about the work. Source: the stages before delivery in project conventions (PRINCE2's starting-up and
-#: initiation products) and the brief of this work ("a draft, a working group, a plan to, a review of,
+#: Heads of intermediate steps that come before the thing asked for: drafts, proposals, consultations,
+#: groups set up to take work forward, the products that start a project (business case, funding and
+#: budget, terms of reference, scoping, specification, bid, tender, timetable), pilots and trials, and
+#: papers about the work (plans: see REVIEW_NOUNS). Source: the stages before delivery in project
+#: conventions (PRINCE2's starting-up and initiation products) and the brief of this work ("a draft, a working group, a plan to, a review of,
 #: consultation on"). A completion whose subject is one of these states a step, not the thing done.
-INTERMEDIATE_NOUNS = ("draft", "drafts", "proposal", "proposals", "plan", "plans", "consultation", "consultations",
+INTERMEDIATE_NOUNS = ("draft", "drafts", "proposal", "proposals", "consultation", "consultations",
                       "working group", "task group", "steering group", "project board", "task force", "taskforce",
                       "business case", "terms of reference", "scoping", "specification", "bid", "tender",
                       "timetable", "pilot", "trial", "options", "report", "paper", "briefing", "funding", "budget")
-#: Undertakings: setting one going starts the work ("a review was launched", "the project has been set
-#: up"), finishing one may be the thing asked for ("the review of custody structures is complete").
+#: Undertakings and plans: setting one going or issuing it starts the work ("a review was launched", "a
+#: delivery plan has been published"), carrying it out or finishing it may be the thing asked for ("the
+#: review of custody structures is complete", "the action plan was delivered").
 REVIEW_NOUNS = ("review", "reviews", "evaluation", "assessment", "inquiry", "investigation", "audit", "project",
+                "plan", "plans",
                 "programme", "program", "workstream", "work stream", "exercise", "study", "recruitment",
                 "procurement")
 #: Modal and future auxiliaries and the infinitive marker: what follows is expected, intended or possible,
@@ -71,7 +77,7 @@ REVIEW_NOUNS = ("review", "reviews", "evaluation", "assessment", "inquiry", "inv
 #: adjectives and participles of expectation and schedule that take "to be" ("due to be published").
 MODALS = ("will", "would", "shall", "should", "could", "can", "may", "might", "must", "to", "ought", "ll")
 EXPECTATION = ("due", "expected", "planned", "scheduled", "likely", "hoped", "anticipated", "intended", "going",
-               "aim", "aims", "intend", "intends", "plan", "plans")
+               "aim", "aims", "intend", "intends")
 #: Subordinators that make a clause a condition or a time reference ("until all cases have been closed",
 #: "once the policy is published", "to ensure that targets are met"): the completion is not asserted
 #: (Quirk et al., ch. 15, adverbial clauses of condition, time and purpose). "As" opens a clause of time
@@ -97,37 +103,7 @@ DEGREE_ADVERBS = ("partially", "partly", "largely", "substantially", "mostly", "
 @dataclass(frozen=True)
 class Feature:
     """A rule of the grammar, where its justification comes from, and which surveys' misses prompted it
-    (none: taken from the general sources above before any miss was read)."""
-
-    name: str
-    source: str
-    prompted_by: frozenset[int] = frozenset()
-
-
-#: The rules, by name. ``prompted_by`` names the surveys of real papers (docs/enrichment.md, "Statuses on
-#: unseen real papers") whose misses prompted a rule; bench/status_grammar_loso.py measures each survey
-#: with the rules only that survey prompted turned off.
-FEATURES = {f.name: f for f in (
-    Feature("completion", "a completion or instituting verb in the perfect, passive or past, guarded against "
-            "modal, future, conditional and intermediate-step readings (the brief; the sources of the lists)"),
-    Feature("hedge", "the same predicate hedged by partially, partly, in part: partially complete"),
-    Feature("recorded_as", "a recording or judging verb with an 'as' complement of completion", frozenset({2, 3})),
-    Feature("tracker_note", "a verbless note ending in a completion participle, as trackers print them, in clauses "
-            "cut at colons, slashes and dashes", frozenset({1, 2, 3})),
-    Feature("hedge_over_progress", "a hedged completion overrides a work-goes-on pattern beside it ('partially "
-            "implemented / ongoing'): part done and the rest under way is what partially complete means",
-            frozenset({2, 3})),
-)}
-
-#: Where the grammar overrides a pattern of statuses.ttl that matched the same text: (the pattern's status,
-#: the grammar's status) -> the feature that allows it.
-OVERRIDES = {("in_progress", "partial"): "hedge_over_progress"}
-
-
-@dataclass(frozen=True)
-class Feature:
-    """A rule of the grammar, where its justification comes from, and which surveys' misses prompted it
-    (none: taken from the general sources above before any miss was read)."""
+    (none: designed from the general sources above and the brief of this work, not from a survey's misses)."""
 
     name: str
     source: str
