@@ -59,8 +59,9 @@ RECORDING_VERBS = ("marked", "recorded", "noted", "rated", "reported", "listed",
 #: groups set up to take work forward, the products that start a project (business case, funding and
 #: budget, terms of reference, scoping, specification, bid, tender, timetable), pilots and trials, and
 #: papers about the work (plans: see REVIEW_NOUNS). Source: the stages before delivery in project
-#: conventions (PRINCE2's starting-up and initiation products) and the brief of this work ("a draft, a working group, a plan to, a review of,
-#: consultation on"). A completion whose subject is one of these states a step, not the thing done.
+#: conventions (PRINCE2's starting-up and initiation products) and the brief of this work ("a draft, a
+#: working group, a plan to, a review of, consultation on"). A completion whose subject is one of these
+#: states a step, not the thing done.
 INTERMEDIATE_NOUNS = ("draft", "drafts", "proposal", "proposals", "consultation", "consultations",
                       "working group", "task group", "steering group", "project board", "task force", "taskforce",
                       "business case", "terms of reference", "scoping", "specification", "bid", "tender",
