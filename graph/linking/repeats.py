@@ -191,8 +191,9 @@ class Quote:
     #: Whether the phrase holds the object of both asks (:mod:`.objects`; only under ``RepeatOptions.objects``).
     object: bool = False
     #: Whether the phrase names the group and the stage both texts raise (:mod:`.disparities`); its
-    #: ``terms`` are then the group's and the stage's names.
+    #: ``terms`` are then the group's and the stage's names, ``raises`` their IRIs (group, stage theme).
     disparity: bool = False
+    raises: tuple[str, str] | None = None
 
     def describe(self) -> str:
         """“later words” (file lines a–b) ~ “earlier words” (file lines c–d), “object:” first when it
@@ -565,7 +566,7 @@ def _disparity_quotes(later: Item, earlier: Item) -> tuple[Quote, ...]:
         if other is not None:
             terms = tuple(iri.rsplit("/", 1)[-1] for iri in disparity.key)
             found.append(Quote(terms, disparity.words, other.words, *_located(later.provenance, disparity.words),
-                               *_located(earlier.provenance, other.words), disparity=True))
+                               *_located(earlier.provenance, other.words), disparity=True, raises=disparity.key))
     return tuple(found[:MAX_QUOTES])
 
 

@@ -133,6 +133,8 @@ class RG(DefinedNamespace):
     quote: URIRef
     laterWords: URIRef
     earlierWords: URIRef
+    group: URIRef  # the group of a disparity an aligned phrase quotes (groups.ttl)
+    stage: URIRef  # the stage of employment of that disparity (a theme)
     decision: URIRef
     decisionNote: URIRef
     wordSimilarity: URIRef

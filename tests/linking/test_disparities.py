@@ -105,3 +105,22 @@ def test_every_group_is_sourced_and_the_scheme_says_where_the_stages_come_from()
     for concept in groups:
         assert (URIRef(concept.iri), RDF.type, URIRef("https://w3id.org/recgraph/ontology#Group")) in graph
         assert concept.alt_labels, concept.iri
+
+
+def test_the_graph_states_the_group_and_the_stage_of_the_quoted_disparity():
+    from recgraph.graph.enrich.model import Enrichment
+    from recgraph.graph.linking import Links
+    from recgraph.graph.rdf.enrichment import enrichment_quads
+    from recgraph.graph.rdf.iri import Minter
+
+    old = item("inspection", "12", "The force is not meeting its targets for the recruitment of ethnic minority officers.", 2001)
+    new = item("inquiry", "4", "Develop outreach with community groups to increase the number of qualified BME recruits.", 2009)
+    repeats = tuple(r for r in detect_repeats([old, new, *filler(12)]) if r.relation == "reiterates")
+    mint = Minter("http://example.org/")
+    quads = enrichment_quads(Enrichment(), Links(repeats=repeats), mint.enrichment_graph("links"), mint)
+    rg = "https://w3id.org/recgraph/ontology#"
+    phrase = "http://example.org/link/repeat/inquiry/4/inspection/12/phrase/1"
+    got = {(q.subject.value, q.predicate.value, q.object.value) for q in quads}
+    assert (phrase, rg + "group", GROUP + "minority-ethnic") in got
+    assert (phrase, rg + "stage", THEME + "recruitment") in got
+    assert (phrase, rg + "laterWords", "BME recruits") in got
