@@ -171,3 +171,18 @@ def test_points_on_lines_of_their_own_between_an_item_with_a_colon_and_its_log_a
     listed = page.replace("Within six months the force should ensure that:", "The inspectorate recommends that:")
     assert [words for _, words in records(listed)] == ["every detainee is offered a meal;", "cells are checked each shift; and",
                                                       "strip searches are recorded."]
+
+
+def test_a_status_log_after_the_last_item_of_a_bulleted_list_is_that_items_progress():
+    # the list a lead-in introduces ends with a log: the log is the last item's progress and status,
+    # as after a paragraph (it was left unplaced: a bullet's record ends at the blank line; review6)
+    page = (
+        "To deal with this cause of concern the inspectorate recommends that:\n\n"
+        "\u2022 every force should review how it records missing children;\n"
+        "\u2022 every force should share its data with partners each quarter.\n\n"
+        "[on]5th June 2018 [status]awaiting-review[/status][/on][on]1st October 2018 [status]being-progressed[/status][/on]\n"
+    )
+    assert [words for _, words in records(page)] == ["every force should review how it records missing children;",
+                                                    "every force should share its data with partners each quarter."]
+    assert [(number, status) for number, status, _ in updates(page)] == [("u2", "being-progressed")]
+    assert not any("[on]" in left.text for left in read(Document.from_text(page, "page.txt")).leftovers)

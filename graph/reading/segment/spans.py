@@ -394,6 +394,11 @@ def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[
         if line.role in _STOP or _ends_block(line, item):
             break
         last = line.number
+    if "item/logged" in start.cues:  # a register's status log after it, past a blank: its progress
+        for line in layout.lines[last:limit]:
+            if line.number in exclude or line.role not in ("blank", "log"):
+                break
+            last = line.number if line.role == "log" else last
     return last
 
 
