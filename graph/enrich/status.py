@@ -97,6 +97,22 @@ def _by_notation(statuses: Vocabulary, notation: str) -> Concept:
     return concept
 
 
+#: A status printed as a code: words joined by hyphens or underscores and nothing else ("being-progressed",
+#: "no-further-action-needed", "not_started"), as registers and trackers exported from a database print
+#: their status field (docs/formats.md, register logs).
+_SLUG = re.compile(r"\W*([A-Za-z]+(?:[-_][A-Za-z]+)+)\W*")
+
+
+def _unslugged(phrase: str) -> str:
+    """A status code read as its words; any other phrase as printed.
+
+    >>> _unslugged("no-further-action-needed"), _unslugged("[status]being-progressed"), _unslugged("Multi-agency work continues")
+    ('no further action needed', '[status]being-progressed', 'Multi-agency work continues')
+    """
+    match = _SLUG.fullmatch(phrase)
+    return re.sub(r"[-_]", " ", match.group(1)) if match else phrase
+
+
 def _assignment(concept: Concept, basis: str, rule: str, phrase: str | None = None) -> StatusAssignment:
     return StatusAssignment(concept.iri, concept.notation, basis, rule, phrase)
 
@@ -125,6 +141,7 @@ def status_from_phrase(phrase: str | None, statuses: Vocabulary, without: Iterab
     if not phrase:
         return None
     labels, patterns = _compiled(statuses)
+    phrase = _unslugged(phrase)
     key = _normalise(phrase)
     if key in labels:
         concept = labels[key]
