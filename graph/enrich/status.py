@@ -38,11 +38,6 @@ COMPLETE, SUBSTANTIALLY, PARTIAL, IN_PROGRESS, UNKNOWN = "complete", "substantia
 _EDGES = re.compile(r"^[\s.,;:!\-–—()]+|[\s.,;:!\-–—()]+$")
 
 
-#: A status value written as a slug, its words joined by hyphens and nothing else ("being-progressed",
-#: "awaiting-review": the values of an inspectorate's register, segment/registers.py).
-_SLUG = re.compile(r"^\s*[A-Za-z]+(?:-[A-Za-z]+)+\s*$")
-
-
 def _normalise(text: str) -> str:
     return _EDGES.sub("", re.sub(r"\s+", " ", text.casefold()))
 
@@ -102,6 +97,22 @@ def _by_notation(statuses: Vocabulary, notation: str) -> Concept:
     return concept
 
 
+#: A status printed as a code: words joined by hyphens or underscores and nothing else ("being-progressed",
+#: "no-further-action-needed", "not_started"), as registers and trackers exported from a database print
+#: their status field (docs/formats.md, register logs).
+_SLUG = re.compile(r"\W*([A-Za-z]+(?:[-_][A-Za-z]+)+)\W*")
+
+
+def _unslugged(phrase: str) -> str:
+    """A status code read as its words; any other phrase as printed.
+
+    >>> _unslugged("no-further-action-needed"), _unslugged("[status]being-progressed"), _unslugged("Multi-agency work continues")
+    ('no further action needed', '[status]being-progressed', 'Multi-agency work continues')
+    """
+    match = _SLUG.fullmatch(phrase)
+    return re.sub(r"[-_]", " ", match.group(1)) if match else phrase
+
+
 def _assignment(concept: Concept, basis: str, rule: str, phrase: str | None = None) -> StatusAssignment:
     return StatusAssignment(concept.iri, concept.notation, basis, rule, phrase)
 
@@ -130,8 +141,7 @@ def status_from_phrase(phrase: str | None, statuses: Vocabulary, without: Iterab
     if not phrase:
         return None
     labels, patterns = _compiled(statuses)
-    # a value stored as a slug ("being-progressed": a register's markup) reads as its words
-    said = phrase.replace("-", " ") if _SLUG.match(phrase) else phrase
+    said = _unslugged(phrase)  # a status code ("being-progressed") read as its words; the phrase stays as printed
     key = next((k for k in (_normalise(phrase), _normalise(said)) if k in labels), None)
     if key is not None:
         concept = labels[key]
