@@ -38,6 +38,14 @@ GAP = 4
 #: Punctuation that ends a clause or opens an aside: a group and a stage it separates are not one phrase.
 _CLAUSE = re.compile(r"[;:]|\s[-\u2013\u2014]\s")
 _WORD = re.compile(r"[A-Za-z0-9]+")
+#: Conjunctions: between a group and a stage they join two clauses or two things ("black residents and
+#: the recruitment of informants"), except in a list of stages or groups ("recruitment, progression and
+#: retention of", "the resignation rates of women and BME staff"), where a stage or a group follows them.
+_CONJUNCTIONS = frozenset({"and", "or"})
+#: Prepositions: a stage and a group with two between are a stage of something else that the group
+#: qualifies ("the retention of exhibits of gay victims"); one is a noun and its complement
+#: ("the retention of women officers", "promotion ladder at which BME officers ...").
+_PREPOSITIONS = frozenset({"of", "for", "in", "into", "at", "on", "from", "among", "amongst", "to", "by", "with", "within"})
 
 #: The themes that are stages of employment (themes.ttl), in the order the framework names them.
 STAGES = ("https://w3id.org/recgraph/theme/recruitment", "https://w3id.org/recgraph/theme/retention",
@@ -97,19 +105,31 @@ def _disparities(text: str, groups: Vocabulary, themes: Vocabulary) -> tuple[Dis
     if not named:
         return ()
     stages = stage_matcher.find(text)
+    listed = {m.start for m in (*named, *stages)}
     found: dict[tuple[str, str], Disparity] = {}
     for start, end in sentence_spans(text):
         inside = [m for m in named if start <= m.start < end]
         for stage in (m for m in stages if start <= m.start < end):
             for group in inside:
-                if _one_phrase(text, group, stage):
+                if _one_phrase(text, group, stage, listed):
                     found.setdefault((group.concept, stage.concept), _disparity(text, group, stage))
     return tuple(found.values())
 
 
-def _one_phrase(text: str, group: Match, stage: Match) -> bool:
-    between = text[min(group.end, stage.end):max(group.start, stage.start)]
-    return len(_WORD.findall(between)) <= GAP and not _CLAUSE.search(between)
+def _one_phrase(text: str, group: Match, stage: Match, listed: set[int]) -> bool:
+    """Whether a group and a stage are named in one phrase: few words between, no clause break, no
+    conjunction but in a list of stages or groups (``listed``: where each starts), at most one preposition."""
+    offset = min(group.end, stage.end)
+    between = text[offset:max(group.start, stage.start)]
+    words = list(_WORD.finditer(between))
+    if len(words) > GAP or _CLAUSE.search(between):
+        return False
+    for index, word in enumerate(words):
+        if word.group().lower() in _CONJUNCTIONS:
+            following = offset + words[index + 1].start() if index + 1 < len(words) else max(group.start, stage.start)
+            if following not in listed:
+                return False
+    return sum(word.group().lower() in _PREPOSITIONS for word in words) <= 1
 
 
 def _disparity(text: str, group: Match, stage: Match) -> Disparity:

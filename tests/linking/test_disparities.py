@@ -53,6 +53,18 @@ def test_a_group_or_a_stage_alone_is_no_disparity():
     assert disparities("Review the recruitment of special constables and the retention of detectives.") == ()
 
 
+def test_a_stage_word_in_another_sense_or_another_clause_is_no_disparity():
+    # "promotion" and "retention" of things, and names of a subject rather than of people
+    assert disparities("Improve the promotion of disability equality across the force.") == ()
+    assert disparities("Extend the retention of exhibits of gay victims.") == ()
+    assert disparities("Data retention for the faith communities must be reviewed.") == ()
+    # a conjunction joining two things, not a list of stages or groups
+    assert disparities("Speak to black residents and the recruitment of informants should be reviewed.") == ()
+    # while a list of groups, or of stages, stays one phrase
+    assert disparity_keys("Publish the promotion rates of women and Muslim officers.") == {
+        (GROUP + "women", THEME + "promotion"), (GROUP + "faith", THEME + "promotion")}
+
+
 def test_a_group_and_a_stage_apart_are_no_disparity():
     # in two sentences
     assert disparities("Consult the women's network. Then review the recruitment process.") == ()
