@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from recgraph.graph.linking.terms import reads_equivalents, term_spans
+from recgraph.graph.linking.terms import plain_terms, reads_equivalents, term_spans
 
 __all__ = ["WINDOW", "Phrase", "Token", "align", "area_pairs", "compound_pairs", "content_tokens", "phrase_features"]
 
@@ -118,6 +118,12 @@ def compound_pairs(text: str) -> frozenset[tuple[str, str]]:
     >>> sorted(compound_pairs("A review of the grievance procedure and multi-point entry."))
     [('entry', 'point'), ('grievanc', 'procedur'), ('multi', 'point')]
     """
+    plain = plain_terms(text)
+    if plain is not None:  # the common case, no name of an equivalent: two content words side by side
+        found_terms, gaps = plain
+        return frozenset((left, right) if left < right else (right, left)
+                         for left, right, gap in zip(found_terms, found_terms[1:], gaps)
+                         if left and right and left != right and _JOIN.fullmatch(gap))
     tokens = content_tokens(text)
     found = set()
     for left, right in zip(tokens, tokens[1:]):

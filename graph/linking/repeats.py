@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -68,7 +67,7 @@ from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, held_by_at_most, row_dots, tag_matrix, word_vectors,
 )
 from recgraph.graph.linking.objects import object_chunks, object_pairs, shared_objects
-from recgraph.graph.linking.terms import refresh_equivalents, shared_terms, surface_counts
+from recgraph.graph.linking.terms import refresh_equivalents, shared_terms, surface_counts, terms
 from recgraph.graph.model import Provenance, ReadResult
 from recgraph.graph.reading.numbers import canonical_number
 
@@ -345,13 +344,14 @@ def detect_repeats(
     if len(items) < 2:
         return ()
     refresh_equivalents()
-    words, single = word_vectors([item.text for item in items], [item.progress for item in items])
+    own = [terms(item.text) for item in items]  # read once, for the word vectors and the aligned wording
+    words, single = word_vectors(own, [terms(item.progress) for item in items])
     words = (sparse.diags(np.array([not item.lead for item in items], dtype=np.float32)) @ words).tocsr()
     themes = tag_matrix([item.themes for item in items], options.specific)
     systems = tag_matrix([item.systems for item in items], options.specific)
     scorer = PairScorer(words, single, themes, systems, options.weights, options.shrink)
     area = shipped_area_pairs() if options.area is None else options.area
-    wording = AlignedScorer(["" if item.lead else item.text for item in items], area)
+    wording = AlignedScorer([[] if item.lead else found for item, found in zip(items, own)], area)
     first, second = candidate_pairs(items, words, themes, systems, options)
     first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
@@ -528,31 +528,54 @@ def _quotes(later: Item, earlier: Item, area: frozenset[tuple[str, str]] = froze
 
 
 def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The file and lines where a quote is printed (the record's lines when it cannot be placed)."""
+    """The file and lines where a quote is printed (the record's lines when it cannot be placed):
+    the first place where the printed text has the quote's words (letters and digits, any case)
+    one after another, whatever stands between them."""
     if provenance is None:
         return None, None
-    words = [w.lower() for w in _WORDS.findall(quote)]
-    spoken, starts, ends, at = _printed_words(provenance.text)
-    for index in at.get(words[0], ()) if words else ():
-        if spoken[index : index + len(words)] == words:
-            start, end = starts[index], ends[index + len(words) - 1]
-            first = provenance.first_line + provenance.text.count("\n", 0, start)
-            last = provenance.first_line + provenance.text.count("\n", 0, end)
-            return provenance.file, (first, min(last, provenance.last_line))
+    words = _WORDS.findall(quote.translate(_ASCII_LOWER))
+    found = _words_at(provenance.text.translate(_ASCII_LOWER), words) if words else None
+    if found is not None:
+        start, end = found
+        first = provenance.first_line + provenance.text.count("\n", 0, start)
+        last = provenance.first_line + provenance.text.count("\n", 0, end)
+        return provenance.file, (first, min(last, provenance.last_line))
     return provenance.file, provenance.lines
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_GAP = re.compile(r"[^A-Za-z0-9]+")
+#: Lower case for ASCII letters only, so that offsets into the lowered text are those of the printed one.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
-@lru_cache(maxsize=4096)
-def _printed_words(text: str) -> tuple[list[str], list[int], list[int], dict[str, list[int]]]:
-    """The words of a printed text (lower case), their offsets, and where each word stands."""
-    found = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
-    at: dict[str, list[int]] = {}
-    for index, (word, _, _) in enumerate(found):
-        at.setdefault(word, []).append(index)
-    return [w for w, _, _ in found], [s for _, s, _ in found], [e for _, _, e in found], at
+def _words_at(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where the first run of whole words ``words`` stands in ``text`` (both lower case): the
+    offsets of its first word's start and its last word's end, or None.
+
+    >>> _words_at("a staff-appraisal backlog; staff appraisals", ["staff", "appraisals"])
+    (27, 43)
+    """
+    at = text.find(words[0])
+    while at >= 0:
+        end = _whole_word(text, at, words[0])
+        for word in words[1:] if end is not None else ():
+            gap = _GAP.match(text, end)
+            end = _whole_word(text, gap.end(), word) if gap else None
+            if end is None:
+                break
+        if end is not None:
+            return at, end
+        at = text.find(words[0], at + 1)
+    return None
+
+
+def _whole_word(text: str, at: int, word: str) -> int | None:
+    """The end of ``word`` when it stands at ``at`` in ``text`` as a whole word (a run of letters and digits)."""
+    end = at + len(word)
+    if not text.startswith(word, at) or (at and _WORDS.match(text, at - 1)) or _WORDS.match(text, end):
+        return None
+    return end
 
 
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:

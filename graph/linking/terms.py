@@ -85,6 +85,26 @@ def terms(text: str) -> list[str]:
     return [found for found, _, _ in term_spans(text)]
 
 
+def plain_terms(text: str) -> tuple[list[str | None], list[str]] | None:
+    """Each word of a text as its term (None for a stop word or a word under three letters), and
+    what is printed between each word and the next: the words :func:`term_spans` reads, without
+    their offsets; None when the text may name an equivalent (there :func:`term_spans` decides).
+
+    >>> plain_terms("Clear the staff-appraisal backlog.")
+    (['clear', None, 'staff', 'apprais', 'backlog'], [' ', ' ', '-', ' '])
+    >>> plain_terms("Clear the PDR backlog.") is None
+    True
+    """
+    if _names_equivalents(text):
+        return None
+    parts = _WORD_SPLIT.split(text)  # text between words, a word, text between words, ...
+    found = [t if len(t) > 2 and t not in STOP_TERMS else None for t in map(term, parts[1::2])]
+    return found, parts[2:-1:2]
+
+
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+
+
 def _names_equivalents(text: str) -> bool:
     """Whether a word of the text starts as a name of the equivalents vocabulary does (a quick test
     that never misses a name the matcher would find; most texts name none)."""
