@@ -53,6 +53,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 from scipy import sparse
@@ -533,8 +535,8 @@ def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tup
     one after another, whatever stands between them."""
     if provenance is None:
         return None, None
-    words = _WORDS.findall(quote.translate(_ASCII_LOWER))
-    found = _words_at(provenance.text.translate(_ASCII_LOWER), words) if words else None
+    words = [w.lower() for w in _WORDS.findall(quote)]
+    found = _words_at(provenance.text, words) if words else None
     if found is not None:
         start, end = found
         first = provenance.first_line + provenance.text.count("\n", 0, start)
@@ -544,38 +546,36 @@ def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tup
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
-_GAP = re.compile(r"[^A-Za-z0-9]+")
-#: Lower case for ASCII letters only, so that offsets into the lowered text are those of the printed one.
+_WORDS_SPLIT = re.compile(r"([A-Za-z0-9]+)")
+#: Lower case for ASCII letters only: the lowered text keeps the printed one's offsets.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def _words_at(text: str, words: list[str]) -> tuple[int, int] | None:
-    """Where the first run of whole words ``words`` stands in ``text`` (both lower case): the
-    offsets of its first word's start and its last word's end, or None.
+    """Where the first run of the whole words ``words`` (lower case) stands in ``text``, in any
+    case: the offsets of its first word's start and its last word's end, or None.
 
-    >>> _words_at("a staff-appraisal backlog; staff appraisals", ["staff", "appraisals"])
+    >>> _words_at("A staff-appraisal backlog; Staff appraisals", ["staff", "appraisals"])
     (27, 43)
     """
-    at = text.find(words[0])
-    while at >= 0:
-        end = _whole_word(text, at, words[0])
-        for word in words[1:] if end is not None else ():
-            gap = _GAP.match(text, end)
-            end = _whole_word(text, gap.end(), word) if gap else None
-            if end is None:
-                break
-        if end is not None:
-            return at, end
-        at = text.find(words[0], at + 1)
-    return None
+    printed, at = _printed_words(text)
+    index = -1
+    while True:
+        try:
+            index = printed.index(words[0], index + 1)
+        except ValueError:
+            return None
+        if printed[index : index + len(words)] == words:
+            return at[2 * index + 1], at[2 * (index + len(words))]
 
 
-def _whole_word(text: str, at: int, word: str) -> int | None:
-    """The end of ``word`` when it stands at ``at`` in ``text`` as a whole word (a run of letters and digits)."""
-    end = at + len(word)
-    if not text.startswith(word, at) or (at and _WORDS.match(text, at - 1)) or _WORDS.match(text, end):
-        return None
-    return end
+@lru_cache(maxsize=4096)
+def _printed_words(text: str) -> tuple[list[str], list[int]]:
+    """The words of a printed text (letters and digits, lower case), and the offsets of the pieces
+    it splits into (between words, a word, between words, ...: word i spans ``at[2i + 1]:at[2i + 2]``),
+    kept for the texts seen last (a recommendation takes part in several links)."""
+    pieces = _WORDS_SPLIT.split(text.translate(_ASCII_LOWER))
+    return pieces[1::2], list(accumulate(map(len, pieces), initial=0))
 
 
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:
