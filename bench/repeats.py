@@ -112,7 +112,7 @@ def _cold() -> None:
     that the second of two timed runs does not start with the first one's work done."""
     from recgraph.graph.linking import repeats, terms
 
-    for cached in (*terms._READERS, repeats._printed_words):
+    for cached in (*terms._READERS, repeats._printed_pieces):
         cached.cache_clear()
     gc.collect()
 

@@ -50,11 +50,12 @@ analysts' decisions applied to it are one pass over the same arrays; the parts t
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import accumulate
 
 import numpy as np
 from scipy import sparse
@@ -341,7 +342,29 @@ def detect_repeats(
     >>> [(r.source, r.relation, r.target, r.quotes[0].later) for r in detect_repeats([old, new, other])]
     [(('inquiry', '6(b)'), 'reiterates', ('audit', 'R6'), 'staff appraisals')]
     """
-    options = options or RepeatOptions()
+    with _collector_paused():
+        return _detect(items, options or RepeatOptions(), decisions)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused, then restored as it was.
+
+    Detection makes millions of small tuples and lists (terms, tokens, linked pairs), none of them
+    in a reference cycle, so reference counting frees each as soon as it is done with; but their
+    number sets off the collector's passes, each over every object alive, which took a quarter of
+    the time at 100,000 recommendations (bench/repeats.py).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[Decision]) -> tuple[Repeat, ...]:
     decided = latest(decisions)
     if len(items) < 2:
         return ()
@@ -558,7 +581,8 @@ def _words_at(text: str, words: list[str]) -> tuple[int, int] | None:
     >>> _words_at("A staff-appraisal backlog; Staff appraisals", ["staff", "appraisals"])
     (27, 43)
     """
-    printed, at = _printed_words(text)
+    pieces = _printed_pieces(text)
+    printed = pieces[1::2]  # word i is pieces[2i + 1]
     index = -1
     while True:
         try:
@@ -566,16 +590,16 @@ def _words_at(text: str, words: list[str]) -> tuple[int, int] | None:
         except ValueError:
             return None
         if printed[index : index + len(words)] == words:
-            return at[2 * index + 1], at[2 * (index + len(words))]
+            start = sum(map(len, pieces[: 2 * index + 1]))
+            return start, start + sum(map(len, pieces[2 * index + 1 : 2 * (index + len(words))]))
 
 
 @lru_cache(maxsize=4096)
-def _printed_words(text: str) -> tuple[list[str], list[int]]:
-    """The words of a printed text (letters and digits, lower case), and the offsets of the pieces
-    it splits into (between words, a word, between words, ...: word i spans ``at[2i + 1]:at[2i + 2]``),
-    kept for the texts seen last (a recommendation takes part in several links)."""
-    pieces = _WORDS_SPLIT.split(text.translate(_ASCII_LOWER))
-    return pieces[1::2], list(accumulate(map(len, pieces), initial=0))
+def _printed_pieces(text: str) -> list[str]:
+    """A printed text (lower case) split into what stands between words, a word (letters and
+    digits), what stands between words, ..., kept for the texts seen last (a recommendation takes
+    part in several links)."""
+    return _WORDS_SPLIT.split(text.translate(_ASCII_LOWER))
 
 
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:
