@@ -8,7 +8,7 @@ dumps made by two versions of the code are compared line by line. It prints the 
 and the load average (1 minute) before and after, so that two versions run one after the other on
 a shared machine are compared by the ratio of their times.
 
-Run: .venv/bin/python bench/repeat_links.py dump ITEMS.pickle OUT.tsv
+Run: .venv/bin/python bench/repeat_links.py dump ITEMS.pickle OUT.tsv ['{"objects": true}']  (RepeatOptions fields)
      .venv/bin/python bench/repeat_links.py compare A.tsv B.tsv      (exit 1 when they differ)
 (to dump with another checkout, put that checkout's ``recgraph`` first on PYTHONPATH)
 """
@@ -23,15 +23,15 @@ import time
 from pathlib import Path
 
 
-def dump(items_file: Path, out: Path) -> dict:
+def dump(items_file: Path, out: Path, options: dict | None = None) -> dict:
     """Detect repeats on the pickled items and write the links, one sorted line each."""
-    from recgraph.graph.linking.repeats import detect_repeats
+    from recgraph.graph.linking.repeats import RepeatOptions, detect_repeats
 
     with items_file.open("rb") as handle:
         items = pickle.load(handle)[0]
     load = os.getloadavg()[0]
     started = time.perf_counter()
-    repeats = detect_repeats(items)
+    repeats = detect_repeats(items, RepeatOptions(**(options or {})))
     seconds = time.perf_counter() - started
     lines = sorted(
         "\t".join((r.relation, "/".join(r.source), "/".join(r.target), f"{r.score:.6f}", r.evidence()))
@@ -56,8 +56,9 @@ def compare(first: Path, second: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) == 3 and argv[0] == "dump":
-        print(json.dumps(dump(Path(argv[1]), Path(argv[2]))), flush=True)
+    if len(argv) in (3, 4) and argv[0] == "dump":
+        options = json.loads(argv[3]) if len(argv) == 4 else None
+        print(json.dumps(dump(Path(argv[1]), Path(argv[2]), options)), flush=True)
         return 0
     if len(argv) == 3 and argv[0] == "compare":
         return compare(Path(argv[1]), Path(argv[2]))
