@@ -24,7 +24,7 @@ from recgraph.errors import RecgraphError
 
 RG = "https://w3id.org/recgraph/ontology#"
 #: The vocabularies that ship with recgraph, by name, and the class of their concepts.
-CLASSES = {"themes": "Theme", "statuses": "Status", "systems": "System", "owners": "Owner", "equivalents": "Equivalent"}
+CLASSES = {"themes": "Theme", "statuses": "Status", "systems": "System", "owners": "Owner", "equivalents": "Equivalent", "groups": "Group"}
 
 
 class VocabularyError(RecgraphError, ValueError):
@@ -104,7 +104,7 @@ def load_vocabulary(name: str, path: str | Path | None = None) -> Vocabulary:
 
     Parameters
     ----------
-    name : one of ``themes``, ``statuses``, ``systems``, ``owners``, ``equivalents`` (decides the concept class).
+    name : one of ``themes``, ``statuses``, ``systems``, ``owners``, ``equivalents``, ``groups`` (decides the concept class).
     path : another Turtle file to read instead (e.g. a user's extended copy).
 
     Raises

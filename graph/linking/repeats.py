@@ -65,6 +65,7 @@ from recgraph.graph.linking.alignment import align, compound_pairs, shipped_area
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision, canonical_pair, latest
+from recgraph.graph.linking.disparities import Disparity, disparities
 from recgraph.graph.linking.fitting import LinkModel
 from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, held_by_at_most, row_dots, tag_matrix, word_vectors,
@@ -126,6 +127,11 @@ class RepeatOptions:
     #: and of files, is not one object); the score only measures how much else the two say, which a
     #: one-line ask against a long recommendation never reaches (docs/enrichment.md).
     compounds: bool = True
+    #: Whether two recommendations that name the same group of the workforce at the same stage of
+    #: employment in one of their sentences (:mod:`.disparities`: "ethnic minority recruitment" and
+    #: "more qualified minority ethnic recruits") reiterate, whatever their score and aligned wording:
+    #: both raise that group's shortfall at that stage, in whatever words and with whatever remedy.
+    disparities: bool = True
     #: Linked pairs that name an area and are not aligned wording (None: those of the shipped theme
     #: labels, :func:`~.alignment.shipped_area_pairs`).
     area: frozenset[tuple[str, str]] | None = None
@@ -186,10 +192,16 @@ class Quote:
     earlier_lines: tuple[int, int] | None = None
     #: Whether the phrase holds the object of both asks (:mod:`.objects`; only under ``RepeatOptions.objects``).
     object: bool = False
+    #: Whether the phrase names the group and the stage both texts raise (:mod:`.disparities`); its
+    #: ``terms`` are then the group's and the stage's names, ``raises`` their IRIs (group, stage theme).
+    disparity: bool = False
+    raises: tuple[str, str] | None = None
 
     def describe(self) -> str:
-        """“later words” (file lines a–b) ~ “earlier words” (file lines c–d), “object:” first when it names the object."""
-        return ("object: " if self.object else "") + f"“{self.later}”{_where(self.later_file, self.later_lines)} ~ “{self.earlier}”{_where(self.earlier_file, self.earlier_lines)}"
+        """“later words” (file lines a–b) ~ “earlier words” (file lines c–d), “object:” first when it
+        names the object, “group and stage:” when it names a disparity both raise."""
+        lead = "object: " if self.object else "group and stage: " if self.disparity else ""
+        return lead + f"“{self.later}”{_where(self.later_file, self.later_lines)} ~ “{self.earlier}”{_where(self.earlier_file, self.earlier_lines)}"
 
 
 def _where(file: str | None, lines: tuple[int, int] | None) -> str:
@@ -377,7 +389,9 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
     scorer = PairScorer(words, single, themes, systems, options.weights, options.shrink)
     area = shipped_area_pairs() if options.area is None else options.area
     wording = AlignedScorer([[] if item.lead else found for item, found in zip(items, own)], area)
-    first, second = candidate_pairs(items, words, themes, systems, options)
+    raised = tag_matrix([() if item.lead or not options.disparities else [_code(d) for d in disparities(item.text)]
+                         for item in items], options.specific)
+    first, second = candidate_pairs(items, words, themes, systems, options, raised)
     first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
     aligned = wording.aligned(first, second)
@@ -408,6 +422,8 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
                                                                   for item in items]), options.specific)
                 gate = gate | ((row_dots(named_alike, first, second) > 0) & (theme > 0) & (shared >= NAMED_OBJECT_TERMS))
             reiterates &= gate
+    if options.disparities and options.model is None:
+        reiterates |= row_dots(raised, first, second) > 0
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
     decided_pairs = {pair for pair, _relation in decided}
     forced = np.array([bool(decided_pairs) and canonical_pair(items[a].key, items[b].key) in decided_pairs
@@ -420,7 +436,8 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
                  float(aligned[k]))
         relation = "reiterates" if reiterates[k] else "relatedTo" if related[k] else None
         repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo", area,
-                         named.get(int(k), frozenset()) if relation == "reiterates" else frozenset())
+                         named.get(int(k), frozenset()) if relation == "reiterates" else frozenset(),
+                         options.disparities and relation == "reiterates")
         repeat = _decide(repeat, decided, detected=relation is not None)
         if repeat is not None:
             found.append(repeat)
@@ -466,8 +483,12 @@ def candidate_pairs(
     themes: sparse.csr_matrix,
     systems: sparse.csr_matrix,
     options: RepeatOptions,
+    raised: sparse.csr_matrix | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs worth scoring (see :mod:`.candidates`), without pairs the time rule excludes."""
+    """Pairs worth scoring (see :mod:`.candidates`), without pairs the time rule excludes.
+
+    ``raised`` (items x disparities, :mod:`.disparities`) is read as one more kind of tag: the carriers
+    of a specific one are all paired, as those of a specific theme are."""
     reports = {key: index for index, key in enumerate(sorted({item.key[0] for item in items}))}
     groups = np.array([reports[item.key[0]] for item in items])
     found = [
@@ -478,6 +499,8 @@ def candidate_pairs(
         tag_pairs(themes, groups, TAG_PAIRS_FROM),
         tag_pairs(systems, groups, TAG_PAIRS_FROM),
     ]
+    if raised is not None:
+        found.append(tag_pairs(raised, groups, TAG_PAIRS_FROM))
     first, second, _ = unique_pairs(np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found]), len(items))
     if not options.same_year:
         years = [item.made.years for item in items]
@@ -497,6 +520,7 @@ def find_repeats(
 def _repeat(
     items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple,
     relation: str, area: frozenset[tuple[str, str]] = frozenset(), objects: frozenset[tuple[str, str]] = frozenset(),
+    raised: bool = False,
 ) -> Repeat:
     score, words, themes, systems, cosine, shared, aligned = parts
     first, second = items[a], items[b]
@@ -511,6 +535,8 @@ def _repeat(
     )
     closure = _closure(earlier, later) if relation == "reiterates" else None
     quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area, objects)
+    if raised and not (later.lead or earlier.lead):
+        quotes = _disparity_quotes(later, earlier) + quotes
     return Repeat(
         source=later.key,
         target=earlier.key,
@@ -550,6 +576,23 @@ def _quotes(later: Item, earlier: Item, area: frozenset[tuple[str, str]] = froze
         found.append(Quote(phrase.terms, said_later, said_earlier,
                            *_located(later.provenance, said_later), *_located(earlier.provenance, said_earlier), holding))
     return tuple(found)
+
+
+def _code(disparity: Disparity) -> str:
+    return f"{disparity.group} {disparity.stage}"
+
+
+def _disparity_quotes(later: Item, earlier: Item) -> tuple[Quote, ...]:
+    """The words naming each group and stage both texts raise (:mod:`.disparities`), first of the quotes."""
+    said = {d.key: d for d in disparities(earlier.text)}
+    found = []
+    for disparity in disparities(later.text):
+        other = said.get(disparity.key)
+        if other is not None:
+            terms = tuple(iri.rsplit("/", 1)[-1] for iri in disparity.key)
+            found.append(Quote(terms, disparity.words, other.words, *_located(later.provenance, disparity.words),
+                               *_located(earlier.provenance, other.words), disparity=True, raises=disparity.key))
+    return tuple(found[:MAX_QUOTES])
 
 
 def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tuple[int, int] | None]:

@@ -222,6 +222,9 @@ def _repeat(out: _Writer, repeat: Repeat) -> None:
         out.iri(iri, _rg("alignedPhrase"), phrase)
         out.add(phrase, _rg("laterWords"), literal(quote.later))
         out.add(phrase, _rg("earlierWords"), literal(quote.earlier))
+        if quote.raises:  # a disparity both texts raise: its group and stage, for queries by either
+            out.iri(phrase, _rg("group"), quote.raises[0])
+            out.iri(phrase, _rg("stage"), quote.raises[1])
         for file, lines in ((quote.later_file, quote.later_lines), (quote.earlier_file, quote.earlier_lines)):
             if file and lines:
                 out.iri(phrase, _DERIVED, out.mint.span(paper_slug(file), *lines))

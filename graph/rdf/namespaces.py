@@ -34,6 +34,7 @@ class RG(DefinedNamespace):
     System: URIRef
     Owner: URIRef
     Equivalent: URIRef  # names the papers use for one thing (equivalents.ttl)
+    Group: URIRef  # a group of the workforce by a protected characteristic (groups.ttl)
     Link: URIRef
     CrossReference: URIRef
     Repeat: URIRef
@@ -132,6 +133,8 @@ class RG(DefinedNamespace):
     quote: URIRef
     laterWords: URIRef
     earlierWords: URIRef
+    group: URIRef  # the group of a disparity an aligned phrase quotes (groups.ttl)
+    stage: URIRef  # the stage of employment of that disparity (a theme)
     decision: URIRef
     decisionNote: URIRef
     wordSimilarity: URIRef

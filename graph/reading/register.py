@@ -66,6 +66,8 @@ def _matches_alias(alias: ReportName, name: ReportName) -> bool:
         return False
     if name.part and alias.part and name.part != alias.part:
         return False  # an alias of one part of a report does not name another part
+    if name.later != alias.later:
+        return False  # "X: twenty years on" is not X (reports.LATER)
     if not alias.words:
         return bool(alias.year and name.year == alias.year and not name.words) and name.issuer == alias.issuer
     return set(alias.words) <= set(name.words)

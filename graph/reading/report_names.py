@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from recgraph.graph.reading.mentions import HEADER_FIELD
-from recgraph.graph.reading.reports import ISSUER_PATTERNS, KIND_WORD, KINDS, MODIFIERS, ReportName, report_part
+from recgraph.graph.reading.reports import ISSUER_PATTERNS, KIND_WORD, KINDS, MODIFIERS, YEARS_ON, ReportName, report_part
 
 #: The opening of a paper where it says what it tracks: its title, summary and first paragraphs
 #: (survey: the report tracked is named there in every paper whose opening was visible).
@@ -47,6 +47,11 @@ _QUALIFIES = re.compile(
     r"^[-–:]?\s*(?:(?:implementation|progress|update)\s+(?:of|on|against)\s+(?:the\s+)?)?recommendations\b",
     re.IGNORECASE,
 )
+#: The rest of a later report's title after the earlier report's name, its subject ("The Macpherson
+#: Report: Twenty years on", "... - Ten Years On", "Winning the Race: Revisited"; reports.LATER): the
+#: name runs on across it, so it names the later report. A span of years in running text without the
+#: title's colon or dash ("the Inquiry twenty-two years on") is no part of a name.
+_LATER_TITLE = re.compile(rf"^(?:[:\u2013\u2014-]\s*{YEARS_ON}|[:\u2013\u2014-]?\s*revisited\b)", re.IGNORECASE)
 _QUOTED = r"['‘\"“][^'’\"”\n]{3,90}['’\"”]"
 _TOKEN = re.compile(rf"{_QUOTED}|\([^()\n]{{1,80}}\)|[A-Za-z][A-Za-z'’&-]*|(?:19|20)\d\d(?:/\d{{1,4}})?|[^\sA-Za-z]")
 #: Words a name never runs across, leftwards or rightwards: articles, pronouns, verbs and the
@@ -199,6 +204,8 @@ def find_candidates(lines: list[str], body_start: int = 1) -> list[Candidate]:
             before = " ".join(tokens[max(0, span[0] - 8) : span[0]]) + " "
             main = None
             after = " ".join(tokens[span[1] + 1 :])
+            if later := _LATER_TITLE.match(after):
+                printed = f"{printed}{'' if later.group(0)[0] in ':' else ' '}{later.group(0)}"
             counted = _COUNTED.match(after)
             qualifies = _QUALIFIES.match(after)
             for index, one in enumerate(_names_in(printed)):

@@ -82,7 +82,21 @@ MODIFIERS = frozenset(
 #: of these only needs its issuer and year to be told apart (survey part B 1.4; part A T2, T21, T22).
 PERIODIC = frozenset("plan performance annual letter accounts baseline force year".split())
 
-_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*[/-]\s*((?:19|20)?\d{1,2}))?\b")
+#: A year, or a span of two: "2000/01", "2000/2001", "2000-1"; Parliament prints its sessions with an
+#: en dash ("Session 2007–08", "Session 2019–21": the House's own style on every report's cover).
+_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:\s*[/\u2013-]\s*((?:19|20)?\d{1,2}))?\b")
+#: How a title names a later report about an earlier one, the earlier one's name being its subject
+#: ("The Macpherson Report: Twenty years on", "The Macpherson Report - Ten Years On", "Winning the
+#: Race: Revisited", "Progress since the Scarman Report"): the titles Parliament's committees and the
+#: inspectorate give a return to a subject years later (the Home Affairs Committee's Macpherson
+#: inquiries of 2009 and 2021, HMIC's "Winning the Race" series, survey part A "Report-name
+#: variants": "title prefix alone does not identify the report"). Such a name is of the later report
+#: and never matches the earlier one's name.
+_COUNT = (r"(?:\d{1,3}|(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+          r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+          r"sixteen|seventeen|eighteen|nineteen)")
+YEARS_ON = rf"{_COUNT}\s+years?\s+(?:on|after|later)\b"
+LATER = re.compile(rf"\b{YEARS_ON}|\brevisited\b|\bprogress\s+since\b", re.IGNORECASE)
 
 
 def normal_year(text: str | None) -> str | None:
@@ -128,6 +142,7 @@ class ReportName:
     year: str | None
     proper: tuple[str, ...] = ()  # distinctive words printed with a capital (names, not common words)
     part: str | None = None  # the part of a report published in parts ("Part I", "Stockwell 2"), as a number
+    later: bool = False  # a later report named after an earlier one, its subject ("X: twenty years on"; LATER)
 
     @classmethod
     def of(cls, printed: str, issuer: str | None = None, year: str | None = None) -> "ReportName":
@@ -143,7 +158,7 @@ class ReportName:
                 if printed[0].isupper():
                     proper.append(word)
         return cls(text, issuer or guess_issuer(text), tuple(words), normal_year(year) or normal_year(text), tuple(proper),
-                   report_part(text))
+                   report_part(text), bool(LATER.search(text)))
 
     @property
     def periodic(self) -> bool:
@@ -158,6 +173,8 @@ class ReportName:
             return False
         if self.part and other.part and self.part != other.part:
             return False  # two parts of one inquiry number their recommendations each from 1
+        if self.later != other.later:
+            return False  # "X: twenty years on" is a later report than X, whose name it contains
         mine, theirs = set(self.words), set(other.words)
         if not mine or not theirs:
             return not mine and not theirs and bool(self.year and other.year) and self.issuer == other.issuer

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from recgraph.graph.model import Leftover, Mention, ReadResult, SourceReport
 from recgraph.graph.reading.audit_subjects import name_audit_subjects, subject_key
+from recgraph.graph.reading.committee_reports import committee_page, committee_tracked, is_committee_report
 from recgraph.graph.reading.mentions import body_start, find_mentions
 from recgraph.graph.reading.readers.text import slugify
 from recgraph.graph.reading.register import Register
@@ -113,6 +114,17 @@ def identify_reports(
     # names join it only when the paper cites their recommendations (see _find_mentions).
     best = max(keyed, key=lambda item: (max(c.score for c in item[0]), -min(c.line for c in item[0])), default=None)
     tracked = [best] if best is not None and max(c.score for c in best[0]) >= 2 else []
+    page = committee_page(text_lines, result.recommendations, file)
+    if page is not None:
+        # A committee's page: the report its head names is the one it belongs to; a report named in
+        # the prose of its conclusions is cited, not tracked (committee_reports). A name above the
+        # conclusions (a paper's summary: "response to the X Committee report on Y") still counts.
+        if page.report:
+            tracked = [committee_tracked(page, register, file)]
+        else:
+            inside = {n for rec in result.recommendations for n in range(rec.provenance.first_line, rec.provenance.last_line + 1)}
+            above = [item for item in keyed if any(c.line not in inside and c.score >= 2 for c in item[0])]
+            tracked = [max(above, key=lambda item: (max(c.score for c in item[0]), -min(c.line for c in item[0])))] if above else []
     renamed: dict[str, str] = {}
     reports: list[SourceReport] = []
     for report in result.paper.source_reports:
@@ -123,7 +135,7 @@ def identify_reports(
         name = ReportName.of(report.title)
         registered = register.match(name)
         from_title = _from_title(report, name, result.paper.title, keyed, title_at)
-        if not registered and (_names_no_report(name) or _named_after_file(report, file)
+        if not registered and (page is not None or _names_no_report(name) or _named_after_file(report, file)
                                or from_title and (tracked or not _reads_as_report(report.title))):
             stand_in = tracked[0][1] if tracked else _unidentified(result)
             renamed[report.key] = stand_in.key
@@ -284,12 +296,12 @@ def _find_mentions(result: ReadResult, lines: Sequence[str], keyed, reports: lis
         if not name.words:
             return None
         for report in reports:
-            if set(name.words) <= set(ReportName.of(report.title).words) or any(
-                set(name.words) <= set(ReportName.of(alias).words) for alias in report.aliases
-            ):
+            # the earlier report a later one is named after ("X" in "X: twenty years on") is not it
+            if any(set(name.words) <= set(own.words) and own.later == name.later
+                   for own in map(ReportName.of, (report.title, *report.aliases))):
                 return report.key
         for group, report, _ in keyed:
-            if any(set(name.words) <= set(c.name.words) for c in group):
+            if any(set(name.words) <= set(c.name.words) and c.name.later == name.later for c in group):
                 extra.setdefault(report.key, report)
                 return report.key
         return None
@@ -364,7 +376,11 @@ def unify_reports(results: Sequence[ReadResult], pinned: Sequence[SourceReport] 
         }
         # an audit named by subject keeps its year in its key (audit_subjects); else the least specific name's
         subjects = sorted(filter(None, (subject_key(text[k][1]) for k in members)))
-        default = subjects[0] if subjects else key_of_names([n for k in members for n in names[k]])
+        # a committee report keeps the key its page's head gave it (committee_reports), the one with
+        # its session's year first: its words alone do not tell two sessions' reports apart
+        committees = sorted({(text[k][1].year is None, text[k][1].key) for k in members if is_committee_report(text[k][1])})
+        default = (subjects[0] if subjects else committees[0][1] if committees
+                   else key_of_names([n for k in members for n in names[k]]))
         for k in mine:
             position, report = text[k]
             if len(registered) > 1 and report.key_basis == "register":

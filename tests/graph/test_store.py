@@ -33,7 +33,7 @@ from recgraph.graph.store.database import (
 from recgraph.graph.store.validation import union_graph
 
 BASE = "https://w3id.org/recgraph/id/"
-ONTOLOGY_GRAPHS = {f"{BASE}graph/ontology/{name}" for name in ("recgraph", "themes", "statuses", "systems", "owners", "equivalents")}
+ONTOLOGY_GRAPHS = {f"{BASE}graph/ontology/{name}" for name in ("recgraph", "themes", "statuses", "systems", "owners", "equivalents", "groups")}
 
 
 @pytest.fixture(autouse=True)

@@ -38,7 +38,23 @@ def sentences(text: str) -> list[str]:
     >>> sentences("Work has begun. It is hoped (e.g. by May) to finish. Action complete")
     ['Work has begun.', 'It is hoped (e.g. by May) to finish.', 'Action complete']
     """
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The offsets of each sentence of :func:`sentences` in ``text`` (start, end; spaces trimmed).
+
+    >>> text = "Work has begun. It is hoped to finish."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['Work has begun.', 'It is hoped to finish.']
+    """
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        piece = match.group()
+        if piece.strip():
+            start = match.start() + len(piece) - len(piece.lstrip())
+            spans.append((start, match.end() - (len(piece) - len(piece.rstrip()))))
+    return spans
 
 
 def find_status_phrase(text: str | None) -> str | None:

@@ -264,13 +264,23 @@ def _on(cues: set[str]) -> frozenset[str]:
 def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:
     """The list right after ``lead``; ``restarts``: an appendix, whose numbering starts afresh."""
     first = _next(layout, lead.number)
-    if first is not None and first.role == "heading" and lead.role in ("heading", "section"):
-        # a heading naming the recommendations over theme sub-headings, each over its items
-        # ("Conclusions and recommendations" / "Demand on the police" / "1. ...")
+    past_titles = False
+    if first is not None and first.role == "heading" and (lead.role in ("heading", "section") or lead.text.rstrip().endswith(":")):
+        # a heading naming the recommendations, or a lead-in closing with a colon, over theme
+        # sub-headings, each over its items ("Conclusions and recommendations" / "Demand on the
+        # police" / "1. ..."; "Our conclusions and recommendations are as follows:" / a theme / "1. ...")
         first = _past_headings(layout, first)
+        past_titles = lead.role not in ("heading", "section")
     if first is None or first.role in _STOP_ROLES or first.role == "heading":
         return []
+    if lead.role in ("heading", "section") and first.role in ("text", "numbered") and is_lead_in(layout, first) - {"lead/spread"}:
+        # the paragraph under the title is itself the lead-in of the list ("List of conclusions and
+        # recommendations" / "185. Our conclusions and recommendations are as follows:" / "1. ..."):
+        # a select committee numbers it in its report's own paragraphs, and it introduces the list
+        return []
     item = enumerated(first)
+    if item is None and past_titles:
+        return []  # a colon's plain paragraphs follow it at once; under a title they are a section's prose
     if item is None:
         return _paragraphs_after(layout, lead, first) if lead.text.rstrip().endswith(":") else []
     if not restarts and item.style in ("N.", "N)") and not _own_list(layout, lead, item):

@@ -19,6 +19,7 @@ from recgraph.graph.reading.segment.fields import find_owner, find_status, find_
 from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
+from recgraph.graph.reading.segment.registers import logged_status, without_tags
 from recgraph.graph.reading.segment.roles import Layout, lay_out, strip_bullet
 from recgraph.graph.reading.segment.spans import Start, find_starts, paraphrased, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
@@ -36,7 +37,8 @@ _RESPONSE_LABEL = re.compile(
 _CELL_SEPARATOR = re.compile(r"^/\s+")
 #: A report's decimal paragraph number ("3.3 We recommend ..."): the paragraph's, not the recommendation's.
 _DECIMAL_NUMBER = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+")
-_UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table"}
+_LABEL_ALONE = re.compile(r"^Recommendation\s*:?$", re.IGNORECASE)
+_UNCLAIMED = {"text", "numbered", "heading", "bullet", "sub_bullet", "field", "response", "table", "log"}
 
 
 def read(doc: Document) -> ReadResult:
@@ -161,7 +163,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         rest = [l for l in body if l.role in ("numbered", "text", "heading", "field", "response", "bullet")]
         return quoted_text(head.text) or head.text, _join([_progress(l.text) for l in rest])
     if start.kind in ("recommends", "paragraph", "own"):
-        text, rest = _paragraph_block(_DECIMAL_NUMBER.sub("", _paragraph(head.text)), body)
+        text, rest = _with_points(*_paragraph_block(_DECIMAL_NUMBER.sub("", _paragraph(head.text)), body), head, layout)
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
@@ -182,7 +184,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
             # the first cell is the recommendation, the others its progress (cells kept apart by " / ")
             cells = [c.strip() for c in _CELL_SEPARATOR.sub("", item.text).split(" / ") if c.strip()]
             return cells[0] if cells else "", _join([" / ".join(cells[1:])] + [_progress(l.text) for l in body])
-        text_lines, rest = _paragraph_block(own, body)
+        text_lines, rest = _with_points(*_paragraph_block(own, body), head, layout)
         return _paragraph(text_lines), _join([_RESPONSE_LABEL.sub("", _paragraph(l.text)) for l in rest])
     inline = head.marker.text if head.marker else ""
     if inline:
@@ -193,6 +195,11 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         return text, _join([_progress(l.text) for l in rest])
     if body and body[0].role in ("numbered", "text", "that"):
         text, rest = _paragraph_block(_paragraph(body[0].text), body[1:])
+        if len(rest) > 1 and _LABEL_ALONE.match(rest[0].text) and rest[1].role in ("numbered", "text"):
+            # the marker word alone labelling the recommendation's words under its title (a
+            # register's or a response's "Recommendation" block): they are its words too
+            words, rest = _paragraph_block(_paragraph(rest[1].text), rest[2:])
+            text = _join([_paragraph(text), words])
         return _paragraph(text), _join([_progress(l.text) for l in rest])
     return head.text, _join([_progress(l.text) for l in body])
 
@@ -213,6 +220,38 @@ def _paragraph_block(first: str, body: list) -> tuple[str, list]:
     return _join(parts), body[index:]
 
 
+#: A bullet glyph opening a line whose space after it was lost ("•the reasons ...": the glyph and
+#: the words sat in separate elements of the web page).
+_GLYPH_LED = re.compile(r"^[\u2022\u25aa\u25e6]\s*\S")
+
+
+def _with_points(text: str, rest: list, head, layout: Layout) -> tuple[str, list]:
+    """An item opening a list of its points with a colon, and the points after it: part of its words.
+
+    The family prints a recommendation with its points as "... should monitor data to understand:"
+    over bullets ("the reasons for ...", "the extent to which ..."; an inspectorate's numbered
+    recommendations, a committee's conclusions): the bullets finish the sentence the colon opens, so
+    they are the recommendation's words, not its progress. A web page's nested list whose glyphs
+    were dropped prints its points as lines indented deeper than the item, right under it, the colon
+    inside the item's line ("3. By May, forces should: record ..." / "    publish ..."). Progress
+    after the points stays progress.
+    """
+    index = 0
+    if text.rstrip().endswith(":"):
+        while index < len(rest) and (rest[index].role in ("bullet", "sub_bullet") or _GLYPH_LED.match(rest[index].text)):
+            index += 1
+    elif ": " in text:
+        while (
+            index < len(rest)
+            and rest[index].role == "text"
+            and rest[index].indent > head.indent
+            and layout.line(rest[index].number - 1).role != "blank"  # right under the item, no blank between
+        ):
+            index += 1
+    return (_join([text] + [line.text for line in rest[:index]]), rest[index:]) if index else (text, rest)
+
+
+
 def _paragraph(text: str) -> str:
     numbered = paragraph_number(text)
     if numbered:
@@ -231,7 +270,10 @@ def _join(parts: list[str]) -> str:
 def _update(
     rec: Recommendation, doc: Document, progress: str, text: str, start: Start, owner: str | None = None
 ) -> ProgressUpdate | None:
-    status = find_status(progress)
+    # a register's status log: the last status it sets is the status now; its markup is no progress
+    status = logged_status(progress)
+    progress = without_tags(progress) if progress else progress
+    status = status or find_status(progress)
     if status is None and start.kind in ("item", "tail", "marker"):
         status = find_status(text) if start.kind != "item" else find_status_clause(text)
     if status is None and start.kind == "that" and not progress:

@@ -33,6 +33,9 @@ The roles (what a careful reader of these papers sees in a line):
     numbered paragraphs and bullets (a sub-bullet is indented deeper than the bullet above it);
 ``heading``
     a short unnumbered line without closing punctuation: a title over what follows;
+``log``
+    a line of a register's status log (its dated status and comment entries, :mod:`.registers`):
+    the progress of the recommendation above it;
 ``text``
     anything else (continuations, prose).
 """
@@ -54,6 +57,7 @@ from recgraph.graph.reading.readers.webpage import (
 )
 from recgraph.graph.reading.segment.fields import is_status_line
 from recgraph.graph.reading.segment.markers import Marker, head_marker, tail_marker
+from recgraph.graph.reading.segment.registers import log_lines
 
 #: Closing sections every MPA paper prints after the supporting information (docs/formats.md,
 #: "Page furniture"): never tracked recommendations.
@@ -125,6 +129,8 @@ class Line:
     marker: Marker | None = None
     tail: tuple[Marker, str, str] | None = None
     that: str | None = None
+    #: the spaces before the line's text as printed (a nested list's lines sit deeper)
+    indent: int = 0
 
 
 @dataclass
@@ -156,6 +162,24 @@ def strip_bullet(text: str) -> str:
     return bullet["text"] if bullet else text
 
 
+#: A title naming the recommendations set as a sentence, closed by a full stop ("Recommendations from
+#: the inspectorate's report.", "Recommendations of the review."): web pages and copies of a report's
+#: list print its title so; a phrase headed by the word, with no verb, is a title, whatever its stop
+#: (a sentence about them has a verb: "Recommendations from the review were accepted.").
+_STOPPED_TITLE = re.compile(
+    r"^(?:The\s+)?(?:Recommendations|Areas\s+for\s+improvement)\s+(?:of|from|for|in|by|to|made\s+(?:by|to|in)|arising\s+from)\b[^.;:!?]*\.$"
+)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|should|must|can|could|may|might|be|been|being|include[sd]?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_stopped_title(text: str) -> bool:
+    """A title naming the recommendations that ends in a full stop (see :data:`_STOPPED_TITLE`)."""
+    return bool(_STOPPED_TITLE.match(text)) and not _VERB.search(text) and len(text.split()) <= MAX_HEADING_WORDS
+
+
 def is_heading(text: str) -> bool:
     """A short title line: capitalised, not ending in sentence punctuation, not a paragraph."""
     words = text.split()
@@ -179,9 +203,10 @@ def lay_out(doc: Document) -> Layout:
     previous_bullet_depth: int | None = None
     marker_seen = False  # in the Members' section, the review's own recommendations put for approval
     texts, joined = _joined_texts(doc)
+    logged = log_lines(texts)
     for number, raw in enumerate(doc.lines, start=1):
         text = texts[number - 1]
-        line = Line(number, "text", text)
+        line = Line(number, "text", text, indent=len(raw) - len(raw.lstrip()))
         if number in joined:  # its words went to the line above: a continuation of it
             line.role = zone[number] or "text"
             lines.append(line)
@@ -192,6 +217,8 @@ def lay_out(doc: Document) -> Layout:
             marker_seen = True
         if not text:
             line.role = "blank"
+        elif number in logged:
+            line.role = "log"
         elif zone[number] == "members" and marker_seen and not _MEMBERS.match(text):
             _classify(line, raw)
         elif zone[number]:
@@ -319,7 +346,7 @@ def _classify(line: Line, raw: str) -> None:
         line.role = "bullet"
     elif paragraph_number(text):
         line.role = "numbered"
-    elif is_heading(text):
+    elif is_heading(text) or is_stopped_title(text):
         line.role = "heading"
 
 

@@ -21,6 +21,7 @@ from recgraph.graph.reading.segment.conclusions import referenced_conclusions, r
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
+from recgraph.graph.reading.segment.registers import logged_items
 from recgraph.graph.reading.segment.runs import prescribed_runs, siblings, slashed_rows
 from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading, strip_bullet
@@ -29,13 +30,19 @@ from recgraph.graph.reading.segment.roles import Layout, Line, is_heading, strip
 #: concern" in the fixtures of papers with no tracked recommendation); a plan repeats the pattern.
 MIN_PLAN_HEADINGS = 2
 
+#: What a plan title stands over is a paragraph (the progress on its action), never one or two words
+#: ("Reference number" / "40213", "Date published" / "1985": a page's metadata labels and their values).
+MIN_PARAGRAPH_WORDS = 3
+
 #: The paper's own sub-headings, which title its narrative rather than name a plan's action
 #: (survey: "Key issues" in 070517/05; "Current position", "Areas of concern", "Background" in the
 #: family's reports; the standard report outline of background, issues, position, next steps).
 GENERIC_HEADING = re.compile(
     r"^(?:(?:the|a)\s+)?(?:background|introduction|summary|overview|key\s+(?:issues|points|findings)|issues|current\s+(?:position|situation)"
     r"|areas?\s+of\s+concern|conclusions?|next\s+steps|way\s+forward|progress(?:\s+to\s+date)?|risks?|costs?(?:\s+and\s+benefits)?"
-    r"|performance|monitoring|governance|consultation|options?|proposals?|discussion|detail|context|purpose|scope)"
+    r"|performance|monitoring|governance|consultation|options?|proposals?|discussion|detail|context|purpose|scope"
+    # the standard parts of a published report or article (abstract, foreword, references ...)
+    r"|abstract|annotation|foreword|preface|references|acknowledge?ments|glossary|contents)"
     r"(?:\s+(?:to|of|on|for|and)\s+(?:the|this)\s+(?:review|report|paper|inquiry|scrutiny|inspection|plan|work))?\s*:?$",
     re.IGNORECASE,
 )
@@ -55,9 +62,12 @@ OPENING_LINES = 40
 
 #: Headings that label progress inside a record rather than end it ("Progress so far",
 #: "Challenges", "Next steps": the committee family's block labels).
+#: A register or a response document labels the blocks of an entry too: the marker word alone over
+#: the recommendation's words ("Recommendation"), and the responder's reply ("Government response",
+#: "Government response summary": the Government's reply to a select committee's recommendations).
 PROGRESS_LABEL = re.compile(
     r"^(?:progress(?:\s+(?:so\s+far|to\s+date|made))?|challenges?|next\s+steps?|current\s+(?:position|status)"
-    r"|update|response|action(?:s)?\s+taken|comments?)\s*:?$",
+    r"|update|(?:(?:government|MPS|force)\s+)?response(?:\s+summary)?|action(?:s)?\s+taken|comments?|recommendation)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -125,12 +135,12 @@ class Start:
 #: ``item``    an enumerated item in a recommendations context: answered by a response label, a
 #:             "That ..." proposal, a sub-item under an audit's title items, a committee's numbered
 #:             conclusion closed by "(paragraph N)" (:mod:`.conclusions`), an item of a list a
-#:             lead-in introduces as the recommendations (:mod:`.lists`), an issuer's "... recommends
-#:             that ..." paragraph;
+#:             lead-in introduces as the recommendations (:mod:`.lists`), the paragraph a register's
+#:             status log follows (:mod:`.registers`), an issuer's "... recommends that ..." paragraph;
 #: ``heading`` a title line over the paragraphs reporting on it, in a run of sibling titles: marked
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
-    "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/referenced", "item/introduced",
+    "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/referenced", "item/introduced", "item/logged",
     "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
@@ -218,6 +228,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             found.append(Start(line.number, "item", number, covers, True, cues))
         else:
             found.append(Start(line.number, "that", item.label, cues=cues))
+    found += [Start(line, kind, number, bullet=bullet, cues=("item/logged",)) for line, kind, number, bullet in logged_items(layout)]
     found += [s for s in _plan_headings(layout) if s.line not in exclude]
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in prescribed_runs(layout) + slashed_rows(layout)]
     that_lines = {s.line for s in found if "item/that" in s.cues}
@@ -319,16 +330,30 @@ def _is_item(text: str) -> bool:
 def _plan_headings(layout: Layout) -> list[Start]:
     if not _speaks_of_tracking(layout):
         return []
+    first = next((line.number for line in layout.lines if line.role != "blank"), None)
     starts = [
         Start(line.number, "plan", None, cues=("heading/unmarked",))
         for line in layout.lines
         if line.role == "heading"
+        # the text's first line titles the page or document (an MPA paper's title is in its
+        # frame; a web page, news item or abstract opens with its own): a plan's actions stand under it
+        and line.number != first
+        # a line closing with a colon announces what follows ("This list was extended to include:",
+        # "Sir David added:"): a lead-in, never the title of a plan's action (no plan title of the
+        # survey or the fixtures ends with one)
+        and not line.text.rstrip().endswith(":")
         and not PROGRESS_LABEL.match(line.text)
         and not GENERIC_HEADING.match(line.text)
         and not GROUP_HEADING.search(line.text)
         and _next_role(layout, line.number) in ("numbered", "text", "bullet")
+        # a label over a bare value ("Reference number" / "40213"): a field of a page's metadata
+        and len(_next_filled(layout, line.number).text.split()) >= MIN_PARAGRAPH_WORDS
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
+
+
+def _next_filled(layout: Layout, number: int) -> Line:
+    return next(line for line in layout.lines[number:] if line.role != "blank")
 
 
 def _speaks_of_tracking(layout: Layout) -> bool:
