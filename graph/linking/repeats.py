@@ -65,7 +65,7 @@ from recgraph.graph.linking.alignment import align, compound_pairs, shipped_area
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision, canonical_pair, latest
-from recgraph.graph.linking.disparities import Disparity, disparities
+from recgraph.graph.linking.disparities import Disparity, disparities, vocabularies
 from recgraph.graph.linking.fitting import LinkModel
 from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, held_by_at_most, row_dots, tag_matrix, word_vectors,
@@ -389,8 +389,10 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
     scorer = PairScorer(words, single, themes, systems, options.weights, options.shrink)
     area = shipped_area_pairs() if options.area is None else options.area
     wording = AlignedScorer([[] if item.lead else found for item, found in zip(items, own)], area)
-    raised = tag_matrix([() if item.lead or not options.disparities else [_code(d) for d in disparities(item.text)]
-                         for item in items], options.specific)
+    # each item's disparities, with the vocabularies read (their files checked) once, not once per text
+    with_vocabularies = vocabularies() if options.disparities else ()
+    said = [() if item.lead or not options.disparities else disparities(item.text, *with_vocabularies) for item in items]
+    raised = tag_matrix([[_code(d) for d in found] for found in said], options.specific)
     first, second = candidate_pairs(items, words, themes, systems, options, raised)
     first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
@@ -437,7 +439,7 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
         relation = "reiterates" if reiterates[k] else "relatedTo" if related[k] else None
         repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo", area,
                          named.get(int(k), frozenset()) if relation == "reiterates" else frozenset(),
-                         options.disparities and relation == "reiterates")
+                         (said[int(first[k])], said[int(second[k])]) if options.disparities and relation == "reiterates" else None)
         repeat = _decide(repeat, decided, detected=relation is not None)
         if repeat is not None:
             found.append(repeat)
@@ -520,8 +522,10 @@ def find_repeats(
 def _repeat(
     items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple,
     relation: str, area: frozenset[tuple[str, str]] = frozenset(), objects: frozenset[tuple[str, str]] = frozenset(),
-    raised: bool = False,
+    raised: tuple[tuple[Disparity, ...], tuple[Disparity, ...]] | None = None,
 ) -> Repeat:
+    """One link of items ``a`` and ``b``, directed by date, with its evidence; ``raised``: the
+    disparities of the two (quoted first), when the rule of :mod:`.disparities` is applied."""
     score, words, themes, systems, cosine, shared, aligned = parts
     first, second = items[a], items[b]
     first_later = first.made.sort_key() + first.key > second.made.sort_key() + second.key
@@ -535,8 +539,8 @@ def _repeat(
     )
     closure = _closure(earlier, later) if relation == "reiterates" else None
     quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area, objects)
-    if raised and not (later.lead or earlier.lead):
-        quotes = _disparity_quotes(later, earlier) + quotes
+    if raised is not None and not (later.lead or earlier.lead):
+        quotes = _disparity_quotes(later, earlier, *(raised if first_later else raised[::-1])) + quotes
     return Repeat(
         source=later.key,
         target=earlier.key,
@@ -582,11 +586,12 @@ def _code(disparity: Disparity) -> str:
     return f"{disparity.group} {disparity.stage}"
 
 
-def _disparity_quotes(later: Item, earlier: Item) -> tuple[Quote, ...]:
+def _disparity_quotes(later: Item, earlier: Item, later_raises: Sequence[Disparity],
+                      earlier_raises: Sequence[Disparity]) -> tuple[Quote, ...]:
     """The words naming each group and stage both texts raise (:mod:`.disparities`), first of the quotes."""
-    said = {d.key: d for d in disparities(earlier.text)}
+    said = {d.key: d for d in earlier_raises}
     found = []
-    for disparity in disparities(later.text):
+    for disparity in later_raises:
         other = said.get(disparity.key)
         if other is not None:
             terms = tuple(iri.rsplit("/", 1)[-1] for iri in disparity.key)
