@@ -39,6 +39,8 @@ OUT = ROOT / "docs/enrichment.md"
 sys.path.insert(0, str(ROOT / "tests/enrich"))
 from test_status_lexicon import CASES  # noqa: E402  (the test phrasings, written for the tests)
 from status_phrases_heldout import doc_section as heldout_section  # noqa: E402  (this folder)
+from status_grammar_loso import doc_section as grammar_section  # noqa: E402  (this folder)
+from status_survey4 import doc_section as fourth_section  # noqa: E402  (this folder)
 from theme_progress import progress_rule_lines  # noqa: E402  (this folder)
 
 #: Status wordings recorded by the surveys (docs/survey/part-a.md, part-b.md) with the status we judge
@@ -165,7 +167,7 @@ def status_section(statuses: Vocabulary) -> list[str]:
     wrong = [(p, e, g) for p, e, g in survey_right if e != g]
     if wrong:
         lines += ["", "Survey wordings mapped otherwise: " + "; ".join(f"\"{p}\" {g} (judged {e})" for p, e, g in wrong) + "."]
-    return lines + [""] + heldout_section()
+    return lines + [""] + heldout_section() + grammar_section() + fourth_section()
 
 
 def read_fixture_papers() -> list[ReadResult]:
@@ -294,7 +296,7 @@ def system_section(seed_enrichment, fixture_enrichment) -> list[str]:
 
 USERS = """## Extending the vocabularies
 
-All five are Turtle files in `ontology/` (installed as `recgraph.ontology`); edit them, no code changes:
+All six are Turtle files in `ontology/` (installed as `recgraph.ontology`); edit them, no code changes:
 
 - **themes.ttl**: add a `rg:Theme` with `skos:prefLabel`, `skos:altLabel` (words that signal it, matched as
   words with light stemming, acronyms with their case), `skos:broader` (one of the four areas or another
@@ -310,6 +312,9 @@ All five are Turtle files in `ontology/` (installed as `recgraph.ontology`); edi
   `skos:altLabel`s are the other names the papers use for exactly the same thing (an organisation's own
   name for a process, an abbreviation), with `dcterms:source` and `skos:note`; repeat detection reads the
   preferred label in their place.
+- **groups.ttl**: add a `rg:Group` (a group of the workforce by a protected characteristic) or names of
+  one as `skos:altLabel`; repeat detection reads a group named with a stage of employment in one phrase
+  as the problem both texts raise ("A group at a stage" under Repeats).
 
 Never add an entry because one paper printed it: the tests guard that no seed owner string is in owners.ttl
 and that the test phrasings are in no seed.

@@ -5,7 +5,11 @@ Three ways, each recorded as the assignment's ``basis`` with the ``rule`` that f
 explicit
     The paper's status phrase equals a label of a status (ignoring case, spacing and surrounding
     punctuation), or matches one of its patterns; when patterns of several statuses match, the
-    status with the highest ``rg:patternPriority`` wins.
+    status with the highest ``rg:patternPriority`` wins. A phrase no pattern matches is read by the
+    grammar of status statements (:mod:`recgraph.graph.enrich.statements`: "was introduced in 2009",
+    "Forensic review completed"), which also overrides a work-goes-on pattern with a hedged completion
+    ("partially implemented / ongoing"). Progress narratives are not read by the grammar: a step done
+    along the way is not the recommendation done.
 inferred
     No phrase: the patterns are tried on every sentence of the progress text. Within a sentence
     the highest priority wins; across sentences the last sentence that states a status wins,
@@ -21,10 +25,11 @@ derived
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from recgraph.graph.enrich.model import StatusAssignment
+from recgraph.graph.enrich.statements import Statement, grammar_status, overrides
 from recgraph.graph.enrich.vocabulary import Concept, Vocabulary, VocabularyError
 from recgraph.graph.reading.readers.phrases import sentences
 
@@ -92,12 +97,36 @@ def _by_notation(statuses: Vocabulary, notation: str) -> Concept:
     return concept
 
 
+#: A status printed as a code: words joined by hyphens or underscores and nothing else ("being-progressed",
+#: "no-further-action-needed", "not_started"), as registers and trackers exported from a database print
+#: their status field (docs/formats.md, register logs).
+_SLUG = re.compile(r"\W*([A-Za-z]+(?:[-_][A-Za-z]+)+)\W*")
+
+
+def _unslugged(phrase: str) -> str:
+    """A status code read as its words; any other phrase as printed.
+
+    >>> _unslugged("no-further-action-needed"), _unslugged("[status]being-progressed"), _unslugged("Multi-agency work continues")
+    ('no further action needed', '[status]being-progressed', 'Multi-agency work continues')
+    """
+    match = _SLUG.fullmatch(phrase)
+    return re.sub(r"[-_]", " ", match.group(1)) if match else phrase
+
+
 def _assignment(concept: Concept, basis: str, rule: str, phrase: str | None = None) -> StatusAssignment:
     return StatusAssignment(concept.iri, concept.notation, basis, rule, phrase)
 
 
-def status_from_phrase(phrase: str | None, statuses: Vocabulary) -> StatusAssignment | None:
-    """The status a verbatim status phrase states, or None when nothing in the vocabulary matches.
+def status_from_phrase(phrase: str | None, statuses: Vocabulary, without: Iterable[str] = ()) -> StatusAssignment | None:
+    """The status a verbatim status phrase states, or None when neither the vocabulary nor the grammar of
+    status statements finds one.
+
+    Parameters
+    ----------
+    phrase : the status phrase as printed.
+    statuses : the status vocabulary.
+    without : names of grammar rules (:data:`recgraph.graph.enrich.statements.FEATURES`) to leave out;
+        for measuring them (bench/status_grammar_loso.py).
 
     Examples
     --------
@@ -112,15 +141,28 @@ def status_from_phrase(phrase: str | None, statuses: Vocabulary) -> StatusAssign
     if not phrase:
         return None
     labels, patterns = _compiled(statuses)
+    phrase = _unslugged(phrase)
     key = _normalise(phrase)
     if key in labels:
         concept = labels[key]
         label = next(label for label in concept.labels if _normalise(label) == key)
         return _assignment(concept, "explicit", f"label {label!r}", phrase)
-    for concept, pattern in patterns:
-        if pattern.search(phrase):
-            return _assignment(concept, "explicit", f"pattern {pattern.pattern!r}", phrase)
-    return None
+    hit = next(((c, p) for c, p in patterns if p.search(phrase)), None)
+    decided = _with_grammar(hit, grammar_status(phrase, without), statuses, without)
+    if decided is None:
+        return None
+    return _assignment(decided[0], "explicit", decided[1], phrase)
+
+
+def _with_grammar(hit: tuple[Concept, re.Pattern[str]] | None, statement: Statement | None,
+                  statuses: Vocabulary, without: Iterable[str]) -> tuple[Concept, str] | None:
+    """A text's status from the pattern that matched it and the status its grammar states, with the rule:
+    the pattern's, unless none matched or the grammar overrides it (:func:`statements.overrides`)."""
+    if statement is not None and (hit is None or overrides(hit[0].notation, statement, without)):
+        return _by_notation(statuses, statement.notation), f"grammar: {statement.rule}"
+    if hit is None:
+        return None
+    return hit[0], f"pattern {hit[1].pattern!r}"
 
 
 def infer_status(progress: str | None, statuses: Vocabulary) -> StatusAssignment:

@@ -1,4 +1,4 @@
-"""The wording classes added to statuses.ttl from the three held-out surveys of real papers (docs/enrichment.md,
+"""The wording classes added to statuses.ttl from the four held-out surveys of real papers (docs/enrichment.md,
 "Statuses on unseen real papers"), each tested on phrasings written for this test: none is copied from a
 seed paper or from a surveyed page, and each class has wordings that must NOT take its status.
 """
@@ -160,6 +160,22 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("The directorate doesn't accept the finding.", "not_accepted"),
         ("Managers didn't agree the proposed change was needed.", "not_accepted"),
     ],
+    # Fourth survey's classes (read after its held-out run).
+    "no update from the owner": [
+        ("No update received", "unknown"),
+        ("No response has been received from the borough.", "unknown"),
+        ("Detailed updates have not been provided by the department.", "unknown"),
+        ("no information was supplied for the third quarter", "unknown"),
+    ],
+    "a tracker's first state": [
+        ("New", "not_started"),
+        ("New action", "not_started"),
+    ],
+    "a status printed as a code": [
+        ("no-further-action-needed", "complete"),
+        ("not_started", "not_started"),
+        ("partially-implemented", "partial"),
+    ],
 }
 
 #: Wordings near a class that must not take its status.
@@ -196,6 +212,12 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("We don't yet know the cost.", "not_accepted"),
     ("The two sets of arrest figures don't agree.", "not_accepted"),
     ("Stock counts and ledger totals do not agree", "not_accepted"),
+    # Fourth survey's classes.
+    ("No further update: the recommendation has been implemented.", "unknown"),
+    ("The update was provided to members in March and the action is complete.", "unknown"),
+    ("A new approach to vetting is being piloted.", "not_started"),
+    ("New recruits are being trained.", "not_started"),
+    ("Multi-agency work continues", "complete"),
 ]
 
 CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]
