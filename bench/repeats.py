@@ -108,11 +108,11 @@ def detect(items_file: Path) -> dict:
 
 
 def _cold() -> None:
-    """Empty the per-text caches detection fills (terms, linked pairs, compounds, printed words), so
-    that the second of two timed runs does not start with the first one's work done."""
-    from recgraph.graph.linking import repeats, terms
+    """Empty the per-text caches detection fills (terms, linked pairs, compounds, printed words,
+    disparities), so that the second of two timed runs does not start with the first one's work done."""
+    from recgraph.graph.linking import disparities, repeats, terms
 
-    for cached in (*terms._READERS, repeats._printed_words):
+    for cached in (*terms._READERS, repeats._printed_pieces, disparities._disparities):
         cached.cache_clear()
     gc.collect()
 

@@ -27,8 +27,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from recgraph.graph.linking.terms import reads_equivalents, term_spans
+from recgraph.graph.linking.terms import plain_terms, reads_equivalents, term_spans
 
 __all__ = ["WINDOW", "Phrase", "Token", "align", "area_pairs", "compound_pairs", "content_tokens", "phrase_features"]
 
@@ -37,8 +38,7 @@ WINDOW = 2
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A content word of a text: its term and where it is printed (character offsets)."""
 
     term: str
@@ -69,12 +69,9 @@ def _tokens(text: str) -> tuple[tuple[Token, ...], frozenset[tuple[str, str]], t
     """A text's content tokens, its linked pairs, and where each pair stands (two token indexes),
     kept for the texts seen last (a recommendation takes part in several links)."""
     tokens = content_tokens(text)
-    where = []
-    for index, token in enumerate(tokens):
-        for other in range(index + 1, min(len(tokens), index + 1 + WINDOW)):
-            a, b = token.term, tokens[other].term
-            if a != b:
-                where.append((index, other, (a, b) if a < b else (b, a)))
+    terms = [token.term for token in tokens]
+    where = [(index, index + gap, (a, b) if a < b else (b, a))
+             for gap in range(1, WINDOW + 1) for index, (a, b) in enumerate(zip(terms, terms[gap:])) if a != b]
     return tuple(tokens), frozenset(key for _, _, key in where), tuple(where)
 
 
@@ -87,7 +84,7 @@ def content_tokens(text: str) -> list[Token]:
     >>> [(t.term, t.start, t.end) for t in content_tokens("Review the PDR process")]
     [('apprais', 11, 14), ('process', 15, 22)]
     """
-    return [Token(found, start, end) for found, start, end in term_spans(text)]
+    return list(map(Token._make, term_spans(text)))
 
 
 def _linked(tokens: Sequence[Token]) -> set[tuple[str, str]]:
@@ -118,6 +115,12 @@ def compound_pairs(text: str) -> frozenset[tuple[str, str]]:
     >>> sorted(compound_pairs("A review of the grievance procedure and multi-point entry."))
     [('entry', 'point'), ('grievanc', 'procedur'), ('multi', 'point')]
     """
+    plain = plain_terms(text)
+    if plain is not None:  # the common case, no name of an equivalent: two content words side by side
+        found_terms, gaps = plain
+        return frozenset((left, right) if left < right else (right, left)
+                         for left, right, gap in zip(found_terms, found_terms[1:], gaps)
+                         if left and right and left != right and _JOIN.fullmatch(gap))
     tokens = content_tokens(text)
     found = set()
     for left, right in zip(tokens, tokens[1:]):

@@ -74,8 +74,10 @@ def _matchers(groups: Vocabulary, themes: Vocabulary) -> tuple[Matcher, Matcher]
     return Matcher((c.iri, label) for c in groups for label in c.labels), stages
 
 
-def _vocabularies() -> tuple[Vocabulary, Vocabulary]:
-    return load_vocabulary("groups"), load_vocabulary("themes")  # cached; read again when a file changes
+def vocabularies() -> tuple[Vocabulary, Vocabulary]:
+    """The groups and themes vocabularies (cached; read again when a file changed): read them once
+    for many texts, each read checks the files."""
+    return load_vocabulary("groups"), load_vocabulary("themes")
 
 
 def disparities(text: str | None, groups: Vocabulary | None = None, themes: Vocabulary | None = None) -> tuple[Disparity, ...]:
@@ -94,7 +96,7 @@ def disparities(text: str | None, groups: Vocabulary | None = None, themes: Voca
     if not text:
         return ()
     if groups is None or themes is None:
-        groups, themes = _vocabularies()
+        groups, themes = vocabularies()
     return _disparities(text, groups, themes)
 
 

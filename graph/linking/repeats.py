@@ -50,10 +50,12 @@ analysts' decisions applied to it are one pass over the same arrays; the parts t
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -63,13 +65,13 @@ from recgraph.graph.linking.alignment import align, compound_pairs, shipped_area
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision, canonical_pair, latest
-from recgraph.graph.linking.disparities import Disparity, disparities
+from recgraph.graph.linking.disparities import Disparity, disparities, vocabularies
 from recgraph.graph.linking.fitting import LinkModel
 from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, held_by_at_most, row_dots, tag_matrix, word_vectors,
 )
 from recgraph.graph.linking.objects import object_chunks, object_pairs, shared_objects
-from recgraph.graph.linking.terms import refresh_equivalents, shared_terms, surface_counts
+from recgraph.graph.linking.terms import refresh_equivalents, shared_terms, surface_counts, terms
 from recgraph.graph.model import Provenance, ReadResult
 from recgraph.graph.reading.numbers import canonical_number
 
@@ -352,20 +354,45 @@ def detect_repeats(
     >>> [(r.source, r.relation, r.target, r.quotes[0].later) for r in detect_repeats([old, new, other])]
     [(('inquiry', '6(b)'), 'reiterates', ('audit', 'R6'), 'staff appraisals')]
     """
-    options = options or RepeatOptions()
+    with _collector_paused():
+        return _detect(items, options or RepeatOptions(), decisions)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused, then restored as it was.
+
+    Detection makes millions of small tuples and lists (terms, tokens, linked pairs), none of them
+    in a reference cycle, so reference counting frees each as soon as it is done with; but their
+    number sets off the collector's passes, each over every object alive, which took a quarter of
+    the time at 100,000 recommendations (bench/repeats.py).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[Decision]) -> tuple[Repeat, ...]:
     decided = latest(decisions)
     if len(items) < 2:
         return ()
     refresh_equivalents()
-    words, single = word_vectors([item.text for item in items], [item.progress for item in items])
+    own = [terms(item.text) for item in items]  # read once, for the word vectors and the aligned wording
+    words, single = word_vectors(own, [terms(item.progress) for item in items])
     words = (sparse.diags(np.array([not item.lead for item in items], dtype=np.float32)) @ words).tocsr()
     themes = tag_matrix([item.themes for item in items], options.specific)
     systems = tag_matrix([item.systems for item in items], options.specific)
     scorer = PairScorer(words, single, themes, systems, options.weights, options.shrink)
     area = shipped_area_pairs() if options.area is None else options.area
-    wording = AlignedScorer(["" if item.lead else item.text for item in items], area)
-    raised = tag_matrix([() if item.lead or not options.disparities else [_code(d) for d in disparities(item.text)]
-                         for item in items], options.specific)
+    wording = AlignedScorer([[] if item.lead else found for item, found in zip(items, own)], area)
+    # each item's disparities, with the vocabularies read (their files checked) once, not once per text
+    with_vocabularies = vocabularies() if options.disparities else ()
+    said = [() if item.lead or not options.disparities else disparities(item.text, *with_vocabularies) for item in items]
+    raised = tag_matrix([[_code(d) for d in found] for found in said], options.specific)
     first, second = candidate_pairs(items, words, themes, systems, options, raised)
     first, second = _with_decided(items, first, second, decided)
     score, word, theme, system, shared, cosine = scorer.parts(first, second)
@@ -412,7 +439,7 @@ def detect_repeats(
         relation = "reiterates" if reiterates[k] else "relatedTo" if related[k] else None
         repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo", area,
                          named.get(int(k), frozenset()) if relation == "reiterates" else frozenset(),
-                         options.disparities and relation == "reiterates")
+                         (said[int(first[k])], said[int(second[k])]) if options.disparities and relation == "reiterates" else None)
         repeat = _decide(repeat, decided, detected=relation is not None)
         if repeat is not None:
             found.append(repeat)
@@ -495,8 +522,10 @@ def find_repeats(
 def _repeat(
     items: Sequence[Item], counts: dict, a: int, b: int, weights: tuple[float, float, float], parts: tuple,
     relation: str, area: frozenset[tuple[str, str]] = frozenset(), objects: frozenset[tuple[str, str]] = frozenset(),
-    raised: bool = False,
+    raised: tuple[tuple[Disparity, ...], tuple[Disparity, ...]] | None = None,
 ) -> Repeat:
+    """One link of items ``a`` and ``b``, directed by date, with its evidence; ``raised``: the
+    disparities of the two (quoted first), when the rule of :mod:`.disparities` is applied."""
     score, words, themes, systems, cosine, shared, aligned = parts
     first, second = items[a], items[b]
     first_later = first.made.sort_key() + first.key > second.made.sort_key() + second.key
@@ -510,8 +539,8 @@ def _repeat(
     )
     closure = _closure(earlier, later) if relation == "reiterates" else None
     quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area, objects)
-    if raised and not (later.lead or earlier.lead):
-        named = _disparity_quotes(later, earlier)
+    if raised is not None and not (later.lead or earlier.lead):
+        named = _disparity_quotes(later, earlier, *(raised if first_later else raised[::-1]))
         said = {(q.later.lower(), q.earlier.lower()) for q in named}  # words aligned alike are quoted once
         quotes = named + tuple(q for q in quotes if (q.later.lower(), q.earlier.lower()) not in said)
     return Repeat(
@@ -559,11 +588,12 @@ def _code(disparity: Disparity) -> str:
     return f"{disparity.group} {disparity.stage}"
 
 
-def _disparity_quotes(later: Item, earlier: Item) -> tuple[Quote, ...]:
+def _disparity_quotes(later: Item, earlier: Item, later_raises: Sequence[Disparity],
+                      earlier_raises: Sequence[Disparity]) -> tuple[Quote, ...]:
     """The words naming each group and stage both texts raise (:mod:`.disparities`), first of the quotes."""
-    said = {d.key: d for d in disparities(earlier.text)}
+    said = {d.key: d for d in earlier_raises}
     found = []
-    for disparity in disparities(later.text):
+    for disparity in later_raises:
         other = said.get(disparity.key)
         if other is not None:
             terms = tuple(iri.rsplit("/", 1)[-1] for iri in disparity.key)
@@ -573,31 +603,53 @@ def _disparity_quotes(later: Item, earlier: Item) -> tuple[Quote, ...]:
 
 
 def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tuple[int, int] | None]:
-    """The file and lines where a quote is printed (the record's lines when it cannot be placed)."""
+    """The file and lines where a quote is printed (the record's lines when it cannot be placed):
+    the first place where the printed text has the quote's words (letters and digits, any case)
+    one after another, whatever stands between them."""
     if provenance is None:
         return None, None
     words = [w.lower() for w in _WORDS.findall(quote)]
-    spoken, starts, ends, at = _printed_words(provenance.text)
-    for index in at.get(words[0], ()) if words else ():
-        if spoken[index : index + len(words)] == words:
-            start, end = starts[index], ends[index + len(words) - 1]
-            first = provenance.first_line + provenance.text.count("\n", 0, start)
-            last = provenance.first_line + provenance.text.count("\n", 0, end)
-            return provenance.file, (first, min(last, provenance.last_line))
+    found = _words_at(provenance.text, words) if words else None
+    if found is not None:
+        start, end = found
+        first = provenance.first_line + provenance.text.count("\n", 0, start)
+        last = provenance.first_line + provenance.text.count("\n", 0, end)
+        return provenance.file, (first, min(last, provenance.last_line))
     return provenance.file, provenance.lines
 
 
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_WORDS_SPLIT = re.compile(r"([A-Za-z0-9]+)")
+#: Lower case for ASCII letters only: the lowered text keeps the printed one's offsets.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _words_at(text: str, words: list[str]) -> tuple[int, int] | None:
+    """Where the first run of the whole words ``words`` (lower case) stands in ``text``, in any
+    case: the offsets of its first word's start and its last word's end, or None.
+
+    >>> _words_at("A staff-appraisal backlog; Staff appraisals", ["staff", "appraisals"])
+    (27, 43)
+    """
+    pieces = _printed_pieces(text)
+    printed = pieces[1::2]  # word i is pieces[2i + 1]
+    index = -1
+    while True:
+        try:
+            index = printed.index(words[0], index + 1)
+        except ValueError:
+            return None
+        if printed[index : index + len(words)] == words:
+            start = sum(map(len, pieces[: 2 * index + 1]))
+            return start, start + sum(map(len, pieces[2 * index + 1 : 2 * (index + len(words))]))
 
 
 @lru_cache(maxsize=4096)
-def _printed_words(text: str) -> tuple[list[str], list[int], list[int], dict[str, list[int]]]:
-    """The words of a printed text (lower case), their offsets, and where each word stands."""
-    found = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
-    at: dict[str, list[int]] = {}
-    for index, (word, _, _) in enumerate(found):
-        at.setdefault(word, []).append(index)
-    return [w for w, _, _ in found], [s for _, s, _ in found], [e for _, _, e in found], at
+def _printed_pieces(text: str) -> list[str]:
+    """A printed text (lower case) split into what stands between words, a word (letters and
+    digits), what stands between words, ..., kept for the texts seen last (a recommendation takes
+    part in several links)."""
+    return _WORDS_SPLIT.split(text.translate(_ASCII_LOWER))
 
 
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:

@@ -25,9 +25,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 
-from recgraph.graph.linking.terms import features
 
 #: Weights of the word, theme and system parts of the score (they sum to 1).
 WEIGHTS = {"words": 0.5, "themes": 0.4, "systems": 0.1}
@@ -48,22 +47,55 @@ def specificity(carriers: np.ndarray | float, specific: float = SPECIFIC) -> np.
     return 1.0 / (1.0 + (np.asarray(carriers, dtype=np.float64) / specific) ** 2)
 
 
-def word_vectors(own: Sequence[str], progress: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
+def word_vectors(own: Sequence[Sequence[str]], progress: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, np.ndarray]:
     """L2-normalised TF-IDF vectors of the items' features, and which columns are single terms.
 
-    ``own`` (heading and text) counts :data:`OWN_WEIGHT` times, ``progress`` once.
+    ``own`` holds each item's terms (:func:`~.terms.terms`) of its heading and text, counted
+    :data:`OWN_WEIGHT` times, ``progress`` those of its progress, counted once. The features of
+    each are :func:`~.terms.features`: its terms and each pair of adjacent terms (never one term of
+    the text and one of the progress). The vectors are those scikit-learn's ``TfidfVectorizer``
+    makes of those features (sublinear term frequency, smoothed idf; columns in the order of the
+    features' names, a pair named ``"a b"``), counted here on arrays of term ids rather than one
+    feature string at a time, and weighted by its ``TfidfTransformer``.
+
+    >>> matrix, single = word_vectors([["staff", "apprais"], ["vet"]], [[], ["staff"]])
+    >>> matrix.shape, single.tolist()
+    ((2, 4), [True, True, False, True])
     """
-
-    def analyse(index: int) -> list[str]:
-        mine = features(own[index])
-        return mine * OWN_WEIGHT + features(progress[index])
-
-    vectorizer = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, dtype=np.float32)
-    try:
-        matrix = vectorizer.fit_transform(range(len(own))).tocsr()
-    except ValueError:  # no item has any term
-        return sparse.csr_matrix((len(own), 1), dtype=np.float32), np.zeros(1, dtype=bool)
-    single = np.array([" " not in name for name in vectorizer.get_feature_names_out()])
+    n = len(own)
+    vocabulary: dict[str, int] = {}
+    parts = [found for pair in zip(own, progress) for found in pair]  # item 0's own and progress, item 1's, ...
+    ids = np.array([vocabulary.setdefault(t, len(vocabulary)) for found in parts for t in found], dtype=np.int64)
+    if not vocabulary:  # no item has any term
+        return sparse.csr_matrix((n, 1), dtype=np.float32), np.zeros(1, dtype=bool)
+    size = len(vocabulary)
+    part = np.repeat(np.arange(len(parts)), [len(found) for found in parts])
+    adjacent = np.flatnonzero(part[:-1] == part[1:])
+    # Each occurrence of a feature, in the order of the items, and in each item its own terms, its
+    # own pairs, the progress's terms and the progress's pairs (the order the features are first
+    # met in decides the order of the entries of each row, as in scikit-learn).
+    codes = np.concatenate([ids, size + ids[adjacent] * size + ids[adjacent + 1]])
+    owner = np.concatenate([part, part[adjacent]])
+    order = np.argsort(2 * owner + (np.arange(len(codes)) >= len(ids)), kind="stable")
+    codes, owner = codes[order], owner[order]
+    unique, first, column = np.unique(codes, return_index=True, return_inverse=True)
+    met = np.empty(len(unique), dtype=np.int64)
+    met[np.argsort(first, kind="stable")] = np.arange(len(unique))  # the rank of each feature's first meeting
+    weight = np.where(owner % 2 == 0, OWN_WEIGHT, 1).astype(np.float32)
+    counts = sparse.csr_matrix((weight, (owner // 2, met[column])), shape=(n, len(unique)), dtype=np.float32)
+    counts.sum_duplicates()
+    counts.sort_indices()
+    terms = list(vocabulary)
+    names = [terms[c] if c < size else f"{terms[(c - size) // size]} {terms[(c - size) % size]}" for c in unique.tolist()]
+    alphabetical = np.empty(len(unique), dtype=counts.indices.dtype)  # each feature's column: by name
+    alphabetical[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    by_meeting = np.empty_like(alphabetical)
+    by_meeting[met] = alphabetical
+    counts.indices = by_meeting[counts.indices]  # the entries of each row stay in the order first met
+    transformer = TfidfTransformer(sublinear_tf=True)
+    matrix = transformer.fit(counts).transform(counts, copy=False).tocsr()
+    single = np.zeros(len(names), dtype=bool)
+    single[alphabetical[unique < size]] = True
     return matrix, single
 
 
@@ -174,13 +206,12 @@ class AlignedScorer:
     other words; rare terms weigh most, so a phrase of common words ("police staff") carries little.
     """
 
-    def __init__(self, own: Sequence[str], ignore: frozenset[tuple[str, str]] = frozenset()):
+    def __init__(self, own: Sequence[Sequence[str]], ignore: frozenset[tuple[str, str]] = frozenset()):
+        """``own``: each item's terms (:func:`~.terms.terms`) of its heading and text."""
         from recgraph.graph.linking.alignment import WINDOW
-        from recgraph.graph.linking.terms import terms as text_terms
 
         vocabulary: dict[str, int] = {}
-        ids = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in text_terms(text)], dtype=np.int64)
-               for text in own]
+        ids = [np.array([vocabulary.setdefault(t, len(vocabulary)) for t in found], dtype=np.int64) for found in own]
         n, size = len(own), max(1, len(vocabulary))
         lengths = np.array([len(i) for i in ids])
         rows = np.repeat(np.arange(n), lengths)

@@ -17,11 +17,12 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from recgraph.graph.enrich.vocabulary import Vocabulary, load_vocabulary
-from recgraph.graph.enrich.words import Matcher, stem
+from recgraph.graph.enrich.words import Match, Matcher, stem
 
 #: Words every monitoring paper uses whatever the issue: the apparatus of reports and progress
 #: papers, the bodies that write them and the verbs every demand opens with. A data list: add
@@ -80,9 +81,29 @@ def terms(text: str) -> list[str]:
     >>> terms("Audit the Fairness at Work procedure and the PDR backlog.")
     ['audit', 'grievanc', 'procedur', 'apprais', 'backlog']
     """
-    if not _names_equivalents(text):  # the common case, as fast as reading words can be
+    if not _names(text):  # the common case, as fast as reading words can be
         return [t for t in map(term, _WORD.findall(text)) if len(t) > 2 and t not in STOP_TERMS]
     return [found for found, _, _ in term_spans(text)]
+
+
+def plain_terms(text: str) -> tuple[list[str | None], list[str]] | None:
+    """Each word of a text as its term (None for a stop word or a word under three letters), and
+    what is printed between each word and the next: the words :func:`term_spans` reads, without
+    their offsets; None when the text names an equivalent (read by :func:`term_spans`).
+
+    >>> plain_terms("Clear the staff-appraisal backlog.")
+    (['clear', None, 'staff', 'apprais', 'backlog'], [' ', ' ', '-', ' '])
+    >>> plain_terms("Clear the PDR backlog.") is None
+    True
+    """
+    if _names(text):
+        return None
+    parts = _WORD_SPLIT.split(text)  # text between words, a word, text between words, ...
+    found = [t if len(t) > 2 and t not in STOP_TERMS else None for t in map(term, parts[1::2])]
+    return found, parts[2:-1:2]
+
+
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
 def _names_equivalents(text: str) -> bool:
@@ -90,6 +111,14 @@ def _names_equivalents(text: str) -> bool:
     that never misses a name the matcher would find; most texts name none)."""
     starts = _equivalents()[3]
     return starts is not None and starts.search(text) is not None
+
+
+@reads_equivalents
+@lru_cache(maxsize=262144)
+def _names(text: str) -> tuple[Match, ...]:
+    """The names of the equivalents vocabulary printed in a text (most texts: none), looked for
+    once per text however many readings of it need them."""
+    return tuple(_equivalents()[0].find(text)) if _names_equivalents(text) else ()
 
 
 @reads_equivalents
@@ -102,12 +131,13 @@ def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
     counts as the terms of its concept's preferred label, each spanning the whole name as printed
     ("PDR" is ``apprais``, "Fairness at Work" ``grievanc``).
     """
-    matcher, preferred, _, _ = _equivalents()
-    if not _names_equivalents(text):
+    names = _names(text)
+    if not names:
         return tuple(_word_terms(text, 0, len(text)))
+    preferred = _equivalents()[1]
     found: list[tuple[str, int, int]] = []
     at = 0
-    for match in matcher.find(text):
+    for match in names:
         found += _word_terms(text, at, match.start)
         found += [(t, match.start, match.end) for t in preferred[match.concept]]
         at = match.end
@@ -116,12 +146,11 @@ def term_spans(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 def _word_terms(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    found = []
-    for match in _WORD.finditer(text, start, end):
-        key = term(match.group())
-        if len(key) > 2 and key not in STOP_TERMS:
-            found.append((key, match.start(), match.end()))
-    return found
+    """The terms of the words of ``text[start:end]``, each with its offsets in ``text``."""
+    parts = _WORD_SPLIT.split(text[start:end])  # text between words, a word, text between words, ...
+    at = list(accumulate(map(len, parts), initial=start))  # parts[k] is text[at[k]:at[k + 1]]
+    return [(key, at[k], at[k + 1]) for k, key in zip(range(1, len(parts), 2), map(term, parts[1::2]))
+            if len(key) > 2 and key not in STOP_TERMS]
 
 
 def refresh_equivalents() -> None:
