@@ -1,8 +1,8 @@
 """A register page: each recommendation followed by its dated status history.
 
 An inspectorate's public register of recommendations (HMICFRS publishes every recommendation it
-makes to a force with the history of its status, page by page and theme by theme; a force's or
-a police body's tracker copies the same shape) prints an entry as the report's title, the
+makes to a force with the history of its status, page by page and theme by theme; this is that
+register's shape, seen on its pages of several themes and years) prints an entry as the report's title, the
 recommendation in its words, then a *status log*: dated entries, each a status value or a
 reviewer's comment. Saved as text, the log keeps the register's markup: ``[on]<date>
 [status]<value>[/status][/on]`` for a status set on a date, and ``[on]<date> [comment]`` ...
