@@ -52,9 +52,12 @@ _STATUS_CLAUSE = re.compile(
 )
 #: Words that say where an item stands when no sentence opens with a status (survey wordings:
 #: "awaits", "under way", "subject to ... approval", "deferred", "appointed", "not yet").
+#: A verb of completion followed by its object ("complete their orders", "implemented the scheme") says
+#: what someone does, not where the item stands: the same guard as status:complete's opening pattern.
 _STATUS_WORD = re.compile(
     r"\b(?:awaiting|awaits|under\s+way|on\s+hold|subject\s+to|planned\s+for|delayed|deferred|appointed|not\s+yet"
-    r"|complete[d]?|implemented|achieved|established|outstanding)\b",
+    r"|(?:complete[d]?|implemented|achieved|established)(?!\s+(?:the|a|an|all|its|their|this|these|those|his|her|our|your)\b)"
+    r"|outstanding)\b",
     re.IGNORECASE,
 )
 _DASH = re.compile(r"\s+[\u2013\u2014-]\s+")
@@ -112,6 +115,8 @@ def find_status(text: str | None) -> str | None:
     >>> find_status("Accepted. The counting rules were corrected. Action complete. Owner: Head of unit.")
     'Action complete.'
     >>> find_status("Work continues with the boroughs.") is None
+    True
+    >>> find_status("Few young adults complete their orders. The service will publish the figures.") is None
     True
     """
     if not text:
