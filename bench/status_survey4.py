@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import textwrap
 from collections import Counter, defaultdict
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from status_phrases_heldout import decide  # noqa: E402  (this folder: the pipeline's reading of a phrase)
 
 RECORD = Path(__file__).resolve().parent.parent / "docs/survey/status-heldout-4.json"
 #: Addresses of the family (the MPA archive, its later site, and a copy of one of its papers).
@@ -37,14 +42,13 @@ def read_rows(path: Path) -> list[tuple[str, str, str, str]]:
 
 
 def measure(rows) -> dict:
-    from recgraph.graph.enrich.status import infer_status, status_from_phrase
     from recgraph.graph.enrich.vocabulary import load_vocabulary
 
     statuses = load_vocabulary("statuses")
     parts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: Counter = Counter()
     for address, phrase, judged, kind in rows:
-        got = (status_from_phrase(phrase, statuses) or infer_status(phrase, statuses)).notation
+        got, _ = decide(phrase, statuses)
         family = "MPA archive" if any(site in address for site in FAMILY) else "other bodies"
         for part in ("all", f"kind: {kind}", family, f"judged {judged}"):
             parts[part][0] += got == judged

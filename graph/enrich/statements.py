@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from recgraph.graph.reading.readers.dates import MONTH_NAMES
+
 #: Verbs of completion and of carrying into effect, as past participles. Sources: Merriam-Webster's
 #: Dictionary of Synonyms, the groups "perform, execute, discharge, accomplish, achieve, effect, fulfill"
 #: ("to carry out or into effect") and "close, end, conclude, finish, complete, terminate" ("to bring to an
@@ -144,14 +146,13 @@ _PREDICATE = re.compile(
     rf"\b(?P<aux>(?:(?:has|have|had|having)(?:\s+{_MODIFIER})*\s+been|is|are|was|were)(?:\s+{_MODIFIER})*)\s+"
     rf"(?P<verb>{_RECORDED}|{_alternation(COMPLETION_VERBS + INSTITUTING_VERBS + STATE_PREDICATES)})\b",
     re.IGNORECASE)
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 #: A verbless note ending in a participle of completion, as trackers print them ("Forensic review completed",
 #: "four resolved"), with the date it was done or not ("completed in June 2006"; a date after "by" is a
 #: deadline). "Met" and "dealt with" are left out ("the panel met").
 _NOTE = re.compile(
     r"^(?P<subject>(?:[\w'’()&%,-]+\s+){0,8}?)"
     rf"(?P<verb>{_alternation([v for v in COMPLETION_VERBS if v not in ('met', 'dealt with')] + ['complete'])})"
-    rf"(?:\s+(?:in|on|during)?\s*\(?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS}|q[1-4]|\d{{4}})(?:\s+\d{{4}})?\s*\)?)?"
+    rf"(?:\s+(?:in|on|during)?\s*\(?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES}|q[1-4]|\d{{4}})(?:\s+\d{{4}})?\s*\)?)?"
     r"\W*$", re.IGNORECASE)
 #: Clause boundaries of status cells and sentences: semicolons, colons, slashes, dashes, "but".
 _CLAUSES = re.compile(r"\s*(?:[;:/|–—]|\s-\s|,?\s+but\s+)\s*", re.IGNORECASE)

@@ -142,12 +142,13 @@ def status_from_phrase(phrase: str | None, statuses: Vocabulary, without: Iterab
         return None
     labels, patterns = _compiled(statuses)
     said = _unslugged(phrase)  # a status code ("being-progressed") read as its words; the phrase stays as printed
-    key = next((k for k in (_normalise(phrase), _normalise(said)) if k in labels), None)
+    readings = (phrase,) if said is phrase else (phrase, said)
+    key = next((k for k in map(_normalise, readings) if k in labels), None)
     if key is not None:
         concept = labels[key]
         label = next(label for label in concept.labels if _normalise(label) == key)
         return _assignment(concept, "explicit", f"label {label!r}", phrase)
-    hit = next(((c, p) for c, p in patterns if p.search(phrase) or p.search(said)), None)
+    hit = next(((c, p) for c, p in patterns if any(p.search(text) for text in readings)), None)
     decided = _with_grammar(hit, grammar_status(said, without), statuses, without)
     if decided is None:
         return None

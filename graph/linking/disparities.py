@@ -58,10 +58,8 @@ class Disparity:
 
     group: str
     stage: str
-    #: The words from the first of the two names to the last, as printed, and their offsets.
+    #: The words from the first of the two names to the last, as printed.
     words: str
-    start: int
-    end: int
 
     @property
     def key(self) -> tuple[str, str]:
@@ -135,8 +133,7 @@ def _one_phrase(text: str, group: Match, stage: Match, listed: set[int]) -> bool
 
 
 def _disparity(text: str, group: Match, stage: Match) -> Disparity:
-    start, end = min(group.start, stage.start), max(group.end, stage.end)
-    return Disparity(group.concept, stage.concept, text[start:end], start, end)
+    return Disparity(group.concept, stage.concept, text[min(group.start, stage.start):max(group.end, stage.end)])
 
 
 def disparity_keys(text: str | None) -> frozenset[tuple[str, str]]:

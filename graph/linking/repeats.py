@@ -51,7 +51,6 @@ analysts' decisions applied to it are one pass over the same arrays; the parts t
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -61,6 +60,7 @@ import numpy as np
 from scipy import sparse
 
 from recgraph.graph.enrich.model import Enrichment, RecKey, update_key
+from recgraph.graph.enrich.words import split_words
 from recgraph.graph.linking.alignment import align, compound_pairs, shipped_area_pairs
 from recgraph.graph.linking.candidates import tag_pairs, unique_pairs, word_pairs
 from recgraph.graph.linking.dates import Made, parse_year
@@ -192,10 +192,14 @@ class Quote:
     earlier_lines: tuple[int, int] | None = None
     #: Whether the phrase holds the object of both asks (:mod:`.objects`; only under ``RepeatOptions.objects``).
     object: bool = False
-    #: Whether the phrase names the group and the stage both texts raise (:mod:`.disparities`); its
-    #: ``terms`` are then the group's and the stage's names, ``raises`` their IRIs (group, stage theme).
-    disparity: bool = False
+    #: The group and the stage both texts raise (their IRIs: group, stage theme; :mod:`.disparities`)
+    #: when the phrase names them; its ``terms`` are then the group's and the stage's names.
     raises: tuple[str, str] | None = None
+
+    @property
+    def disparity(self) -> bool:
+        """Whether the phrase names a group and a stage both texts raise."""
+        return self.raises is not None
 
     def describe(self) -> str:
         """“later words” (file lines a–b) ~ “earlier words” (file lines c–d), “object:” first when it
@@ -598,7 +602,7 @@ def _disparity_quotes(later: Item, earlier: Item, later_raises: Sequence[Dispari
         if other is not None:
             terms = tuple(iri.rsplit("/", 1)[-1] for iri in disparity.key)
             found.append(Quote(terms, disparity.words, other.words, *_located(later.provenance, disparity.words),
-                               *_located(earlier.provenance, other.words), disparity=True, raises=disparity.key))
+                               *_located(earlier.provenance, other.words), raises=disparity.key))
     return tuple(found[:MAX_QUOTES])
 
 
@@ -608,7 +612,7 @@ def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tup
     one after another, whatever stands between them."""
     if provenance is None:
         return None, None
-    words = [w.lower() for w in _WORDS.findall(quote)]
+    words = [w.lower() for w in split_words(quote)[0]]
     found = _words_at(provenance.text, words) if words else None
     if found is not None:
         start, end = found
@@ -618,8 +622,6 @@ def _located(provenance: Provenance | None, quote: str) -> tuple[str | None, tup
     return provenance.file, provenance.lines
 
 
-_WORDS = re.compile(r"[A-Za-z0-9]+")
-_WORDS_SPLIT = re.compile(r"([A-Za-z0-9]+)")
 #: Lower case for ASCII letters only: the lowered text keeps the printed one's offsets.
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -649,7 +651,7 @@ def _printed_pieces(text: str) -> list[str]:
     """A printed text (lower case) split into what stands between words, a word (letters and
     digits), what stands between words, ..., kept for the texts seen last (a recommendation takes
     part in several links)."""
-    return _WORDS_SPLIT.split(text.translate(_ASCII_LOWER))
+    return split_words(text.translate(_ASCII_LOWER))[1]
 
 
 def _words_of(item: Item) -> dict[str, tuple[int, str]]:

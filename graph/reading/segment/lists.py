@@ -104,7 +104,7 @@ def enumerated(line: Line) -> Item | None:
 
 def answered(layout: Layout, line: Line) -> bool:
     """Whether the next non-blank line opens with a response or progress label."""
-    following = _next(layout, line.number)
+    following = layout.next_filled(line.number)
     return following is not None and following.role == "response"
 
 
@@ -134,7 +134,7 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
         return frozenset()
     if _NAMES.search(line.text):
         return announce
-    before = _previous(layout, line.number)
+    before = layout.previous_filled(line.number)
     if _ANNOUNCES_HERE.search(line.text) and before is not None and before.role in ("text", "numbered") and _NAMES.search(before.text):
         return _on(announce | {"lead/spread"}) if is_on("lead/spread") else frozenset()
     return frozenset()
@@ -203,7 +203,7 @@ def _asks_in(layout: Layout, items: list[tuple[Line, Item | None]]) -> bool:
     """Whether any item of a list (its line and the lines wrapped under it) says what should be done
     or where it stands."""
     for line, item in items:
-        following = _next(layout, line.number)
+        following = layout.next_filled(line.number)
         text = line.text + (" " + following.text if following is not None and following.role == "text" else "")
         opening = (item.text if item is not None else line.text).lstrip()
         if _ASK.search(text) or _THAT.match(opening) or line.role == "that" or answered(layout, line):
@@ -253,7 +253,7 @@ def _flush(runs: list, current: list) -> list:
 
 def _list_follows(layout: Layout, line: Line) -> bool:
     """Whether the next line is a bullet or an enumerated item (a list starts right after ``line``)."""
-    following = _next(layout, line.number)
+    following = layout.next_filled(line.number)
     return following is not None and following.role in ("bullet", "numbered", "that", "text", "marker", "tail") and enumerated(following) is not None
 
 
@@ -263,7 +263,7 @@ def _on(cues: set[str]) -> frozenset[str]:
 
 def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:
     """The list right after ``lead``; ``restarts``: an appendix, whose numbering starts afresh."""
-    first = _next(layout, lead.number)
+    first = layout.next_filled(lead.number)
     past_titles = False
     if first is not None and first.role == "heading" and (lead.role in ("heading", "section") or lead.text.rstrip().endswith(":")):
         # a heading naming the recommendations, or a lead-in closing with a colon, over theme
@@ -344,7 +344,7 @@ def _past_headings(layout: Layout, line: Line) -> Line | None:
     """The first line after a run of headings starting at ``line`` (blank lines skipped)."""
     current: Line | None = line
     while current is not None and current.role == "heading":
-        current = _next(layout, current.number)
+        current = layout.next_filled(current.number)
     return current
 
 
@@ -403,15 +403,8 @@ def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Lin
 
 
 def _has_sub_items(layout: Layout, line: Line) -> bool:
-    following = _next(layout, line.number)
+    following = layout.next_filled(line.number)
     return following is not None and following.role == "sub_bullet"
-
-
-def _next(layout: Layout, number: int) -> Line | None:
-    for line in layout.lines[number:]:
-        if line.role != "blank":
-            return line
-    return None
 
 
 def _next_paragraph(layout: Layout, number: int) -> Line | None:
@@ -421,12 +414,5 @@ def _next_paragraph(layout: Layout, number: int) -> Line | None:
         if line.role == "blank":
             seen_blank = True
         elif seen_blank:
-            return line
-    return None
-
-
-def _previous(layout: Layout, number: int) -> Line | None:
-    for line in reversed(layout.lines[: number - 1]):
-        if line.role != "blank":
             return line
     return None

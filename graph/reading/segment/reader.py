@@ -20,7 +20,7 @@ from recgraph.graph.reading.segment.lists import enumerated
 from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.registers import logged_status, without_tags
-from recgraph.graph.reading.segment.roles import Layout, lay_out, strip_bullet
+from recgraph.graph.reading.segment.roles import GLYPH_LED, Layout, lay_out, strip_bullet
 from recgraph.graph.reading.segment.spans import Start, find_starts, paraphrased, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
 
@@ -220,11 +220,6 @@ def _paragraph_block(first: str, body: list) -> tuple[str, list]:
     return _join(parts), body[index:]
 
 
-#: A bullet glyph opening a line whose space after it was lost ("•the reasons ...": the glyph and
-#: the words sat in separate elements of the web page).
-_GLYPH_LED = re.compile(r"^[\u2022\u25aa\u25e6]\s*\S")
-
-
 def _with_points(text: str, rest: list, head, layout: Layout) -> tuple[str, list]:
     """An item opening a list of its points with a colon, and the points after it: part of its words.
 
@@ -238,7 +233,7 @@ def _with_points(text: str, rest: list, head, layout: Layout) -> tuple[str, list
     """
     index = 0
     if text.rstrip().endswith(":"):
-        while index < len(rest) and (rest[index].role in ("bullet", "sub_bullet") or _GLYPH_LED.match(rest[index].text)):
+        while index < len(rest) and (rest[index].role in ("bullet", "sub_bullet") or GLYPH_LED.match(rest[index].text)):
             index += 1
     elif ": " in text:
         while (

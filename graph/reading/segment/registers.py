@@ -67,8 +67,6 @@ def without_tags(text: str) -> str:
 
 #: What a register's entry can print before its status log: the recommendation's paragraph or item.
 _LOGGED_ROLES = ("text", "numbered", "that", "bullet", "sub_bullet")
-#: A paragraph of points, each opening with a bullet glyph (its space may be lost: "\u2022hold ...").
-_POINTS = re.compile(r"^\s*[\u2022\u25aa\u25e6*-]")
 #: A numbered item's number ("3.", "3)", "(3)").
 _NUMBER = re.compile(r"^(?:(?P<a>\d{1,3})[.)]|\((?P<b>\d{1,3})\))\s")
 
@@ -81,13 +79,15 @@ def logged_items(layout: Layout) -> list[tuple[int, str, str | None, bool]]:
     item closing with a colon go with that item; a title, a section, the paper's own text are never
     one.
     """
+    from recgraph.graph.reading.segment.roles import is_point  # roles reads the log's lines with this module
+
     found: list[tuple[int, str, str | None, bool]] = []
     for line in layout.lines:
         if line.role != "log":
             continue
-        before = _previous_filled(layout, line.number)
+        before = layout.previous_filled(line.number)
         point, lead_in = before, False
-        while point is not None and _POINTS.match(point.text) and (above := _previous_filled(layout, point.number)):
+        while point is not None and is_point(point.text) and (above := layout.previous_filled(point.number)):
             if above.text.rstrip().endswith(":"):
                 # the points of an item closing with a colon ("... it should:" / "\u2022hold ..."); a
                 # short one is laid out as a title ("The force should:"), which a colon never closes.
@@ -112,10 +112,3 @@ def _introduces(layout: Layout, line: Line) -> bool:
     from recgraph.graph.reading.segment.lists import is_lead_in  # lists reads roles, which reads this module
 
     return bool(is_lead_in(layout, line))
-
-
-def _previous_filled(layout: Layout, number: int) -> Line | None:
-    for line in reversed(layout.lines[: number - 1]):
-        if line.role != "blank":
-            return line
-    return None

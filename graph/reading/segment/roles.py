@@ -144,6 +144,14 @@ class Layout:
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
+    def next_filled(self, number: int) -> Line | None:
+        """The first line after line ``number`` that is not blank, or None."""
+        return next((line for line in self.lines[number:] if line.role != "blank"), None)
+
+    def previous_filled(self, number: int) -> Line | None:
+        """The last line before line ``number`` that is not blank, or None."""
+        return next((line for line in reversed(self.lines[: number - 1]) if line.role != "blank"), None)
+
 
 def is_table_row(raw: str) -> bool:
     """Cells separated by tabs or by " | " (at least three cells, as the survey's tables have)."""
@@ -154,6 +162,16 @@ def is_table_row(raw: str) -> bool:
 _SENTENCE_BREAK = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 #: Column heads of a row of figures that stand alone as words ("Period 2008-09 2009-10 % Change").
 _FIGURE_SIGNS = frozenset("%£$€")
+
+
+#: A line opening with a bullet glyph whose space after it may be lost ("\u2022the reasons ...": on a web
+#: page the glyph and the words sat in separate elements).
+GLYPH_LED = re.compile(r"^\s*[\u2022\u25aa\u25e6]\s*\S")
+
+
+def is_point(text: str) -> bool:
+    """Whether a line is a point of a list: a bullet (:data:`BULLET`) or a glyph run into its words."""
+    return bool(BULLET.match(text) or GLYPH_LED.match(text))
 
 
 def strip_bullet(text: str) -> str:

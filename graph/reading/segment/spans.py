@@ -248,17 +248,10 @@ def _number_list(layout: Layout, line: Line) -> bool:
     marker = line.marker
     if marker is None or marker.text or len(marker.covers) < 2 or not re.search(r",|\band\b", marker.number):
         return False
-    following = _next_line(layout, line.number)
+    following = layout.next_filled(line.number)
     return following is None or following.role in ("heading", "section", "marker", "members", "boilerplate") or bool(
         loose_marker(_paragraph_text(following.text))
     )
-
-
-def _next_line(layout: Layout, number: int) -> Line | None:
-    for line in layout.lines[number:]:
-        if line.role != "blank":
-            return line
-    return None
 
 
 def _paragraph_text(text: str) -> str:
@@ -345,28 +338,28 @@ def _plan_headings(layout: Layout) -> list[Start]:
         and not PROGRESS_LABEL.match(line.text)
         and not GENERIC_HEADING.match(line.text)
         and not GROUP_HEADING.search(line.text)
-        and _next_role(layout, line.number) in ("numbered", "text", "bullet")
-        # a label over a bare value ("Reference number" / "40213"): a field of a page's metadata
-        and len(_next_filled(layout, line.number).text.split()) >= MIN_PARAGRAPH_WORDS
+        and _over_paragraph(layout, line)
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
 
 
-def _next_filled(layout: Layout, number: int) -> Line:
-    return next(line for line in layout.lines[number:] if line.role != "blank")
+def _next_role(layout: Layout, number: int) -> str | None:
+    following = layout.next_filled(number)
+    return following.role if following else None
+
+
+def _over_paragraph(layout: Layout, line: Line) -> bool:
+    """Whether a title stands over a paragraph, not over a bare value ("Reference number" / "40213": a
+    field of a page's metadata)."""
+    following = layout.next_filled(line.number)
+    return (following is not None and following.role in ("numbered", "text", "bullet")
+            and len(following.text.split()) >= MIN_PARAGRAPH_WORDS)
 
 
 def _speaks_of_tracking(layout: Layout) -> bool:
     """Whether the paper's opening (before its first lettered section) says it tracks something."""
     end = layout.sections[0].first_line - 1 if layout.sections else min(len(layout.lines), OPENING_LINES)
     return any(TRACKING.search(line.text) for line in layout.lines[:end])
-
-
-def _next_role(layout: Layout, number: int) -> str | None:
-    for line in layout.lines[number:]:
-        if line.role != "blank":
-            return line.role
-    return None
 
 
 def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[int] = frozenset()) -> int:
