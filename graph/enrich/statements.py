@@ -56,6 +56,10 @@ INSTITUTING_VERBS = ("established", "instituted", "created", "introduced", "adop
 #: docs/enrichment.md "Statuses: seventh session's classes").
 APPOINTING_VERBS = ("appointed",)
 SENDING_VERBS = ("sent", "circulated", "distributed", "disseminated")
+#: Those appointed to do the work rather than to hold the post asked for: engaging a consultant or a contractor
+#: starts the work (the procurement stage of project conventions, PRINCE2), it does not finish it.
+ENGAGED = ("consultant", "consultants", "consultancy", "contractor", "contractors", "supplier", "suppliers", "firm",
+           "advisers", "advisors", "reviewer", "reviewers")
 #: A purpose clause after a verb of bringing into being or appointing: the body or post exists to get the work
 #: done, so its creation is a step, not the thing done ("a lead has been appointed to take this forward", "a team
 #: was set up to review the policy"; Quirk et al., ch. 15, infinitive clauses of purpose). The verbs are those of
@@ -239,6 +243,8 @@ _BRINGING_INTO_BEING = frozenset({"established", "instituted", "created", "set u
 def _a_step(verb: str, before: list[str], after: list[str]) -> bool:
     """Whether a body set up, a post filled or a thing sent is a step towards the work rather than the work done:
     a purpose clause follows ("appointed to take this forward"), or the thing sent asks others to act."""
+    if verb in APPOINTING_VERBS and _has(before, ENGAGED):
+        return True
     if verb in _BRINGING_INTO_BEING:
         return bool(re.match(rf"^(?:\w+ ){{0,6}}?(?:in order )?to (?:{'|'.join(STEP_PURPOSES)})\b", " ".join(after)))
     if verb in SENDING_VERBS:
@@ -321,6 +327,9 @@ def _qualified(text: str) -> Statement | None:
     if _not_asserted(before) or set(before[-3:]) & set(MODALS) or _has(_words(head), NEGATORS) or _has(before, NEGATIVE_SUBJECTS) or _has(before, ("yet",)):
         return None
     verb = " ".join(done.group().split()).casefold()
+    if _has(before, INTERMEDIATE_NOUNS) or (verb in INSTITUTING_VERBS and _has(before, REVIEW_NOUNS)) \
+            or _a_step(verb, before, _words(head[done.end():])):
+        return None  # a step: "a working group has been set up, but more work is needed"
     if _GOES_ON.match(tail.strip()):
         return Statement("substantially", f"qualified: {verb} but work goes on", "qualified")
     if _SHORTFALL.match(tail.strip()):

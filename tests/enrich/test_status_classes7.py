@@ -109,6 +109,7 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("Letters have been sent asking partners for their data.", "complete"),
     ("The guidance should have been circulated by now.", "complete"),
     ("A chief inspector will take over as lead next month.", "complete"),
+    ("Consultants have been appointed.", "complete"),
     # not done in full, not considered complete
     ("The board has not achieved it in full.", "complete"),
     ("The targets are to be met in full by 2026.", "complete"),
@@ -123,6 +124,8 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("Not implemented, but work continues.", "substantially"),
     ("The policy will be introduced but further work is needed first.", "substantially"),
     ("Implemented, but the benefits are not yet measured.", "partial"),
+    ("A working group has been set up, but further work is needed.", "substantially"),
+    ("A review team was established but is short of staff.", "partial"),
     # successor plans: work under way through a programme is in progress
     ("The actions are being progressed through the change programme.", "superseded"),
     ("This is being taken forward as part of the wider review.", "superseded"),
