@@ -237,6 +237,10 @@ def _not_asserted(before: list[str]) -> bool:
             or bool(_TEMPORAL_AS.search(" ".join(before))))
 
 
+#: Work said to go on or to come after an appointment or a sending, in the rest of the clause: a progressive
+#: ("and is reviewing"), a future or modal, "continues", "ongoing", "next".
+_GOES_ON_AFTER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+)?\w+ing|will|shall|would|continu\w*|"
+                            r"ongoing|next|further)\b")
 _BRINGING_INTO_BEING = frozenset({"established", "instituted", "created", "set up", *APPOINTING_VERBS})
 
 
@@ -245,6 +249,8 @@ def _a_step(verb: str, before: list[str], after: list[str]) -> bool:
     a purpose clause follows ("appointed to take this forward"), or the thing sent asks others to act."""
     if verb in APPOINTING_VERBS and _has(before, ENGAGED):
         return True
+    if verb in (*APPOINTING_VERBS, *SENDING_VERBS) and _GOES_ON_AFTER.search(" ".join(after)):
+        return True  # "a new head has been appointed and is reviewing the courses"
     if verb in _BRINGING_INTO_BEING:
         return bool(re.match(rf"^(?:\w+ ){{0,6}}?(?:in order )?to (?:{'|'.join(STEP_PURPOSES)})\b", " ".join(after)))
     if verb in SENDING_VERBS:

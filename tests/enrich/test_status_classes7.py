@@ -91,6 +91,10 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("Costings were requested from the supplier but have not yet been received.", "awaiting_external"),
         ("Implementation is dependant upon changes to national pay scales.", "awaiting_external"),
     ],
+    "a closure proposed with the noun": [
+        ("The paper proposes the closure of four scrutiny actions.", "proposed_closure"),
+        ("Officers proposed the close-down of the old tracker items.", "proposed_closure"),
+    ],
     "no information recorded": [
         ("No published response recorded", "unknown"),
         ("No formal management update has been received for this item.", "unknown"),
@@ -110,6 +114,8 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("The guidance should have been circulated by now.", "complete"),
     ("A chief inspector will take over as lead next month.", "complete"),
     ("Consultants have been appointed.", "complete"),
+    ("A new head of training has been appointed and is reviewing the courses.", "complete"),
+    ("The guidance was circulated to stations and further briefings will follow.", "complete"),
     # not done in full, not considered complete
     ("The board has not achieved it in full.", "complete"),
     ("The targets are to be met in full by 2026.", "complete"),
@@ -139,6 +145,8 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("Awaiting an update from the action owner", "awaiting_external"),
     ("We are working with national partners to deliver the changes.", "awaiting_external"),
     ("Work is being taken forward in conjunction with the national agency.", "awaiting_external"),
+    # a decision on a proposed closure
+    ("The board agreed the proposed closure of action 5.", "proposed_closure"),
     # information held
     ("A formal response has been received and recorded.", "unknown"),
     ("Awaiting review by the Home Office", "unknown"),
