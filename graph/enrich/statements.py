@@ -239,8 +239,8 @@ def _not_asserted(before: list[str]) -> bool:
 
 #: Work said to go on or to come after an appointment or a sending, in the rest of the clause: a progressive
 #: ("and is reviewing"), a future or modal, "continues", "ongoing", "next".
-_GOES_ON_AFTER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+)?\w+ing|will|shall|would|continu\w*|"
-                            r"ongoing|next|further)\b")
+_GOES_ON_AFTER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|still\s+)?(?!being\b)\w+ing|will|shall|would|"
+                            r"continu\w*|ongoing|next|further|begins?|starts?|commences?|to\s+follow)\b")
 _BRINGING_INTO_BEING = frozenset({"established", "instituted", "created", "set up", *APPOINTING_VERBS})
 
 
@@ -249,8 +249,9 @@ def _a_step(verb: str, before: list[str], after: list[str]) -> bool:
     a purpose clause follows ("appointed to take this forward"), or the thing sent asks others to act."""
     if verb in APPOINTING_VERBS and _has(before, ENGAGED):
         return True
-    if verb in (*APPOINTING_VERBS, *SENDING_VERBS) and _GOES_ON_AFTER.search(" ".join(after)):
-        return True  # "a new head has been appointed and is reviewing the courses"
+    goes_on = _GOES_ON_AFTER.search(" ".join(after))
+    if goes_on and (verb in (*APPOINTING_VERBS, *SENDING_VERBS) or goes_on.group().endswith("ing")):
+        return True  # "a new head has been appointed and will review the courses", "set up and is recruiting staff"
     if verb in _BRINGING_INTO_BEING:
         return bool(re.match(rf"^(?:\w+ ){{0,6}}?(?:in order )?to (?:{'|'.join(STEP_PURPOSES)})\b", " ".join(after)))
     if verb in SENDING_VERBS:
@@ -311,7 +312,7 @@ def _note(clause: str, previous: str, use: frozenset[str]) -> Statement | None:
 #: the second survey, 2 phrases: "Implemented, but work should continue"); the second, a unit set up but short of
 #: staff, part done (the same conventions: partially or substantially by the size of the gap, which a phrase does
 #: not give, so the lower).
-_GOES_ON = re.compile(r"^(?:[\w-]+\s+){0,4}?(?:still\s+)?(?:requir\w*|need\w*|on-?going|continu\w*|further\s+(?:work|development|action)|"
+_GOES_ON = re.compile(r"^(?:[\w-]+\s+){0,4}?(?:still\s+)?(?:requir\w*|need\w*|on-?going|continu\w*|further\s+(?:work|development|action|enhancements?|improvements?|phases?|training|embedding)|"
                       r"more\s+work|yet\s+to\s+be\s+(?:fully\s+)?embedded)\b", re.IGNORECASE)
 _SHORTFALL = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:short\s+of\s+(?:staff|\w+\s+staff|personnel|officers)|(?:a\s+)?(?:staff(?:ing)?\s+)?shortfall|"
                         r"under-?staffed|under\s+strength|below\s+(?:establishment|strength)|not\s+(?:yet\s+)?fully\s+(?:staffed|resourced))",

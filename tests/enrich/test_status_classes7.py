@@ -48,6 +48,9 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("The revised guidance has been circulated to all stations.", "complete"),
         ("Copies of the protocol were distributed to every custody suite.", "complete"),
     ],
+    "a body set up, with what it will do next": [
+        ("The panel has been set up and members will be briefed at its first sitting.", "complete"),
+    ],
     "well established": [
         ("The rota is now well established across the command.", "complete"),
     ],
@@ -116,6 +119,8 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("Consultants have been appointed.", "complete"),
     ("A new head of training has been appointed and is reviewing the courses.", "complete"),
     ("The guidance was circulated to stations and further briefings will follow.", "complete"),
+    ("The training pack has been distributed to trainers and roll-out begins in June.", "complete"),
+    ("The unit was set up in April and is recruiting staff.", "complete"),
     # not done in full, not considered complete
     ("The board has not achieved it in full.", "complete"),
     ("The targets are to be met in full by 2026.", "complete"),
@@ -136,6 +141,7 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("The actions are being progressed through the change programme.", "superseded"),
     ("This is being taken forward as part of the wider review.", "superseded"),
     ("The unit has been disbanded as recommended.", "superseded"),
+    ("This will be taken forward through the new estates strategy.", "superseded"),
     # not progressed as a degree or a refusal; a bare deferral
     ("The work has not been progressed as quickly as planned.", "not_started"),
     ("The proposal will not be taken forward.", "not_started"),
