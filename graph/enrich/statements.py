@@ -11,7 +11,10 @@ wordings miss by their grammar (:func:`grammar_status`):
 - a recording verb with an "as" complement of completion ("has been marked as complete") states it too,
   and so does a tracker's verbless note ending in a participle of completion ("Forensic review
   completed"), in clauses cut at colons, slashes and dashes ("green: completed");
-- a hedge on the predicate ("has been partially implemented") states part done;
+- a hedge on the predicate ("has been partially implemented") states part done; a completion qualified by "but"
+  and work that goes on ("implemented, but work should continue") states most done, by a staff shortfall part done;
+- a post filled or a thing sent out ("X appointed", "circulated to all stations") states completion unless a purpose
+  clause, a request or work said to follow makes it a step;
 - a negated predicate ("has not been published", "none of them were implemented") states no completion:
   the lexicon's own patterns, or the default, decide it (a rule reading negations as not started or in
   progress was tried and changed nothing, docs/enrichment.md).
