@@ -395,7 +395,9 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
     wording = AlignedScorer([[] if item.lead else found for item, found in zip(items, own)], area)
     # each item's disparities, with the vocabularies read (their files checked) once, not once per text
     with_vocabularies = vocabularies() if options.disparities else ()
-    said = [() if item.lead or not options.disparities else disparities(item.text, *with_vocabularies) for item in items]
+    # a lead-in is read too: it states the problem its lettered parts remedy ("BME resignation rates must
+    # reduce. This means:"), and a disparity is a problem, whatever the remedy (docs/enrichment.md)
+    said = [disparities(item.text, *with_vocabularies) if options.disparities else () for item in items]
     raised = tag_matrix([[_code(d) for d in found] for found in said], options.specific)
     first, second = candidate_pairs(items, words, themes, systems, options, raised)
     first, second = _with_decided(items, first, second, decided)
@@ -543,7 +545,7 @@ def _repeat(
     )
     closure = _closure(earlier, later) if relation == "reiterates" else None
     quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area, objects)
-    if raised is not None and not (later.lead or earlier.lead):
+    if raised is not None:  # a lead-in's problem is quoted too (its other wording is not compared)
         named = _disparity_quotes(later, earlier, *(raised if first_later else raised[::-1]))
         said = {(q.later.lower(), q.earlier.lower()) for q in named}  # words aligned alike are quoted once
         quotes = named + tuple(q for q in quotes if (q.later.lower(), q.earlier.lower()) not in said)
