@@ -27,7 +27,8 @@ Two relations (ontology/recgraph.ttl):
 
 A heading that only leads into lettered parts ("... This means:", its progress reported under the
 parts) is compared by its themes and systems, not its words: its substance is in its parts, and
-two such lead-ins sharing a stock phrase are not one issue; so it is at most related.
+two such lead-ins sharing a stock phrase are not one issue; so it is at most related, unless it
+names a group at a stage (:mod:`.disparities`): a lead-in states the problem its parts remedy.
 
 Pairs are found without scoring all of them (:mod:`.candidates`): each recommendation's best
 word neighbours in other source reports (through rare features only in a large corpus), and every
