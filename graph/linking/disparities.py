@@ -40,7 +40,9 @@ _CLAUSE = re.compile(r"[;:]|\s[-\u2013\u2014]\s")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 #: Conjunctions: between a group and a stage they join two clauses or two things ("black residents and
 #: the recruitment of informants"), except in a list of stages or groups ("recruitment, progression and
-#: retention of", "the resignation rates of women and BME staff"), where a stage or a group follows them.
+#: retention of", "the resignation rates of women and BME staff"), where a stage or a group follows them,
+#: and in two nouns joined before one complement, the stage first ("the progression and development of BME
+#: officers": both nouns are of the group; English coordinates heads so, one noun then the preposition).
 _CONJUNCTIONS = frozenset({"and", "or"})
 #: Prepositions: a stage and a group with two between are a stage of something else that the group
 #: qualifies ("the retention of exhibits of gay victims"); one is a noun and its complement
@@ -127,9 +129,22 @@ def _one_phrase(text: str, group: Match, stage: Match, listed: set[int]) -> bool
     for index, word in enumerate(words):
         if word.group().lower() in _CONJUNCTIONS:
             following = offset + words[index + 1].start() if index + 1 < len(words) else max(group.start, stage.start)
-            if following not in listed:
+            if following not in listed and not _joined_heads(words[index + 1:], stage.end <= group.start):
                 return False
     return sum(word.group().lower() in _PREPOSITIONS for word in words) <= 1
+
+
+def _joined_heads(after: list[re.Match], stage_first: bool) -> bool:
+    """Whether the words after a conjunction, up to the group, are one noun and its preposition: a
+    stage and another noun that share the group as their complement ("progression and development
+    of BME officers"). Not a determiner ("and the recruitment of"), not a longer phrase, and only
+    with the stage first: "BME officers and staff in recruitment" are not BME recruitment."""
+    return (stage_first and len(after) == 2 and after[1].group().lower() in _PREPOSITIONS
+            and after[0].group().lower() not in _DETERMINERS)
+
+
+#: Words that open a noun phrase (a conjunction before one opens another phrase, not a second head).
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "all", "any", "each"})
 
 
 def _disparity(text: str, group: Match, stage: Match) -> Disparity:

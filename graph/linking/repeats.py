@@ -27,7 +27,8 @@ Two relations (ontology/recgraph.ttl):
 
 A heading that only leads into lettered parts ("... This means:", its progress reported under the
 parts) is compared by its themes and systems, not its words: its substance is in its parts, and
-two such lead-ins sharing a stock phrase are not one issue; so it is at most related.
+two such lead-ins sharing a stock phrase are not one issue; so it is at most related, unless it
+names a group at a stage (:mod:`.disparities`): a lead-in states the problem its parts remedy.
 
 Pairs are found without scoring all of them (:mod:`.candidates`): each recommendation's best
 word neighbours in other source reports (through rare features only in a large corpus), and every
@@ -395,7 +396,9 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
     wording = AlignedScorer([[] if item.lead else found for item, found in zip(items, own)], area)
     # each item's disparities, with the vocabularies read (their files checked) once, not once per text
     with_vocabularies = vocabularies() if options.disparities else ()
-    said = [() if item.lead or not options.disparities else disparities(item.text, *with_vocabularies) for item in items]
+    # a lead-in is read too: it states the problem its lettered parts remedy ("BME resignation rates must
+    # reduce. This means:"), and a disparity is a problem, whatever the remedy (docs/enrichment.md)
+    said = [disparities(item.text, *with_vocabularies) if options.disparities else () for item in items]
     raised = tag_matrix([[_code(d) for d in found] for found in said], options.specific)
     first, second = candidate_pairs(items, words, themes, systems, options, raised)
     first, second = _with_decided(items, first, second, decided)
@@ -543,7 +546,7 @@ def _repeat(
     )
     closure = _closure(earlier, later) if relation == "reiterates" else None
     quotes = () if later.lead or earlier.lead else _quotes(later, earlier, area, objects)
-    if raised is not None and not (later.lead or earlier.lead):
+    if raised is not None:  # a lead-in's problem is quoted too (its other wording is not compared)
         named = _disparity_quotes(later, earlier, *(raised if first_later else raised[::-1]))
         said = {(q.later.lower(), q.earlier.lower()) for q in named}  # words aligned alike are quoted once
         quotes = named + tuple(q for q in quotes if (q.later.lower(), q.earlier.lower()) not in said)

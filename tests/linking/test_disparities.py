@@ -139,3 +139,34 @@ def test_the_graph_states_the_group_and_the_stage_of_the_quoted_disparity():
     assert (phrase, rg + "group", GROUP + "minority-ethnic") in got
     assert (phrase, rg + "stage", THEME + "recruitment") in got
     assert (phrase, rg + "laterWords", "BME recruits") in got
+
+
+def test_a_stage_joined_to_another_noun_before_the_group_is_one_phrase():
+    # two heads share one complement: the progression (and the development) of minority ethnic officers
+    assert disparity_keys("Strengthen the progression and development of minority ethnic officers.") == {
+        (GROUP + "minority-ethnic", THEME + "promotion")}
+    assert disparity_keys("Review the recruitment or deployment of female detectives.") == {
+        (GROUP + "women", THEME + "recruitment")}
+    # near misses: a determiner opens another phrase; a longer phrase; the group first
+    assert disparities("Review the recruitment and the vetting of women.") == ()
+    assert disparities("Review the recruitment and firearms licensing of women.") == ()
+    assert disparities("Consult BME officers and staff in recruitment.") == ()
+
+
+def test_a_lead_in_that_states_a_disparity_reiterates_it_whatever_its_parts_remedy():
+    # a lead-in states the problem, its lettered parts the remedies: the problem is what a repeat raises again
+    lead = Item(("inquiry", "6"), "Disproportionately high black and minority ethnic resignation rates must reduce. "
+                "This means:", (), (), Made((2011, 2011), None), lead=True)
+    part = Item(("inquiry", "6(a)"), "running exit interviews with every leaver.", (), (), Made((2011, 2011), None))
+    old = item("inspection", "3", "Forces should continue to attract ethnic minority recruits and do more to retain "
+               "minority ethnic officers.", 1997)
+    found = detect_repeats([lead, part, old, *filler(12)])
+    (repeat,) = reiterates(found, lead, old)
+    assert repeat.source == lead.key
+    quote = repeat.quotes[0]
+    assert quote.disparity and quote.terms == ("minority-ethnic", "retention")
+    assert quote.later == "black and minority ethnic resignation"
+    assert len(repeat.quotes) == 1 and not repeat.words_counted  # the lead-in's other wording is still not compared
+    # a lead-in that names no disparity reiterates nothing by this rule
+    plain = Item(lead.key, "The culture of the service must change. This means:", (), (), lead.made, lead=True)
+    assert not reiterates(detect_repeats([plain, part, old, *filler(12)]), plain, old)
