@@ -41,6 +41,8 @@ _LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\
 #: track as they track recommendations (the trial's inspection page; committee papers on HMIC
 #: inspections).
 _NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b|\bareas?\s+for\s+improvement\b", re.IGNORECASE)
+#: A back-reference to one recommendation given above: "this recommendation", "that recommendation".
+_BACK_REFERENCE = re.compile(r"\b(?:this|that)\s+recommendation\b(?!s)", re.IGNORECASE)
 #: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
 #: (the wordings of the survey's introductions; "Following the review, ..." opening a sentence announces nothing).
 _ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
@@ -117,6 +119,10 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
     sits in the sentence just before ("... the auditor's key recommendations." then "Progress on
     each area is summarised below."). Empty when none holds (or every one that holds is switched off).
     """
+    if _BACK_REFERENCE.search(line.text) and not _NAMES.search(_BACK_REFERENCE.sub("", line.text)):
+        # it names only "this recommendation", one given above ("The evidence below relates to this
+        # recommendation:"): what follows is about that one, not a list of recommendations
+        return frozenset()
     if line.role in ("heading", "section"):
         # a title naming them ("Recommendations for this Committee", "D. Progress on the
         # recommendations"); the paper's own "A. Recommendations" is the Members' section

@@ -141,11 +141,12 @@ class Start:
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
     "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/referenced", "item/introduced", "item/logged",
-    "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
+    "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase",
+    "item/labelled", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
-_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase", "item/prescribed")
+_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase", "item/prescribed", "item/labelled")
 _LAST_RESORT = ("heading/unmarked",)
 #: Lines that are never an answered item: the paper's own, its frame and closing sections.
 _NOT_ITEMS = ("members", "marker", "tail", "boilerplate", "frame", "section", "table", "region", "blank")
@@ -207,6 +208,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
+    found += [Start(n, "own", None, cues=("item/labelled",)) for n in labelled_paragraphs(layout)]
     found += _audit_items(layout)
     conclusions = referenced_conclusions(layout) if is_on("item/referenced") else []
     found += [Start(c.first_line, "referenced", c.number, cues=("item/referenced",), last=c.last_line) for c in conclusions]
@@ -233,6 +235,39 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in prescribed_runs(layout) + slashed_rows(layout)]
     that_lines = {s.line for s in found if "item/that" in s.cues}
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in siblings(layout, that_lines)]
+    return found
+
+
+#: The marker word alone as the label of a block, over the recommendation's words on the next line:
+#: how a tracker's or a register's page on one recommendation prints it (inquiry trackers and
+#: accountability indexes: a title, then "Recommendation" or "Inquiry recommendation" over the
+#: words, then labelled blocks for the response and the evidence; a register's entry: "Recommendation"
+#: then "Government Response Summary"). The word may be led by a glyph ("●") and qualified by
+#: the kind of issuer ("Inquiry", "Report", "Committee", ...) or as the "original" or "full" one.
+LABEL_WORD = re.compile(
+    r"^(?:(?:the|original|full|inquiry|report|review|committee|panel|inspection|inspectorate|audit|tribunal)\s+)?"
+    r"recommendation(?:\s+(?:text|wording|in\s+full))?\s*:?$",
+    re.IGNORECASE,
+)
+#: The words under the label are a paragraph: a sentence of at least this many words (the labels
+#: and values of a page's metadata, "Recommendation" / "Accepted", are one or two words; the
+#: shortest recommendation of the seeds and fixtures has nine).
+MIN_LABELLED_WORDS = 8
+_GLYPHS = re.compile(r"^[^\w\"'(\u201c\u2018]+")
+
+
+def labelled_paragraphs(layout: Layout) -> list[int]:
+    """The first line of each paragraph a label line ("Recommendation") stands over (cue ``item/labelled``)."""
+    found = []
+    for line in layout.lines:
+        if line.role in ("blank", "members", "boilerplate", "frame", "section", "table", "region"):
+            continue
+        if not LABEL_WORD.match(_GLYPHS.sub("", line.text).strip()):
+            continue
+        following = layout.next_filled(line.number)
+        if (following is not None and following.role in ("text", "numbered", "that")
+                and len(following.text.split()) >= MIN_LABELLED_WORDS and not LABEL_WORD.match(following.text.strip())):
+            found.append(following.number)
     return found
 
 
