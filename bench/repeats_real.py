@@ -20,7 +20,8 @@ changed. A side that is found neither way was not read (a reading failure): its 
 left out of the figures. A side that carries its printed wording (``text``) and its ``paper`` is also
 found by its text (``found_by_text`` in the figures), by this rule: both wordings are normalised (case,
 quotes and dashes, every run of punctuation or space read as one space); the side is found when a record
-read from that paper contains the side's wording (a quote cut short still matches), or when a record's
+read from that paper contains the side's wording (a quote cut short still matches; the quoter's
+omissions marked by an ellipsis match any words, the pieces in order), or when a record's
 wording is contained in the side's and has more than half of its words (a record that kept the lead-in
 of a quoted item but lost its tail). With ``--coverage``, reading alone is measured (no linking): per
 judged file, how many distinct quoted sides (``text`` and ``paper``) are read, and each one not read
@@ -37,8 +38,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,11 +113,19 @@ def _canonical(number: str) -> str:
 
 def normalised(text: str) -> str:
     """Wording compared by text: lower case, every run of characters not a letter or digit one space."""
-    import re
-    import unicodedata
-
     folded = unicodedata.normalize("NFKC", text).lower()
     return " ".join(re.findall(r"[^\W_]+", folded))
+
+
+def _in_order(pieces: list[str], wording: str) -> bool:
+    """Whether each piece occurs in ``wording`` (padded with spaces) after the one before, each from a word's start."""
+    at = 0
+    for piece in pieces:
+        found = wording.find(f" {piece}", at)
+        if found < 0:
+            return False
+        at = found + len(piece) + 1
+    return True
 
 
 class Index:
@@ -158,8 +169,11 @@ class Index:
         if not quote:
             return None
         words = len(quote.split())
+        # the quoter's omissions, marked by an ellipsis, match any words: the pieces in order
+        pieces = [normalised(piece) for piece in re.split(r"\.\.\.|\u2026", text)]
+        pieces = [piece for piece in pieces if piece]
         for wording, key in self.texts.get(paper, ()):
-            if f" {quote}" in f" {wording} ":
+            if _in_order(pieces, f" {wording} "):
                 return key
         for wording, key in self.texts.get(paper, ()):
             if wording and f" {wording} " in f" {quote} " and 2 * len(wording.split()) > words:

@@ -136,3 +136,8 @@ def test_a_side_is_found_by_its_printed_text_and_coverage_lists_the_unread(bench
     assert (block["quoted"], block["read"], block["by_text"]) == (4, 2, 2)
     assert [row[:2] for row in block["unread"]] == [["q-example/c", "example-review-2006.txt"], ["q-example/d", "other.txt"]]
     assert block["unread"][0][2].startswith("Beyond this, the review") and block["unread"][0][2].endswith("...")
+
+
+def test_a_quote_with_an_ellipsis_matches_the_pieces_in_order(bench):
+    assert bench._in_order(["the mps reviews", "every officer"], " 1 that the mps reviews its staff so that every officer has ")
+    assert not bench._in_order(["every officer", "the mps reviews"], " 1 that the mps reviews its staff so that every officer has ")
