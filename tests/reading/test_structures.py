@@ -204,3 +204,15 @@ def test_the_structure_fixtures_read_as_expected(path):
     score = bench.score_result(bench.read_fixture(path), bench.expected_for(path))
     assert (score.missed, score.extra_records, score.invented) == ([], [], 0)
     assert len(score.status_misses) == KNOWN_STATUS_MISSES.get(path.stem, 0), score.status_misses
+
+
+@pytest.mark.parametrize("line, bullet", [
+    ("u Forces should publish their data.", True),  # a symbol-font bullet before a capital
+    ("l The tutor should be named.", True),
+    ("u r here", False),  # a lower-case word after it: not a bullet
+    ("I The first part", False),  # a word of English, not a symbol-font letter
+])
+def test_a_symbol_font_letter_before_a_capital_is_a_bullet(line, bullet):
+    from recgraph.graph.reading.segment.roles import BULLET
+
+    assert bool(BULLET.match(line)) is bullet

@@ -311,8 +311,14 @@ def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
             break
         item = enumerated(line) if line.role != "heading" else None
         if item is None:
+            if found and line.role == "response" and line.text.rstrip().endswith(":") and _EXAMPLES.match(line.text):
+                break  # "Progress so far includes:": the points after it are progress, not the list's items
             if line.role in ("response", "field") or (line.role == "text" and not gap):
                 continue  # a response, a labelled field or a wrapped line belongs to the item above
+            if found and style.startswith("bullet") and _comment_between(layout, line, style):
+                # a paragraph commenting on the bullet above, the next bullet right after it: a
+                # report's list printing each recommendation followed by its discussion
+                continue
             if found and _continues(found[-1][1], _next_item(layout, line)):
                 # theme headings, or the other cells of a flattened table (evidence, observations),
                 # inside a numbered list whose numbering runs on after them
@@ -362,6 +368,21 @@ def _next_item(layout: Layout, line: Line) -> Line | None:
         if following.role != "heading" and enumerated(following):
             return following
     return None
+
+
+def _comment_between(layout: Layout, line: Line, style: str) -> bool:
+    """Whether ``line`` is a plain paragraph between two bullets of one list: the next paragraph is a
+    bullet of the same style, and ``line`` announces nothing (no lead-in of another list: "Progress
+    so far includes:" before bullets of progress)."""
+    if line.role != "text" or line.text.rstrip().endswith((":", ";")) or is_lead_in(layout, line) or _EXAMPLES.match(line.text):
+        return False
+    following = layout.next_filled(line.number)
+    while following is not None and following.role == "text" and not enumerated(following):
+        if following.text.rstrip().endswith((":", ";")):
+            return False
+        following = layout.next_filled(following.number)
+    item = enumerated(following) if following is not None and following.role != "heading" else None
+    return item is not None and item.style == style
 
 
 def _continues(item: Item, line: Line | None) -> bool:
