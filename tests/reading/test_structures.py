@@ -211,6 +211,7 @@ def test_the_structure_fixtures_read_as_expected(path):
     ("l The tutor should be named.", True),
     ("u r here", False),  # a lower-case word after it: not a bullet
     ("I The first part", False),  # a word of English, not a symbol-font letter
+    ("\u00a7 Mr. Smith asked the Minister", False),  # Hansard's mark of a speech
 ])
 def test_a_symbol_font_letter_before_a_capital_is_a_bullet(line, bullet):
     from recgraph.graph.reading.segment.roles import BULLET
