@@ -72,6 +72,15 @@ _APPENDIX = re.compile(r"\b(?:appendix|annex)\s+(?P<which>\d{1,2}|[A-Z])\b", re.
 #: list on this page.
 _ELSEWHERE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:exempt\s+)?(?:appendix|annex|schedule)\b", re.IGNORECASE)
 
+#: A web page's pointer to its documents or links ("see documents below", "click here", "download
+#: the full report"): page navigation closing what the page says, never an item of a list (committee
+#: and assembly web pages end a report's summary so, before the documents they attach).
+POINTER = re.compile(
+    r"\bsee\s+(?:the\s+)?(?:documents?|attachments?|links?|downloads?|files?)\s+below\b|\bclick\s+here\b"
+    r"|\bdownload\s+(?:the|our)\s+(?:full\s+)?(?:report|document|response)",
+    re.IGNORECASE,
+)
+
 _OPEN_ROLES = ("text", "numbered", "heading", "that", "marker", "tail")
 _STOP_ROLES = ("section", "members", "boilerplate", "frame", "table", "region")
 
@@ -422,6 +431,8 @@ def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Lin
     found: list[tuple[Line, Item | None]] = []
     line: Line | None = first
     while line is not None and line.role in ("text",) and enumerated(line) is None:
+        if POINTER.search(line.text):
+            break  # the page's pointer to its documents ends the list
         found.append((line, None))
         if not plural:
             break
