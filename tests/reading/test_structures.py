@@ -217,3 +217,13 @@ def test_a_symbol_font_letter_before_a_capital_is_a_bullet(line, bullet):
     from recgraph.graph.reading.segment.roles import BULLET
 
     assert bool(BULLET.match(line)) is bullet
+
+
+def test_a_bulleted_recommendation_answered_by_a_progress_label_keeps_no_glyph():
+    doc = Document.from_text(
+        "Recommendations of the Review\n\n"
+        "u Every officer should have a named tutor for the whole of the first year.\n\n"
+        "Progress so far includes:\n\nu Two forces have piloted the scheme.\n",
+        "news.txt",
+    )
+    assert [rec.text for rec in read(doc).recommendations] == ["Every officer should have a named tutor for the whole of the first year."]

@@ -178,7 +178,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":
         item = enumerated(head)
-        own = item.text if item and item.style in ("label", "a.", "a)", "(a)") else head.text
+        own = item.text if item and (item.style in ("label", "a.", "a)", "(a)") or item.style.startswith("bullet")) else head.text
         if item and _CELL_SEPARATOR.match(item.text):
             # a table row flattened with " / " between its cells ("1. / text / update / grading"):
             # the first cell is the recommendation, the others its progress (cells kept apart by " / ")
