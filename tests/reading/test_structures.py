@@ -227,3 +227,13 @@ def test_a_bulleted_recommendation_answered_by_a_progress_label_keeps_no_glyph()
         "news.txt",
     )
     assert [rec.text for rec in read(doc).recommendations] == ["Every officer should have a named tutor for the whole of the first year."]
+
+
+def test_a_name_is_an_issuer_only_where_the_page_names_a_report_by_it():
+    from recgraph.graph.reading.segment.spans import named_issuers, retellings
+
+    names = named_issuers(["The Hollis report was published in 1985.", "The Annual report and the Members report."])
+    assert names == {"Hollis"}
+    text = "Hollis recommended that forces test recruits. Critics recommended that nothing change. Hollis called for evidence from forces."
+    assert [m["text"] for m in retellings(text, names)] == ["forces test recruits."]
+    assert retellings(text) == []  # without the page's names, no name is an issuer

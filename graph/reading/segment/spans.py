@@ -186,6 +186,7 @@ def _resolve(found: dict[int, list[Start]], group: tuple[str, ...]) -> list[Star
 def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     """Every (line, cue) that holds, one :class:`Start` each."""
     found: list[Start] = []
+    names = named_issuers(line.text for line in layout.lines)
     for line in layout.lines:
         if line.role == "marker" and line.marker and not _number_list(layout, line):
             found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, line.depth > 0, ("marker/head",)))
@@ -204,7 +205,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             # an issuer's quoted recommendation runs on over the response paragraphs after it
             kind = "own" if OWN_VOICE.match(line.text) else "recommends"
             found.append(Start(line.number, kind, None, cues=("item/recommends",)))
-        if line.role in ("text", "numbered") and _paraphrase(line.text) and not RECOMMENDS.match(line.text):
+        if line.role in ("text", "numbered") and _paraphrase(line.text, names) and not RECOMMENDS.match(line.text):
             found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
@@ -336,13 +337,53 @@ ISSUER_RECOMMENDED = re.compile(
 )
 
 
-def _paraphrase(text: str) -> re.Match | None:
-    return PARAPHRASE.search(text) or ISSUER_RECOMMENDED.search(text)
+#: A news report's or an abstract's retelling: "In a recommendation, the report said ...", "In
+#: its recommendations the inquiry said that ..." (the press's wording for a report's recommendation
+#: quoted in indirect speech).
+REPORT_SAID = re.compile(
+    r"\bIn\s+(?:a|one|another|its|their)\s+(?:of\s+its\s+)?recommendations?,?\s+(?:the|its|this)\s+(?:[\w'\u2019-]+\s+){0,2}?"
+    r"(?:review|inquiry|report|panel|inspection|inspectorate|inspectors?|auditors?|audit)\s+(?:said|says|stated|states)"
+    r"\s+(?:that\s+)?(?P<text>\S[^.]*\.?)",
+    re.IGNORECASE,
+)
+#: The issuer named by its own name at the head of a sentence ("Scarman recommended that ...",
+#: "Lord Scarman also called for ..."): abstracts and news stories name an inquiry by its chair. The
+#: name counts only where the page names the report by it too ("the Scarman report", "Casey's
+#: review": :func:`named_issuers`), so a sentence opening with any other capitalised word ("Members
+#: recommended that ...") is not taken. "Called for" is the press's word for recommending; a call
+#: for evidence, views or submissions is not a recommendation.
+_TITLES = r"(?:(?:Lord|Lady|Sir|Dame|Baroness|Baron|Judge|Justice|Professor|Dr\.?)\s+)?"
+_CALLED_FOR = r"called\s+for\s+(?!(?:evidence|views|submissions|comments|information|witnesses)\b)"
+_NAMED = r"(?:^|(?<=[.;])\s+)" + _TITLES + r"(?P<name>[A-Z][a-z]+)\s+(?:also\s+|further\s+)?(?:recommended\s+that\s+|" + _CALLED_FOR + r")(?P<text>\S[^.]*\.?)"
+NAMED_REPORT = re.compile(r"\b(?P<name>[A-Z][a-z]{2,})(?:'s|\u2019s)?\s+(?:report|inquiry|review)\b")
+_NOT_NAMES = {"The", "This", "That", "Its", "Their", "Our", "His", "Her", "Members", "Committee", "Authority", "Annual", "Final", "Interim"}
 
 
-def paraphrased(text: str) -> tuple[str, str] | None:
+def named_issuers(texts) -> frozenset[str]:
+    """The names a page gives a report by ("the Scarman report", "Casey's review"): its issuers' names."""
+    return frozenset(m["name"] for text in texts for m in NAMED_REPORT.finditer(text) if m["name"] not in _NOT_NAMES)
+
+
+def retellings(text: str, names: frozenset[str] = frozenset()) -> list[re.Match]:
+    """Every recommendation retold in a paragraph of prose, in printed order, none overlapping."""
+    found = [m for pattern in (PARAPHRASE, ISSUER_RECOMMENDED, REPORT_SAID) for m in pattern.finditer(text)]
+    if names:
+        found += [m for m in re.finditer(_NAMED, text) if m["name"] in names]
+    kept: list[re.Match] = []
+    for match in sorted(found, key=lambda m: (m.start("text"), -m.end())):
+        if not kept or match.start("text") >= kept[-1].end("text"):
+            kept.append(match)
+    return kept
+
+
+def _paraphrase(text: str, names: frozenset[str] = frozenset()) -> re.Match | None:
+    found = retellings(text, names)
+    return found[0] if found else None
+
+
+def paraphrased(text: str, names: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(the recommendation's words, the rest of the paragraph) of a prose paraphrase, or None."""
-    match = _paraphrase(text)
+    match = _paraphrase(text, names)
     return (match["text"].strip(), text[match.end() :].strip()) if match else None
 
 
