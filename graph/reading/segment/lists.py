@@ -81,6 +81,9 @@ POINTER = re.compile(
     re.IGNORECASE,
 )
 
+#: The wording of an ask: what should, must or needs to be done, or is recommended.
+_ASKS = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to|recommend\w*)\b", re.IGNORECASE)
+
 _OPEN_ROLES = ("text", "numbered", "heading", "that", "marker", "tail")
 _STOP_ROLES = ("section", "members", "boilerplate", "frame", "table", "region")
 
@@ -391,7 +394,9 @@ def _comment_between(layout: Layout, line: Line, style: str) -> bool:
             return False
         following = layout.next_filled(following.number)
     item = enumerated(following) if following is not None and following.role != "heading" else None
-    return item is not None and item.style == style
+    # past prose, the list goes on only to an item worded as a recommendation (what should be done),
+    # not to bullets of findings or facts the paragraph introduces
+    return item is not None and item.style == style and bool(_ASKS.search(item.text))
 
 
 def _continues(item: Item, line: Line | None) -> bool:
