@@ -230,7 +230,7 @@ def test_a_bulleted_recommendation_answered_by_a_progress_label_keeps_no_glyph()
 
 
 def test_a_name_is_an_issuer_only_where_the_page_names_a_report_by_it():
-    from recgraph.graph.reading.segment.spans import named_issuers, retellings
+    from recgraph.graph.reading.segment.retellings import named_issuers, retellings
 
     names = named_issuers(["The Hollis report was published in 1985.", "The Annual report and the Members report."])
     assert names == {"Hollis"}

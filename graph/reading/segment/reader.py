@@ -21,7 +21,8 @@ from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.registers import logged_status, without_tags
 from recgraph.graph.reading.segment.roles import GLYPH_LED, Layout, lay_out, strip_bullet
-from recgraph.graph.reading.segment.spans import Start, find_starts, named_issuers, quoted_text, retellings, span_end
+from recgraph.graph.reading.segment.retellings import named_issuers, retellings
+from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
 
 NAME = "general"
