@@ -17,12 +17,20 @@ the links with the judgements:
 A side names its recommendation as recgraph keys it, ``report-key/number``; it may also name its
 ``paper`` (file name), which finds the recommendation by paper and number when the report key has
 changed. A side that is found neither way was not read (a reading failure): its pair is listed and
-left out of the figures. With ``--quoted``, a side that is not read but quotes its printed wording
+left out of the figures. A side that carries its printed wording (``text``) and its ``paper`` is also
+found by its text (``found_by_text`` in the figures), by this rule: both wordings are normalised (case,
+quotes and dashes, every run of punctuation or space read as one space); the side is found when a record
+read from that paper contains the side's wording (a quote cut short still matches; the quoter's
+omissions marked by an ellipsis match any words, the pieces in order), or when a record's
+wording is contained in the side's and has more than half of its words (a record that kept the lead-in
+of a quoted item but lost its tail). With ``--coverage``, reading alone is measured (no linking): per
+judged file, how many distinct quoted sides (``text`` and ``paper``) are read, and each one not read
+with its paper and first words: "real recommendations read / quoted". With ``--quoted``, a side that is not read but quotes its printed wording
 (``text``, with ``year`` and ``source``) is added as a recommendation of its own (as
 bench/repeats.py does for fixture pairs), which measures the detector alone on those pairs.
 
 Run: .venv/bin/python bench/repeats_real.py --papers DIR --judged FILE [--judged FILE2 ...]
-         [--seeds DIR] [--quoted] [--json]
+         [--seeds DIR] [--quoted] [--coverage] [--json]
 Exit code 0 when it ran, 2 when it could not (an ``Error:`` line names the file).
 """
 
@@ -30,8 +38,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +74,8 @@ class Outcome:
     records: int = 0
     real_records: int = 0
     unjudged_reiterates: list[tuple[str, str]] = field(default_factory=list)
+    found_by_text: int = 0
+    coverage: list[dict] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -99,25 +111,74 @@ def _canonical(number: str) -> str:
     return canonical_number(number)
 
 
+def normalised(text: str) -> str:
+    """Wording compared by text: lower case, every run of characters not a letter or digit one space."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(re.findall(r"[^\W_]+", folded))
+
+
+def _in_order(pieces: list[str], wording: str) -> bool:
+    """Whether each piece occurs in ``wording`` (padded with spaces) after the one before, each from a word's start."""
+    at = 0
+    for piece in pieces:
+        found = wording.find(f" {piece}", at)
+        if found < 0:
+            return False
+        at = found + len(piece) + 1
+    return True
+
+
 class Index:
-    """The recommendations read, found by label or by paper and number."""
+    """The recommendations read, found by label, by paper and number, or by paper and printed text."""
 
     def __init__(self, results) -> None:
         self.by_label: dict[tuple[str, str], tuple[str, str]] = {}
         self.by_paper: dict[tuple[str, str], tuple[str, str]] = {}
+        self.texts: dict[str, list[tuple[str, tuple[str, str]]]] = {}
         for result in results:
             paper = Path(result.paper.file).name
             for rec in result.recommendations:
                 key = (rec.source_report, rec.number)
                 self.by_label.setdefault((rec.source_report, _canonical(rec.number)), key)
                 self.by_paper.setdefault((paper, _canonical(rec.number)), key)
+                self.texts.setdefault(paper, []).append((normalised(rec.text), key))
 
     def find(self, side: dict) -> tuple[str, str] | None:
+        return self.find_how(side)[0]
+
+    def find_how(self, side: dict) -> tuple[tuple[str, str] | None, str | None]:
+        """The key found for a side and how: "key", "paper" (paper and number) or "text"."""
         report, _, number = side["rec"].partition("/")
         found = self.by_label.get((report, _canonical(number)))
-        if found is None and side.get("paper"):
-            found = self.by_paper.get((Path(str(side["paper"])).name, _canonical(number)))
-        return found
+        if found is not None:
+            return found, "key"
+        if side.get("paper"):
+            paper = Path(str(side["paper"])).name
+            found = self.by_paper.get((paper, _canonical(number)))
+            if found is not None:
+                return found, "paper"
+            if side.get("text"):
+                found = self.by_text(paper, str(side["text"]))
+                if found is not None:
+                    return found, "text"
+        return None, None
+
+    def by_text(self, paper: str, text: str) -> tuple[str, str] | None:
+        """A record of this paper whose wording contains the quote, or is contained in it with most of its words."""
+        quote = normalised(text)
+        if not quote:
+            return None
+        words = len(quote.split())
+        # the quoter's omissions, marked by an ellipsis, match any words: the pieces in order
+        pieces = [normalised(piece) for piece in re.split(r"\.\.\.|\u2026", text)]
+        pieces = [piece for piece in pieces if piece]
+        for wording, key in self.texts.get(paper, ()):
+            if _in_order(pieces, f" {wording} "):
+                return key
+        for wording, key in self.texts.get(paper, ()):
+            if wording and f" {wording} " in f" {quote} " and 2 * len(wording.split()) > words:
+                return key
+        return None
 
 
 def quoted_results(sides: list[dict]):
@@ -144,8 +205,39 @@ def quoted_results(sides: list[dict]):
     return results
 
 
-def measure(papers: list[Path], seeds: Path, judged: list[Path], quoted: bool = False, options=None) -> Outcome:
-    """Read, enrich and link the seeds and papers; set each judged pair's keys and linked relation."""
+def first_words(text: str, count: int = 12) -> str:
+    words = str(text).split()
+    return " ".join(words[:count]) + (" ..." if len(words) > count else "")
+
+
+def coverage(pairs: list[Pair], index: Index) -> list[dict]:
+    """Per judged file, the distinct quoted sides (``text`` and ``paper``): how many are read, and how."""
+    files: dict[str, dict[str, dict]] = {}
+    for pair in pairs:
+        for side in (pair.later, pair.earlier):
+            if side.get("text") and side.get("paper"):
+                files.setdefault(pair.source, {}).setdefault(side["rec"], side)
+    blocks = []
+    for source, sides in files.items():
+        how = Counter()
+        unread = []
+        for rec, side in sorted(sides.items()):
+            found, way = index.find_how(side)
+            how[way or "not read"] += 1
+            if found is None:
+                unread.append([rec, Path(str(side["paper"])).name, first_words(side["text"])])
+        blocks.append({"judged": source, "quoted": len(sides), "read": len(sides) - how["not read"],
+                       "by_key": how["key"], "by_paper_and_number": how["paper"], "by_text": how["text"],
+                       "unread": unread})
+    return blocks
+
+
+def measure(papers: list[Path], seeds: Path, judged: list[Path], quoted: bool = False, options=None,
+            reading_only: bool = False) -> Outcome:
+    """Read, enrich and link the seeds and papers; set each judged pair's keys and linked relation.
+
+    With ``reading_only``, only the coverage of quoted sides is measured (nothing is linked).
+    """
     from recgraph.graph.enrich import enrich
     from recgraph.graph.linking import link
     from recgraph.graph.reading.papers import read_papers
@@ -158,6 +250,11 @@ def measure(papers: list[Path], seeds: Path, judged: list[Path], quoted: bool = 
     results = list(outcome.results)
     real_files = {p.resolve() for folder in papers for p in (folder.rglob("*.txt") if folder.is_dir() else [folder])}
     index = Index(results)
+    blocks = coverage(pairs, index)
+    by_text = {side["rec"] for pair in pairs for side in (pair.later, pair.earlier) if index.find_how(side)[1] == "text"}
+    if reading_only:
+        return Outcome(found_by_text=len(by_text), coverage=blocks,
+                       seconds=round(time.perf_counter() - started, 1))
     extra = []
     if quoted:
         extra = [side for pair in pairs for side in (pair.later, pair.earlier)
@@ -174,7 +271,7 @@ def measure(papers: list[Path], seeds: Path, judged: list[Path], quoted: bool = 
         relation = getattr(repeat, "relation", "reiterates")
         if linked.get(key) != "reiterates":
             linked[key] = "reiterates" if relation == "reiterates" else "relatedTo"
-    result = Outcome(quoted=len({side["rec"] for side in extra}), seconds=0.0)
+    result = Outcome(quoted=len({side["rec"] for side in extra}), found_by_text=len(by_text), coverage=blocks)
     result.records = sum(len(r.recommendations) for r in results)
     real_keys = set()
     for r in outcome.results:
@@ -231,6 +328,8 @@ def figures(outcome: Outcome) -> dict:
         "missed_any_link": [label(p) + [p.judgement] for p in pairs if p.judgement != "unrelated" and p.linked == "none"],
         "not_read": [label(p) + [p.judgement] for p in outcome.unread],
         "quoted_recommendations": outcome.quoted,
+        "found_by_text": outcome.found_by_text,
+        "coverage": outcome.coverage,
         "recommendations_read": outcome.records,
         "real_recommendations_read": outcome.real_records,
         "unjudged_reiterates_touching_real_papers": [list(pair) for pair in outcome.unjudged_reiterates],
@@ -246,7 +345,8 @@ def render(f: dict) -> str:
 
     lines = [
         f"held-out real-paper pairs: {f['pairs']} scored ({', '.join(f'{k} {v}' for k, v in sorted(f['judged'].items()))}); "
-        f"{len(f['not_read'])} left out (a recommendation not read); {f['quoted_recommendations']} quoted recommendations added",
+        f"{len(f['not_read'])} left out (a recommendation not read); {f['quoted_recommendations']} quoted recommendations added; "
+        f"{f['found_by_text']} sides found by their printed text",
         f"recommendations read: {f['recommendations_read']} ({f['real_recommendations_read']} from the real papers)",
         f"reiterates: {pr(f['reiterates'])}",
         f"any link (reiterates or relatedTo vs judged reiterates or related): {pr(f['any_link'])}",
@@ -262,8 +362,19 @@ def render(f: dict) -> str:
     for title, key in sections:
         lines.append(f"{title}: {len(f[key])}")
         lines += [f"  {' > '.join(item[:2])}" + (f"  [{item[2]}]" if len(item) > 2 else "") for item in f[key]]
+    lines += render_coverage(f["coverage"])
     lines.append(f"time: {f['seconds']} s")
     return "\n".join(lines)
+
+
+def render_coverage(blocks: list[dict]) -> list[str]:
+    lines = []
+    for block in blocks:
+        lines.append(f"reading coverage of {block['judged']}: real recommendations read / quoted = "
+                     f"{block['read']}/{block['quoted']} (by key {block['by_key']}, by paper and number "
+                     f"{block['by_paper_and_number']}, by text {block['by_text']})")
+        lines += [f"  not read: {rec} [{paper}] {words}" for rec, paper, words in block["unread"]]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -272,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judged", type=Path, action="append", required=True, help="judged pairs (JSON); repeatable")
     parser.add_argument("--seeds", type=Path, default=None, help="seed papers (default: the data folder's papers)")
     parser.add_argument("--quoted", action="store_true", help="add quoted texts of sides that are not read")
+    parser.add_argument("--coverage", action="store_true",
+                        help="reading alone: quoted sides read per judged file and those not read (no linking)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rule", choices=("default", "objects", "wording"), default="default",
                         help="repeat rule: the default, the object-of-the-ask option, or aligned wording alone")
@@ -290,10 +403,15 @@ def main(argv: list[str] | None = None) -> int:
 
         options = {"default": None, "objects": RepeatOptions(objects=True),
                    "wording": RepeatOptions(score_gate=False)}[args.rule]
-        outcome = measure(args.papers, seeds, args.judged, quoted=args.quoted, options=options)
+        outcome = measure(args.papers, seeds, args.judged, quoted=args.quoted, options=options,
+                          reading_only=args.coverage)
     except BenchError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
+    if args.coverage:
+        blocks = {"found_by_text": outcome.found_by_text, "coverage": outcome.coverage, "seconds": outcome.seconds}
+        print(json.dumps(blocks, indent=1) if args.json else "\n".join(render_coverage(outcome.coverage)))
+        return 0
     f = figures(outcome)
     print(json.dumps(f, indent=1) if args.json else render(f))
     return 0

@@ -111,3 +111,33 @@ def test_a_missing_papers_folder_is_an_error(bench, tmp_path, capsys):
     judged = write(tmp_path / "judged.json", [])
     code, _, err = run(bench, capsys, "--papers", tmp_path / "nowhere", "--judged", judged)
     assert code == 2 and "nowhere: no such file or folder" in err
+
+
+def test_a_side_is_found_by_its_printed_text_and_coverage_lists_the_unread(bench, papers, tmp_path, capsys):
+    judged = write(tmp_path / "judged.json", [
+        # the quote differs in case, quotes and spacing, and is cut short: found by its text
+        pair("q-example/a", "district-audit-ppp-2001-02/R6", "related", paper="example-review-2006.txt",
+             text="the Authority  receives a ‘yearly’ report on vetting decisions broken"),
+        # the record's wording lies inside a longer quote and has most of its words: found
+        pair("q-example/b", "winning-consent/10", "related", paper="example-review-2006.txt",
+             text="1. That the MPS reviews its staff appraisal arrangements so that every officer has objectives tied to borough priorities (see above)."),
+        # a record inside the quote but with under half of its words: not read
+        pair("q-example/c", "winning-consent/23", "unrelated", paper="example-review-2006.txt",
+             text="Beyond this, the review found that the Authority receives a yearly report on vetting decisions broken down by ethnicity, "
+                  "but it asked for a quarterly one, with the outcomes of appeals, the times taken and the numbers refused at each stage."),
+        # the words of a record, but another paper: not read
+        pair("q-example/d", "winning-consent/23", "related", paper="other.txt",
+             text="That the Authority receives a yearly report on vetting decisions"),
+    ])
+    code, figures, _ = run(bench, capsys, "--papers", papers, "--judged", judged)
+    assert code == 0 and figures["found_by_text"] == 2 and figures["pairs"] == 2
+    code, figures, _ = run(bench, capsys, "--papers", papers, "--judged", judged, "--coverage")
+    [block] = figures["coverage"]
+    assert (block["quoted"], block["read"], block["by_text"]) == (4, 2, 2)
+    assert [row[:2] for row in block["unread"]] == [["q-example/c", "example-review-2006.txt"], ["q-example/d", "other.txt"]]
+    assert block["unread"][0][2].startswith("Beyond this, the review") and block["unread"][0][2].endswith("...")
+
+
+def test_a_quote_with_an_ellipsis_matches_the_pieces_in_order(bench):
+    assert bench._in_order(["the mps reviews", "every officer"], " 1 that the mps reviews its staff so that every officer has ")
+    assert not bench._in_order(["every officer", "the mps reviews"], " 1 that the mps reviews its staff so that every officer has ")

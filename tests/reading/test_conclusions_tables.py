@@ -8,6 +8,8 @@ Each rule is checked with its look-alikes, which must stay prose.
 
 from __future__ import annotations
 
+import pytest
+
 from recgraph.graph.reading.readers.text import Document
 from recgraph.graph.reading.segment import read
 from recgraph.graph.reading.segment.conclusions import BACK_REFERENCE, referenced_conclusions
@@ -123,3 +125,27 @@ def test_after_a_list_of_conclusions_without_replies_a_paragraph_cut_from_its_re
         "3. Forces should train every detention officer in first aid and\n"
     )
     assert [number for number, _ in records(text)] == ["1", "2", "3"]
+
+
+def test_a_reply_in_the_responders_voice_after_a_lone_conclusion_is_its_progress():
+    text = (
+        "Conclusions and recommendations\n\n"
+        "7. Forces should publish their custody data every quarter (paragraph 10).\n\n"
+        "8. The Government accepts this recommendation and will ask forces to do so from April.\n"
+    )
+    assert [number for number, _ in records(text)] == ["7"]
+    assert progress(text)["7"].startswith("The Government accepts this recommendation")
+
+
+@pytest.mark.parametrize("opening", [
+    "The Government should publish its custody data every quarter.",  # a conclusion about the Government
+    "The Government has failed to publish its custody data.",
+    "The Home Office needs to publish its custody data.",
+])
+def test_a_paragraph_about_the_government_after_a_conclusion_stays_an_item(opening):
+    text = (
+        "Conclusions and recommendations\n\n"
+        "7. Forces should publish their custody data every quarter (paragraph 10).\n\n"
+        f"8. {opening}\n"
+    )
+    assert [number for number, _ in records(text)] == ["7", "8"]

@@ -204,3 +204,36 @@ def test_the_structure_fixtures_read_as_expected(path):
     score = bench.score_result(bench.read_fixture(path), bench.expected_for(path))
     assert (score.missed, score.extra_records, score.invented) == ([], [], 0)
     assert len(score.status_misses) == KNOWN_STATUS_MISSES.get(path.stem, 0), score.status_misses
+
+
+@pytest.mark.parametrize("line, bullet", [
+    ("u Forces should publish their data.", True),  # a symbol-font bullet before a capital
+    ("l The tutor should be named.", True),
+    ("u r here", False),  # a lower-case word after it: not a bullet
+    ("I The first part", False),  # a word of English, not a symbol-font letter
+    ("\u00a7 Mr. Smith asked the Minister", False),  # Hansard's mark of a speech
+])
+def test_a_symbol_font_letter_before_a_capital_is_a_bullet(line, bullet):
+    from recgraph.graph.reading.segment.roles import BULLET
+
+    assert bool(BULLET.match(line)) is bullet
+
+
+def test_a_bulleted_recommendation_answered_by_a_progress_label_keeps_no_glyph():
+    doc = Document.from_text(
+        "Recommendations of the Review\n\n"
+        "u Every officer should have a named tutor for the whole of the first year.\n\n"
+        "Progress so far includes:\n\nu Two forces have piloted the scheme.\n",
+        "news.txt",
+    )
+    assert [rec.text for rec in read(doc).recommendations] == ["Every officer should have a named tutor for the whole of the first year."]
+
+
+def test_a_name_is_an_issuer_only_where_the_page_names_a_report_by_it():
+    from recgraph.graph.reading.segment.retellings import named_issuers, retellings
+
+    names = named_issuers(["The Hollis report was published in 1985.", "The Annual report and the Members report."])
+    assert names == {"Hollis"}
+    text = "Hollis recommended that forces test recruits. Critics recommended that nothing change. Hollis called for evidence from forces."
+    assert [m["text"] for m in retellings(text, names)] == ["forces test recruits."]
+    assert retellings(text) == []  # without the page's names, no name is an issuer

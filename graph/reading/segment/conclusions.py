@@ -30,6 +30,18 @@ from recgraph.graph.reading.segment.roles import Layout
 BACK_REFERENCE = re.compile(
     r"\((?:paragraphs?|paras?\.?)\s+\d{1,3}(?:\s*(?:[,\u2013-]|and|to)\s*\d{1,3})*\)\.?\s*$", re.IGNORECASE
 )
+#: A reply opens in the responder's voice: "The Government agrees with the Committee's conclusion",
+#: "The Home Office accepts this recommendation", "The Government does not accept ...": the wording
+#: Government responses to select committees give each reply (Command papers and Special Reports);
+#: the verbs are those of answering, never "should", "must" or "has failed", which a conclusion
+#: about the Government uses.
+REPLY = re.compile(
+    r"^(?:\d{1,3}\.\s+)?The\s+(?:Government|Home\s+Office|Department|Ministry|Home\s+Secretary)\s+"
+    r"(?:(?:therefore|also|fully|partly|partially|broadly|warmly)\s+)?"
+    r"(?:agrees|accepts|welcomes|notes|shares|recognises|recognizes|acknowledges|supports|endorses|rejects"
+    r"|does\s+not\s+(?:agree|accept|support)|is\s+grateful)\b",
+    re.IGNORECASE,
+)
 #: A paragraph wrapped over lines runs on to its reference within this many lines (the longest
 #: hard-wrapped conclusion of the fixtures takes 7; 25 leaves room without joining a page).
 MAX_WRAPPED_LINES = 25
@@ -83,6 +95,9 @@ def replies(layout: Layout, conclusions: list[Conclusion]) -> set[int]:
         return set()
     others = [line.number for line, _ in _numbered_paragraphs(layout) if line.number not in referenced]
     found = {number for number in others if between(number, referenced)}
+    # a paragraph after the last one in the responder's own voice is its reply, even with no reply
+    # between (a cut page holding one conclusion and its reply)
+    found |= {number for number in others if number > min(referenced) and REPLY.match(layout.line(number).text)}
     after = [number for number in others if number > max(referenced)]
     if found and after:
         found.add(after[0])

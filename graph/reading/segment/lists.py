@@ -41,6 +41,8 @@ _LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\
 #: track as they track recommendations (the trial's inspection page; committee papers on HMIC
 #: inspections).
 _NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b|\bareas?\s+for\s+improvement\b", re.IGNORECASE)
+#: A back-reference to one recommendation given above: "this recommendation", "that recommendation".
+_BACK_REFERENCE = re.compile(r"\b(?:this|that)\s+recommendation\b(?!s)", re.IGNORECASE)
 #: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
 #: (the wordings of the survey's introductions; "Following the review, ..." opening a sentence announces nothing).
 _ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
@@ -69,6 +71,18 @@ _APPENDIX = re.compile(r"\b(?:appendix|annex)\s+(?P<which>\d{1,2}|[A-Z])\b", re.
 #: A lead-in pointing elsewhere ("set out in Appendix 1", "attached at Appendix 2") introduces no
 #: list on this page.
 _ELSEWHERE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:exempt\s+)?(?:appendix|annex|schedule)\b", re.IGNORECASE)
+
+#: A web page's pointer to its documents or links ("see documents below", "click here", "download
+#: the full report"): page navigation closing what the page says, never an item of a list (committee
+#: and assembly web pages end a report's summary so, before the documents they attach).
+POINTER = re.compile(
+    r"\bsee\s+(?:the\s+)?(?:documents?|attachments?|links?|downloads?|files?)\s+below\b|\bclick\s+here\b"
+    r"|\bdownload\s+(?:the|our)\s+(?:full\s+)?(?:report|document|response)",
+    re.IGNORECASE,
+)
+
+#: The wording of an ask: what should, must or needs to be done, or is recommended.
+_ASKS = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to|recommend\w*)\b", re.IGNORECASE)
 
 _OPEN_ROLES = ("text", "numbered", "heading", "that", "marker", "tail")
 _STOP_ROLES = ("section", "members", "boilerplate", "frame", "table", "region")
@@ -117,6 +131,10 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
     sits in the sentence just before ("... the auditor's key recommendations." then "Progress on
     each area is summarised below."). Empty when none holds (or every one that holds is switched off).
     """
+    if _BACK_REFERENCE.search(line.text) and not _NAMES.search(_BACK_REFERENCE.sub("", line.text)):
+        # it names only "this recommendation", one given above ("The evidence below relates to this
+        # recommendation:"): what follows is about that one, not a list of recommendations
+        return frozenset()
     if line.role in ("heading", "section"):
         # a title naming them ("Recommendations for this Committee", "D. Progress on the
         # recommendations"); the paper's own "A. Recommendations" is the Members' section
@@ -305,8 +323,14 @@ def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
             break
         item = enumerated(line) if line.role != "heading" else None
         if item is None:
+            if found and line.role == "response" and line.text.rstrip().endswith(":") and _EXAMPLES.match(line.text):
+                break  # "Progress so far includes:": the points after it are progress, not the list's items
             if line.role in ("response", "field") or (line.role == "text" and not gap):
                 continue  # a response, a labelled field or a wrapped line belongs to the item above
+            if found and style.startswith("bullet") and _comment_between(layout, line, style):
+                # a paragraph commenting on the bullet above, the next bullet right after it: a
+                # report's list printing each recommendation followed by its discussion
+                continue
             if found and _continues(found[-1][1], _next_item(layout, line)):
                 # theme headings, or the other cells of a flattened table (evidence, observations),
                 # inside a numbered list whose numbering runs on after them
@@ -358,6 +382,23 @@ def _next_item(layout: Layout, line: Line) -> Line | None:
     return None
 
 
+def _comment_between(layout: Layout, line: Line, style: str) -> bool:
+    """Whether ``line`` is a plain paragraph between two bullets of one list: the next paragraph is a
+    bullet of the same style, and ``line`` announces nothing (no lead-in of another list: "Progress
+    so far includes:" before bullets of progress)."""
+    if line.role != "text" or line.text.rstrip().endswith((":", ";")) or is_lead_in(layout, line) or _EXAMPLES.match(line.text):
+        return False
+    following = layout.next_filled(line.number)
+    while following is not None and following.role == "text" and not enumerated(following):
+        if following.text.rstrip().endswith((":", ";")):
+            return False
+        following = layout.next_filled(following.number)
+    item = enumerated(following) if following is not None and following.role != "heading" else None
+    # past prose, the list goes on only to an item worded as a recommendation (what should be done),
+    # not to bullets of findings or facts the paragraph introduces
+    return item is not None and item.style == style and bool(_ASKS.search(item.text))
+
+
 def _continues(item: Item, line: Line | None) -> bool:
     """Whether ``line`` is the next item of a numbered list whose last item is ``item`` (5. then 6.)."""
     if line is None or item.label is None or not item.label.isdigit():
@@ -395,6 +436,8 @@ def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Lin
     found: list[tuple[Line, Item | None]] = []
     line: Line | None = first
     while line is not None and line.role in ("text",) and enumerated(line) is None:
+        if POINTER.search(line.text):
+            break  # the page's pointer to its documents ends the list
         found.append((line, None))
         if not plural:
             break

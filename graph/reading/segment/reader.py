@@ -21,7 +21,8 @@ from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.registers import logged_status, without_tags
 from recgraph.graph.reading.segment.roles import GLYPH_LED, Layout, lay_out, strip_bullet
-from recgraph.graph.reading.segment.spans import Start, find_starts, paraphrased, quoted_text, span_end
+from recgraph.graph.reading.segment.retellings import named_issuers, retellings
+from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
 
 NAME = "general"
@@ -62,6 +63,7 @@ def read(doc: Document) -> ReadResult:
     recommendations: list[Recommendation] = []
     updates: list[ProgressUpdate] = []
     unnumbered = 0
+    names = named_issuers(line.text for line in layout.lines)
     for index, start in enumerate(starts):
         following = starts[index + 1].line if index + 1 < len(starts) else None
         last = span_end(layout, start, following, in_tables)
@@ -73,9 +75,14 @@ def read(doc: Document) -> ReadResult:
         report = sources.by_start[start.line]
         parts = find_parts(layout, start.line, last)
         head_last = _head_end(layout, start.line, parts[0].first_line) if parts else last
-        text, progress = _text_and_progress(layout, start, head_last)
+        text, progress = _text_and_progress(layout, start, head_last, names)
         rec = Recommendation(report.key, number, text, doc.provenance(start.line, head_last), covers=start.covers)
         recommendations.append(rec)
+        if start.kind == "paraphrase":
+            # a paragraph of prose retelling several recommendations: one record each, in order
+            for words in _retold(layout, start, head_last, names)[1:]:
+                unnumbered += 1
+                recommendations.append(Recommendation(report.key, f"u{unnumbered}", words, doc.provenance(start.line, head_last)))
         marker = layout.line(start.line).marker
         if update := _update(rec, doc, progress, text, start, marker.bracket if marker else None):
             updates.append(update)
@@ -149,7 +156,14 @@ def _part_records(doc: Document, layout: Layout, parent: Recommendation, part: P
     return rec, _update(rec, doc, progress, text, Start(part.first_line, "part", number))
 
 
-def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, str]:
+def _retold(layout: Layout, start: Start, last: int, names: frozenset[str]) -> list[str]:
+    """The words of each recommendation a paragraph of prose retells."""
+    body = [layout.line(n) for n in range(start.line + 1, last + 1) if layout.line(n).role != "blank"]
+    paragraph, _ = _paragraph_block(_paragraph(layout.line(start.line).text), body)
+    return [match["text"].strip() for match in retellings(paragraph, names)]
+
+
+def _text_and_progress(layout: Layout, start: Start, last: int, names: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The recommendation's own words and the progress printed after them."""
     head = layout.line(start.line)
     body = [layout.line(n) for n in range(start.line + 1, last + 1) if layout.line(n).role != "blank"]
@@ -167,8 +181,11 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
-        words, after = paraphrased(paragraph) or (paragraph, "")
-        return words, _join([after] + [_progress(l.text) for l in rest])
+        found = retellings(paragraph, names)
+        if not found:
+            return paragraph, _join([_progress(l.text) for l in rest])
+        # the progress is what follows the last recommendation the paragraph retells
+        return found[0]["text"].strip(), _join([paragraph[found[-1].end() :].strip()] + [_progress(l.text) for l in rest])
     if start.kind == "referenced" and start.last is not None:
         # a committee's conclusion: its lines to its "(paragraph N)", the reply paragraphs after it
         own = [l.text for l in [head, *body] if l.number <= start.last]
@@ -178,7 +195,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int) -> tuple[str, st
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":
         item = enumerated(head)
-        own = item.text if item and item.style in ("label", "a.", "a)", "(a)") else head.text
+        own = item.text if item and (item.style in ("label", "a.", "a)", "(a)") or item.style.startswith("bullet")) else head.text
         if item and _CELL_SEPARATOR.match(item.text):
             # a table row flattened with " / " between its cells ("1. / text / update / grading"):
             # the first cell is the recommendation, the others its progress (cells kept apart by " / ")

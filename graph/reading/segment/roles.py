@@ -83,7 +83,14 @@ _DECISION = re.compile(
     r"^(?:\d{1,2}[.)]\s*|\(\d{1,2}\)\s*)?That\b.*\bbe\s+(?:noted|agreed|approved|endorsed|received|discharged|signed\s+off)\b",
     re.IGNORECASE,
 )
-BULLET = re.compile(r"^(?P<indent>\s*)(?:[\u2022\u00b7\u25aa\u25e6*o]|[-\u2013\u2014](?!\d))\s+(?P<text>\S.*)$")
+#: A bullet glyph; a symbol-font bullet survives as its letter when a Word or PDF page is turned into
+#: text (Wingdings "u" ◆, "l" ●, "n" ■, "q" ❏, "Ø" ➢, "ü" ✓): such a letter alone
+#: before a capital is a bullet, never a word of English (the news story of fixture n4 prints its
+#: lists so, as do pages copied from trade papers and PDF reports). Not "§": Hansard marks each
+#: speech with it ("§ Mr. Smith ..."), a paragraph of debate, not a point of a list.
+BULLET = re.compile(
+    r"^(?P<indent>\s*)(?:[\u2022\u00b7\u25aa\u25e6*o]|[-\u2013\u2014](?!\d)|[ulnq\u00d8\u00fc](?=\s+[A-Z\u201c\"']))\s+(?P<text>\S.*)$"
+)
 _THAT = re.compile(r"^(?:\((?P<a>\d{1,3})\)|(?P<b>\d{1,3})[.)])\s+(?P<text>That\s+.*)$")
 _RESPONSE = re.compile(
     r"^(?:(?:MPS|MPA|Management|Our)\s+)?(?:Response|Progress|Update|Comment|Position)\b[^:]{0,20}:\s*", re.IGNORECASE

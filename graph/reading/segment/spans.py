@@ -22,6 +22,7 @@ from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
 from recgraph.graph.reading.segment.registers import logged_items
+from recgraph.graph.reading.segment.retellings import first_retelling, named_issuers, paraphrased  # noqa: F401 (paraphrased: re-exported)
 from recgraph.graph.reading.segment.runs import prescribed_runs, siblings, slashed_rows
 from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading, strip_bullet
@@ -94,16 +95,6 @@ RECOMMENDS = re.compile(
     r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority\s+(?:notes?|agrees?|approves?|endorses?))\b)"
 )
 
-#: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
-#: that ...", "Another recommendation asked that ...", "The review's main recommendation is that
-#: ...": the recommendation is the subject and its words the that-clause (issue 13: prose naming a
-#: recommendation; the trial's inline paraphrases). Only in a paper where nothing else holds.
-PARAPHRASE = re.compile(
-    r"\brecommendations?\b[^.;:]{0,40}?\b(?:was|is|were|are|asked|asks|said|says|required|requires|proposed|proposes)"
-    r"\s+that\s+(?P<text>\S[^.]*\.?)",
-    re.IGNORECASE,
-)
-
 #: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
 _ITEM_WORDS = re.compile(r"\b(?:should|must|recommend\w*|to\s+be|needs?\s+to)\b", re.IGNORECASE)
 
@@ -141,11 +132,12 @@ class Start:
 #:             ("Recommendation 3" alone or with its title) or unmarked (a plan's action titles).
 RULES = (
     "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/referenced", "item/introduced", "item/logged",
-    "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase", "heading/unmarked",
+    "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase",
+    "item/labelled", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
-_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase", "item/prescribed")
+_FALLBACK = ("marker/quote", "item/recommends", "item/paraphrase", "item/prescribed", "item/labelled")
 _LAST_RESORT = ("heading/unmarked",)
 #: Lines that are never an answered item: the paper's own, its frame and closing sections.
 _NOT_ITEMS = ("members", "marker", "tail", "boilerplate", "frame", "section", "table", "region", "blank")
@@ -185,6 +177,7 @@ def _resolve(found: dict[int, list[Start]], group: tuple[str, ...]) -> list[Star
 def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     """Every (line, cue) that holds, one :class:`Start` each."""
     found: list[Start] = []
+    names = named_issuers(line.text for line in layout.lines)
     for line in layout.lines:
         if line.role == "marker" and line.marker and not _number_list(layout, line):
             found.append(Start(line.number, "marker", line.marker.number, line.marker.covers, line.depth > 0, ("marker/head",)))
@@ -203,10 +196,11 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             # an issuer's quoted recommendation runs on over the response paragraphs after it
             kind = "own" if OWN_VOICE.match(line.text) else "recommends"
             found.append(Start(line.number, kind, None, cues=("item/recommends",)))
-        if line.role in ("text", "numbered") and _paraphrase(line.text) and not RECOMMENDS.match(line.text):
+        if line.role in ("text", "numbered") and first_retelling(line.text, names) and not RECOMMENDS.match(line.text):
             found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
+    found += [Start(n, "own", None, cues=("item/labelled",)) for n in labelled_paragraphs(layout)]
     found += _audit_items(layout)
     conclusions = referenced_conclusions(layout) if is_on("item/referenced") else []
     found += [Start(c.first_line, "referenced", c.number, cues=("item/referenced",), last=c.last_line) for c in conclusions]
@@ -233,6 +227,39 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in prescribed_runs(layout) + slashed_rows(layout)]
     that_lines = {s.line for s in found if "item/that" in s.cues}
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in siblings(layout, that_lines)]
+    return found
+
+
+#: The marker word alone as the label of a block, over the recommendation's words on the next line:
+#: how a tracker's or a register's page on one recommendation prints it (inquiry trackers and
+#: accountability indexes: a title, then "Recommendation" or "Inquiry recommendation" over the
+#: words, then labelled blocks for the response and the evidence; a register's entry: "Recommendation"
+#: then "Government Response Summary"). The word may be led by a glyph ("●") and qualified by
+#: the kind of issuer ("Inquiry", "Report", "Committee", ...) or as the "original" or "full" one.
+LABEL_WORD = re.compile(
+    r"^(?:(?:the|original|full|inquiry|report|review|committee|panel|inspection|inspectorate|audit|tribunal)\s+)?"
+    r"recommendation(?:\s+(?:text|wording|in\s+full))?\s*:?$",
+    re.IGNORECASE,
+)
+#: The words under the label are a paragraph: a sentence of at least this many words (the labels
+#: and values of a page's metadata, "Recommendation" / "Accepted", are one or two words; the
+#: shortest recommendation of the seeds and fixtures has nine).
+MIN_LABELLED_WORDS = 8
+_GLYPHS = re.compile(r"^[^\w\"'(\u201c\u2018]+")
+
+
+def labelled_paragraphs(layout: Layout) -> list[int]:
+    """The first line of each paragraph a label line ("Recommendation") stands over (cue ``item/labelled``)."""
+    found = []
+    for line in layout.lines:
+        if line.role in ("blank", "members", "boilerplate", "frame", "section", "table", "region"):
+            continue
+        if not LABEL_WORD.match(_GLYPHS.sub("", line.text).strip()):
+            continue
+        following = layout.next_filled(line.number)
+        if (following is not None and following.role in ("text", "numbered", "that")
+                and len(following.text.split()) >= MIN_LABELLED_WORDS and not LABEL_WORD.match(following.text.strip())):
+            found.append(following.number)
     return found
 
 
@@ -288,27 +315,6 @@ def _audit_items(layout: Layout) -> list[Start]:
 
 
 OWN_VOICE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\b")
-
-#: The issuer as the subject, in the past: "The review also recommended that ...", "The Inquiry
-#: recommended that ...": how a tracking paper retells a recommendation of the report it tracks
-#: (issue 13: prose naming a recommendation). The issuer is a report or a reviewing body, at the
-#: head of its sentence; the paper's own Board or Committee recommending is its own business.
-ISSUER_RECOMMENDED = re.compile(
-    r"(?:^|[.;]\s+|^\d{1,3}\.\s+)(?:The|This|That|Its|Their|An?)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-    r"(?:review|inquiry|report|panel|scrutiny|inspection|inspectorate|inspectors?|auditors?|audit|HMIC)"
-    r"(?:'s|\u2019s)?\s+(?:also\s+|further\s+|then\s+)?recommended\s+that\s+(?P<text>\S[^.]*\.?)",
-    re.IGNORECASE,
-)
-
-
-def _paraphrase(text: str) -> re.Match | None:
-    return PARAPHRASE.search(text) or ISSUER_RECOMMENDED.search(text)
-
-
-def paraphrased(text: str) -> tuple[str, str] | None:
-    """(the recommendation's words, the rest of the paragraph) of a prose paraphrase, or None."""
-    match = _paraphrase(text)
-    return (match["text"].strip(), text[match.end() :].strip()) if match else None
 
 
 def quoted_text(text: str) -> str | None:

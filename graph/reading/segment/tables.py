@@ -27,7 +27,10 @@ from recgraph.graph.reading.segment.roles import Layout
 from recgraph.graph.reading.segment.switches import is_on
 
 _COLUMNS = (
-    ("number", re.compile(r"^(?:no\.?|number|rec(?:ommendation)?\.?\s*(?:no\.?|ref\.?)?|ref\.?|#)$", re.I)),
+    # the number column may be named for the body that numbered the rows ("MPS numbering", "HMICFRS
+    # ref": a tracking body's own numbering of another's recommendations, as gov.uk annexes print it)
+    ("number", re.compile(
+        r"^(?:(?:[A-Z]{2,8}\s+)?(?:no\.?|number(?:ing)?|ref(?:erence)?\.?)|rec(?:ommendation)?\.?\s*(?:no\.?|ref\.?)?|#)$", re.I)),
     # the recommendation, or the action an action plan turns it into (survey part B: improvement
     # and action plans keep one action per recommendation); "action by" names the owner
     ("text", re.compile(r"\b(?:recommendations?|findings?|actions?(?!\s+(?:by|taken|owner)))\b", re.I)),
