@@ -79,7 +79,19 @@ def doc_section() -> list[str]:
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     intro = textwrap.fill(record["intro"].format(phrases=first["parts"]["all"]["phrases"], pages=first["pages"]), 110)
     after = textwrap.fill(record["findings"], 110)
-    return ["#### A fourth survey, held out", "", intro, "", *lines, "", after, ""]
+    return ["#### A fourth survey, held out", "", intro, "", *lines, "", after, "", *_session_section(record)]
+
+
+def _session_section(record: dict) -> list[str]:
+    """A later session's classes, as the record keeps them (prose and a table of counts)."""
+    session = record.get("seventh_session")
+    if not session:
+        return []
+    lines = [f"#### {session['title']}", ""]
+    for paragraph in session["paragraphs"]:
+        lines += [textwrap.fill(paragraph, 110, break_on_hyphens=False), ""]
+    return lines[:-1] + ["", "Figures (counts of right phrases; surveys 1-3 by bench/status_phrases_heldout.py):", "",
+                         *session["table"], ""]
 
 
 def main(argv=None) -> int:

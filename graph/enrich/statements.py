@@ -11,7 +11,10 @@ wordings miss by their grammar (:func:`grammar_status`):
 - a recording verb with an "as" complement of completion ("has been marked as complete") states it too,
   and so does a tracker's verbless note ending in a participle of completion ("Forensic review
   completed"), in clauses cut at colons, slashes and dashes ("green: completed");
-- a hedge on the predicate ("has been partially implemented") states part done;
+- a hedge on the predicate ("has been partially implemented") states part done; a completion qualified by "but"
+  and work that goes on ("implemented, but work should continue") states most done, by a staff shortfall part done;
+- a post filled or a thing sent out ("X appointed", "circulated to all stations") states completion unless a purpose
+  clause, a request or work said to follow makes it a step;
 - a negated predicate ("has not been published", "none of them were implemented") states no completion:
   the lexicon's own patterns, or the default, decide it (a rule reading negations as not started or in
   progress was tried and changed nothing, docs/enrichment.md).
@@ -45,7 +48,36 @@ COMPLETION_VERBS = ("completed", "implemented", "achieved", "accomplished", "ful
 #: issue, publish, enact, approve). "Agreed" and "accepted" are left out: in responses to recommendations
 #: they say the recommendation is accepted (statuses.ttl: "Accepted" is in progress), not carried out.
 INSTITUTING_VERBS = ("established", "instituted", "created", "introduced", "adopted", "launched", "rolled out",
-                     "put in place", "set up", "issued", "published", "enacted", "embedded", "approved")
+                     "put in place", "set up", "issued", "published", "enacted", "embedded", "approved",
+                     *("appointed", "sent", "circulated", "distributed", "disseminated"))
+#: Seventh session: a post filled ("a custody manager has been appointed", "Commander X appointed") and a thing
+#: sent out ("the findings have been sent to all chief officers", "guidance was circulated to boroughs") state
+#: what the recommendation asked for as done, as the verbs of issuing above do (Merriam-Webster's Dictionary of
+#: Synonyms groups "send, dispatch, forward, transmit" and lists "distribute", "disseminate" under "spread"). They
+#: are the riskiest verbs here: an appointment or a letter is often a step taken to get the work going, so
+#: :data:`STEP_PURPOSES` and :data:`SENT_FOR` guard them (measured on the in-progress phrases of all four surveys,
+#: docs/enrichment.md "Statuses: seventh session's classes").
+APPOINTING_VERBS = ("appointed",)
+SENDING_VERBS = ("sent", "circulated", "distributed", "disseminated")
+#: Those appointed to do the work rather than to hold the post asked for: engaging a consultant or a contractor
+#: starts the work (the procurement stage of project conventions, PRINCE2), it does not finish it.
+ENGAGED = ("consultant", "consultants", "consultancy", "contractor", "contractors", "supplier", "suppliers", "firm",
+           "advisers", "advisors", "reviewer", "reviewers")
+#: A purpose clause after a verb of bringing into being or appointing: the body or post exists to get the work
+#: done, so its creation is a step, not the thing done ("a lead has been appointed to take this forward", "a team
+#: was set up to review the policy"; Quirk et al., ch. 15, infinitive clauses of purpose). The verbs are those of
+#: carrying work on, not of being in force.
+STEP_PURPOSES = ("take", "lead", "oversee", "progress", "develop", "deliver", "drive", "coordinate", "co-ordinate",
+                 "implement", "review", "scope", "manage", "look", "consider", "address", "examine", "explore",
+                 "undertake", "carry", "prepare", "draft", "agree", "identify", "assess", "work", "help", "support",
+                 "plan", "design", "produce", "test", "pilot", "establish", "set", "ensure", "investigate")
+#: What a thing is sent out for when sending it asks others to act (a consultation or a request): then it is a
+#: step ("was circulated for comment", "letters have been sent asking forces to reply"), and the nouns of such
+#: things sent.
+SENT_FOR = ("for comment", "for comments", "for consultation", "for views", "for approval", "for agreement",
+            "for information and comment", "seeking", "asking", "requesting", "inviting")
+SENT_STEPS = ("letter", "letters", "questionnaire", "questionnaires", "survey", "surveys", "request", "requests",
+              "invitation", "invitations", "reminder", "reminders", "email", "emails")
 #: Predicative adjectives and phrases saying that the thing asked for is in force ("is now in place",
 #: "are complete"); only after a form of "be".
 STATE_PREDICATES = ("in place", "complete", "operational", "in operation", "in force")
@@ -98,7 +130,10 @@ HEDGES = ("partially", "partly", "in part")
 #: Adverbs that may stand in the verb phrase: any "-ly" adverb ("successfully", "formally") and these,
 #: except the hedges and the degree adverbs of "substantially complete", which other rules read.
 ADVERBS = ("now", "all", "also", "since", "already", "both", "each", "then", "duly", "just",
-           "indeed", "therefore", "thus", "too", "in turn", "as well", "since then", "subsequently")
+           "indeed", "therefore", "thus", "too", "in turn", "as well", "since then", "subsequently",
+           # seventh session: "well" intensifying a participle of state ("are now well established"; the
+           # Oxford English Dictionary's "well", adverb, "thoroughly, fully" before participles)
+           "well")
 DEGREE_ADVERBS = ("partially", "partly", "largely", "substantially", "mostly", "broadly", "nearly", "almost",
                   "virtually", "significantly", "only", "barely", "hardly")
 
@@ -126,6 +161,12 @@ FEATURES = {f.name: f for f in (
     Feature("hedge_over_progress", "a hedged completion overrides a work-goes-on pattern beside it ('partially "
             "implemented / ongoing'): part done and the rest under way is what partially complete means",
             frozenset({2, 3})),
+    Feature("post_or_sent", "a post filled or a thing sent out ('a lead has been appointed', 'Commander X appointed', "
+            "'the findings were sent to all forces') is done, unless a purpose clause or a request makes it a step",
+            frozenset({4})),
+    Feature("qualified", "a completion qualified by 'but' and work that goes on ('implemented but still requiring "
+            "development') is substantially complete; by a shortfall of staff ('established but short of staff') "
+            "partially complete", frozenset({2, 4})),
 )}
 
 #: Where the grammar overrides a pattern of statuses.ttl that matched the same text: (the pattern's status,
@@ -140,7 +181,11 @@ def _alternation(words: Iterable[str]) -> str:
 _MODIFIER = (rf"(?:(?!(?:{_alternation(DEGREE_ADVERBS)})\b)\w+ly|{_alternation(ADVERBS + HEDGES)}"
              r"|not|never|n't)")
 _COMPLETE = _alternation(COMPLETION_VERBS + ("complete",))
-_RECORDED = rf"(?:{_alternation(RECORDING_VERBS)})\s+as\s+(?:being\s+)?(?:{_COMPLETE})"
+#: The complement of a recording verb: "as" (being), or the infinitive "to be" that the same complex-transitive
+#: verbs take ("are considered to be complete", "was judged to have been completed"; Quirk et al., ch. 16, the
+#: object complement and the infinitive "to be"); seventh session.
+_RECORDED = (rf"(?:{_alternation(RECORDING_VERBS)})\s+(?:as\s+(?:being\s+)?|to\s+(?:be|have\s+been)\s+(?:now\s+|fully\s+)?)"
+             rf"(?:{_COMPLETE})")
 #: A finite perfect or passive: the auxiliary, modifiers, the participle or predicate.
 _PREDICATE = re.compile(
     rf"\b(?P<aux>(?:(?:has|have|had|having)(?:\s+{_MODIFIER})*\s+been|is|are|was|were)(?:\s+{_MODIFIER})*)\s+"
@@ -148,10 +193,13 @@ _PREDICATE = re.compile(
     re.IGNORECASE)
 #: A verbless note ending in a participle of completion, as trackers print them ("Forensic review completed",
 #: "four resolved"), with the date it was done or not ("completed in June 2006"; a date after "by" is a
-#: deadline). "Met" and "dealt with" are left out ("the panel met").
+#: deadline). "Met" and "dealt with" are left out ("the panel met"). Seventh session: a post filled, as trackers
+#: note it ("Commander X appointed"), and a distributive phrase saying where it was done ("Custody managers
+#: appointed for each borough", "completed across all sites"), which names no deadline.
 _NOTE = re.compile(
     r"^(?P<subject>(?:[\w'’()&%,-]+\s+){0,8}?)"
-    rf"(?P<verb>{_alternation([v for v in COMPLETION_VERBS if v not in ('met', 'dealt with')] + ['complete'])})"
+    rf"(?P<verb>{_alternation([v for v in COMPLETION_VERBS if v not in ('met', 'dealt with')] + ['complete', *APPOINTING_VERBS])})"
+    r"(?:\s+(?:for|in|across|at|to)\s+(?:each|every|all)\s+[\w-]+(?:\s+[\w-]+)?)?"
     rf"(?:\s+(?:in|on|during)?\s*\(?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES}|q[1-4]|\d{{4}})(?:\s+\d{{4}})?\s*\)?)?"
     r"\W*$", re.IGNORECASE)
 #: Clause boundaries of status cells and sentences: semicolons, colons, slashes, dashes, "but".
@@ -192,12 +240,34 @@ def _not_asserted(before: list[str]) -> bool:
             or bool(_TEMPORAL_AS.search(" ".join(before))))
 
 
+#: Work said to go on or to come after an appointment or a sending, in the rest of the clause: a progressive
+#: ("and is reviewing"), a future or modal, "continues", "ongoing", "next".
+_GOES_ON_AFTER = re.compile(r"\b(?:(?:is|are|was|were)\s+(?:now\s+|currently\s+|still\s+)?(?!being\b)\w+ing|will|shall|would|"
+                            r"continu\w*|ongoing|next|further|begins?|starts?|commences?|to\s+follow)\b")
+_BRINGING_INTO_BEING = frozenset({"established", "instituted", "created", "set up", *APPOINTING_VERBS})
+
+
+def _a_step(verb: str, before: list[str], after: list[str]) -> bool:
+    """Whether a body set up, a post filled or a thing sent is a step towards the work rather than the work done:
+    a purpose clause follows ("appointed to take this forward"), or the thing sent asks others to act."""
+    if verb in APPOINTING_VERBS and _has(before, ENGAGED):
+        return True
+    goes_on = _GOES_ON_AFTER.search(" ".join(after))
+    if goes_on and (verb in (*APPOINTING_VERBS, *SENDING_VERBS) or goes_on.group().endswith("ing")):
+        return True  # "a new head has been appointed and will review the courses", "set up and is recruiting staff"
+    if verb in _BRINGING_INTO_BEING:
+        return bool(re.match(rf"^(?:\w+ ){{0,6}}?(?:in order )?to (?:{'|'.join(STEP_PURPOSES)})\b", " ".join(after)))
+    if verb in SENDING_VERBS:
+        return _has(after, SENT_FOR) or _has(before, SENT_STEPS) or _has(before, INTERMEDIATE_NOUNS)
+    return False
+
+
 def _finite(clause: str, use: frozenset[str]) -> Statement | None:
     """A completion stated by a finite perfect or passive ("has been published", "were noted as closed")."""
     for match in _PREDICATE.finditer(clause):
         before, aux = _words(clause[: match.start()]), _words(match.group("aux"))
         verb = " ".join(match.group("verb").split()).casefold()
-        recorded = " as " in f" {verb} "
+        recorded = " as " in f" {verb} " or " to " in f" {verb} "
         if _not_asserted(before) or (recorded and "recorded_as" not in use) or "completion" not in use:
             continue
         if verb == "addressed" and _words(clause[match.end():])[:1] in (["to"], ["at"]):
@@ -207,6 +277,10 @@ def _finite(clause: str, use: frozenset[str]) -> Statement | None:
         if _has(before, INTERMEDIATE_NOUNS) or (verb in INSTITUTING_VERBS and _has(before, REVIEW_NOUNS)):
             continue  # an intermediate step: "a draft strategy has been published"
         if verb in STATE_PREDICATES and not set(aux) & {"is", "are", "was", "were"}:
+            continue
+        if verb in (*APPOINTING_VERBS, *SENDING_VERBS) and "post_or_sent" not in use:
+            continue
+        if _a_step(verb, before, _words(clause[match.end():])):
             continue
         if _has(aux, HEDGES):
             if "hedge" in use:
@@ -227,14 +301,58 @@ def _note(clause: str, previous: str, use: frozenset[str]) -> Statement | None:
     if _has(subject, _NOT_A_NOTE) or _has(subject, INTERMEDIATE_NOUNS) or subject[-1:] in (["as"], ["of"], ["for"]):
         return None  # a finite, negated or subordinate clause, an intermediate step, or a complement ("as complete")
     verb = match.group("verb").casefold()
+    if verb in APPOINTING_VERBS and "post_or_sent" not in use:
+        return None
     if _has(subject, HEDGES):
         return Statement("partial", f"hedged note: {' '.join(subject)} {verb}", "tracker_note")
     return Statement("complete", f"note: {' '.join([*subject, verb])}", "tracker_note")
 
 
+#: Seventh session. What follows "but" after a completion: work that goes on (still required or needed, ongoing,
+#: continuing, further work or development, to be embedded), or a shortfall of the staff the thing needs. The first
+#: makes the completion substantial (audit follow-up scales: implemented with minor work remaining; the fourth
+#: survey's judging conventions: "implemented but still requiring ongoing development" is substantially complete;
+#: the second survey, 2 phrases: "Implemented, but work should continue"); the second, a unit set up but short of
+#: staff, part done (the same conventions: partially or substantially by the size of the gap, which a phrase does
+#: not give, so the lower).
+_GOES_ON = re.compile(r"^(?:[\w-]+\s+){0,4}?(?:still\s+)?(?:requir\w*|need\w*|on-?going|continu\w*|further\s+(?:work|development|action|enhancements?|improvements?|phases?|training|embedding)|"
+                      r"more\s+work|yet\s+to\s+be\s+(?:fully\s+)?embedded)\b", re.IGNORECASE)
+_SHORTFALL = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:short\s+of\s+(?:staff|\w+\s+staff|personnel|officers)|(?:a\s+)?(?:staff(?:ing)?\s+)?shortfall|"
+                        r"under-?staffed|under\s+strength|below\s+(?:establishment|strength)|not\s+(?:yet\s+)?fully\s+(?:staffed|resourced))",
+                        re.IGNORECASE)
+_BUT = re.compile(r",?\s+but\s+", re.IGNORECASE)
+_DONE = re.compile(rf"\b(?:{_alternation(COMPLETION_VERBS + INSTITUTING_VERBS + STATE_PREDICATES)})\b", re.IGNORECASE)
+
+
+def _qualified(text: str) -> Statement | None:
+    """A completion then "but" and work going on or a staff shortfall ("Implemented, but work should continue")."""
+    parts = _BUT.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    head, tail = parts
+    done = _DONE.search(head)
+    if done is None:
+        return None
+    before = _words(head[: done.start()])
+    if _not_asserted(before) or set(before[-3:]) & set(MODALS) or _has(_words(head), NEGATORS) or _has(before, NEGATIVE_SUBJECTS) or _has(before, ("yet",)):
+        return None
+    verb = " ".join(done.group().split()).casefold()
+    if _has(before, INTERMEDIATE_NOUNS) or (verb in INSTITUTING_VERBS and _has(before, REVIEW_NOUNS)) \
+            or _a_step(verb, before, _words(head[done.end():])):
+        return None  # a step: "a working group has been set up, but more work is needed"
+    if _GOES_ON.match(tail.strip()):
+        return Statement("substantially", f"qualified: {verb} but work goes on", "qualified")
+    if _SHORTFALL.match(tail.strip()):
+        return Statement("partial", f"qualified: {verb} but short of staff", "qualified")
+    return None
+
+
 def overrides(pattern_notation: str, statement: Statement, without: Iterable[str] = ()) -> bool:
     """Whether the grammar's statement wins over the status of a statuses.ttl pattern that matched the
-    same text (:data:`OVERRIDES`)."""
+    same text (:data:`OVERRIDES`; a qualified completion wins over the completion or the work going on that
+    its two halves state, :func:`_qualified`)."""
+    if statement.feature == "qualified":
+        return "qualified" not in set(without) and pattern_notation in ("complete", "in_progress")
     feature = OVERRIDES.get((pattern_notation, statement.notation))
     return feature is not None and feature not in set(without)
 
@@ -270,6 +388,8 @@ def grammar_status(text: str | None, without: Iterable[str] = ()) -> Statement |
     if not text or not text.strip():
         return None
     use = frozenset(FEATURES) - frozenset(without)
+    if "qualified" in use and (found := _qualified(text)) is not None:
+        return found
     previous = ""
     for clause in _CLAUSES.split(text):
         if clause and clause.strip():

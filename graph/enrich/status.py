@@ -32,6 +32,7 @@ from recgraph.graph.enrich.model import StatusAssignment
 from recgraph.graph.enrich.statements import Statement, grammar_status, overrides
 from recgraph.graph.enrich.vocabulary import Concept, Vocabulary, VocabularyError
 from recgraph.graph.reading.readers.phrases import sentences
+from recgraph.graph.reading.segment.registers import logged_status
 
 #: Notations of the statuses the rules below produce; statuses.ttl must define them.
 COMPLETE, SUBSTANTIALLY, PARTIAL, IN_PROGRESS, UNKNOWN = "complete", "substantially", "partial", "in_progress", "unknown"
@@ -104,13 +105,19 @@ _SLUG = re.compile(r"\W*([A-Za-z]+(?:[-_][A-Za-z]+)+)\W*")
 
 
 def _unslugged(phrase: str) -> str:
-    """A status code read as its words; any other phrase as printed.
+    """A status code read as its words; a register's status log read as its last status value (its markup,
+    ``[on]date [status]value[/status][/on]``, docs/extraction.md and :mod:`registers
+    <recgraph.graph.reading.segment.registers>`: the reader takes the same value); any other phrase as printed.
 
     >>> _unslugged("no-further-action-needed"), _unslugged("[status]being-progressed"), _unslugged("Multi-agency work continues")
     ('no further action needed', '[status]being-progressed', 'Multi-agency work continues')
+    >>> _unslugged("[on]9 May 2017 [status]no-further-action-needed[/status][/on]")
+    'no further action needed'
     """
-    match = _SLUG.fullmatch(phrase)
-    return re.sub(r"[-_]", " ", match.group(1)) if match else phrase
+    logged = logged_status(phrase)
+    value = logged if logged is not None else phrase
+    match = _SLUG.fullmatch(value)
+    return re.sub(r"[-_]", " ", match.group(1)) if match else value
 
 
 def _assignment(concept: Concept, basis: str, rule: str, phrase: str | None = None) -> StatusAssignment:
