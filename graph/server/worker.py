@@ -1,13 +1,30 @@
 """The loop of one query worker process (see :mod:`recgraph.graph.server.workers`).
 
 Kept apart from the pool so a worker imports what answering needs and nothing of the server.
+
+The memory cap is a cap on address space (``RLIMIT_AS``), which counts what is reserved, not only
+what is used. glibc's allocator gives each thread that allocates an arena of its own and reserves
+64 MiB of address space for each (128 MiB for a moment while it makes one); a worker has five
+threads (its own, the parent watch, RocksDB's), so an idle worker reserved 460 to 660 MiB while
+using about 50 MiB, how much depending on which threads happened to allocate first. A cap of
+768 MiB then stopped a query that used almost nothing, on some runs and not others, and a cap
+under about 450 MiB stopped every query (RocksDB could not start a thread). A worker therefore
+allocates from one arena (:func:`limit_arenas`, before any thread starts): its reserved space is
+then about 150 MiB and the cap bounds what queries allocate. Queries run one at a time in a
+worker, so the threads hardly contend for that arena.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import resource
+import sys
 import threading
 import time
+
+#: glibc's malloc.h: the mallopt parameter that bounds the number of arenas.
+M_ARENA_MAX = -8
 
 
 def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None:
@@ -18,6 +35,7 @@ def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None
     """
     from recgraph.lifeline import end_with_parent
 
+    limit_arenas()  # before the first thread (the parent watch, RocksDB's) is started
     end_with_parent(parent_pid)
     if memory_bytes:
         try:
@@ -61,3 +79,18 @@ def serve_queries(connection, parent_pid: int, memory_bytes: int | None) -> None
         except MemoryError:
             answer = ("error", 503, "the query needs more memory than this server gives one query; narrow it", {})
         connection.send(answer)
+
+
+def limit_arenas() -> bool:
+    """Make glibc's allocator use one arena for every thread of this process (see the module's notes).
+
+    Returns whether it was done: False where the C library is not glibc (nothing to limit there,
+    or no way to), e.g. on macOS or musl.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.gnu_get_libc_version and libc.mallopt(M_ARENA_MAX, 1))
+    except (OSError, AttributeError):  # not glibc: no gnu_get_libc_version, or no mallopt
+        return False

@@ -10,7 +10,9 @@ therefore runs queries in worker *processes*, each with the live build open read
 - at the timeout the worker is killed (SIGKILL): the memory is the kernel's to free, the slot is
   returned at once and a new worker is started in its place;
 - each worker's address space is capped (``RLIMIT_AS``): a query that allocates past it ends
-  its worker (Rust aborts on a failed allocation), and the client gets a 503 that says so;
+  its worker (Rust aborts on a failed allocation), and the client gets a 503 that says so (a
+  worker allocates from one malloc arena, so the cap bounds what queries allocate rather than
+  what glibc reserves per thread: :mod:`recgraph.graph.server.worker`);
 - a crash of the parser or the planner (a segmentation fault) ends the worker, not the server;
 - one worker is kept for queries that have *proved* ordinary (they ran to the end within
   :data:`PROVEN_SECONDS` before): queries nobody has seen finish share the others, so queries that

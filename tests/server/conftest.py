@@ -301,6 +301,7 @@ class ServeProcess:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.options = options
         command = [sys.executable, "-c", "from recgraph.cli.main import cli; cli()", "serve", "--store", str(store),
                    "--port", str(self.port), *options]
         import tempfile

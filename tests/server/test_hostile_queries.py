@@ -82,12 +82,17 @@ def test_every_hostile_query_is_answered_or_stopped_and_the_server_stays_up(guar
 
 
 def test_a_timed_out_query_is_really_stopped_and_its_slot_returned(guarded_server):
+    # The count needs little memory however long it runs (no rows are kept): only the timeout
+    # can stop it, and the worker's address space stays far below the cap while it runs (it was
+    # 460 to 660 MiB of a 768 MiB cap when glibc gave each thread an arena: see server.worker).
     count = (HOSTILE / "cross-product-count.rq").read_text(encoding="utf-8")
     before = set(guarded_server.children())
     # Twice as many as there are workers, one after the other: each slot comes back.
-    for _ in range(4):
-        response = post(guarded_server.url, count)
-        assert response.status_code == 503 and "was stopped" in response.text
+    for attempt in range(4):
+        sizes: list[float] = []
+        response = _post_sampling(guarded_server, count, sizes) if attempt == 0 else post(guarded_server.url, count)
+        assert response.status_code == 503 and "was stopped" in response.text, response.text
+        assert max(sizes, default=0) < _memory_cap_mib(guarded_server) / 2, sizes
     time.sleep(1.0)
     after = set(guarded_server.children())
     assert before - after, "the workers that ran the stopped queries are gone"
@@ -101,6 +106,16 @@ def test_a_query_past_the_memory_cap_ends_its_worker_not_the_server(guarded_serv
     rss = [_rss_mib(pid) for pid in guarded_server.children()]
     assert max(rss) < 768, rss  # every worker left is within its cap
     assert answers_again(guarded_server.url)
+
+
+def test_a_worker_under_the_smallest_memory_cap_answers(tmp_path, build_writer, serve_process):
+    # 256 MiB is the least --query-memory accepts; below about 450 MiB every query's worker used
+    # to die (RocksDB could not start a thread) while the query needed some 50 MiB.
+    location = tmp_path / ".recgraph"
+    build_writer(location, 300)
+    server = serve_process(location, "--query-memory", "256", "--workers", "1", "--timeout", "10")
+    response = post(server.url, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }")
+    assert response.status_code == 200 and '"value":"90000"' in response.text, response.text
 
 
 def test_ordinary_queries_are_answered_while_hostile_ones_run(guarded_server):
@@ -153,10 +168,30 @@ def test_the_default_limits_admit_every_saved_query():
         limits.check_shape(read_outline(text).shape)
 
 
+def _post_sampling(server, query: str, sizes: list[float]) -> httpx.Response:
+    """Post ``query`` and meanwhile append the largest address space of the server's children
+    (MiB) to ``sizes`` every 0.1 s."""
+    answer: list[httpx.Response] = []
+    thread = threading.Thread(target=lambda: answer.append(post(server.url, query)), daemon=True)
+    thread.start()
+    while thread.is_alive():  # bounded: the post gives up after BOUND_SECONDS
+        sizes.append(max((_status_mib(pid, "VmSize") for pid in server.children()), default=0.0))
+        thread.join(0.1)
+    return answer[0]
+
+
+def _memory_cap_mib(server) -> int:
+    return int(server.options[server.options.index("--query-memory") + 1])
+
+
 def _rss_mib(pid: int) -> float:
+    return _status_mib(pid, "VmRSS")
+
+
+def _status_mib(pid: int, field: str) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
