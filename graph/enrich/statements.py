@@ -68,6 +68,9 @@ FEATURES = {f.name: f for f in (
     Feature("qualified", "a completion qualified by 'but' and work that goes on ('implemented but still requiring "
             "development') is substantially complete; by a shortfall of staff ('established but short of staff') "
             "partially complete", frozenset({2, 4})),
+    Feature("active", "a completion verb in the active past or perfect with its doer and its object ('the authority "
+            "completed its scheme in 2008', 'the force has achieved the target'): tense and voice say it was done",
+            frozenset({4, 5})),
 )}
 
 #: Where the grammar overrides a pattern of statuses.ttl that matched the same text: (the pattern's status,
@@ -221,7 +224,9 @@ _GOES_ON = re.compile(r"^(?:[\w-]+\s+){0,4}?(?:still\s+)?(?:requir\w*|need\w*|on
 _SHORTFALL = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:short\s+of\s+(?:staff|\w+\s+staff|personnel|officers)|(?:a\s+)?(?:staff(?:ing)?\s+)?shortfall|"
                         r"under-?staffed|under\s+strength|below\s+(?:establishment|strength)|not\s+(?:yet\s+)?fully\s+(?:staffed|resourced))",
                         re.IGNORECASE)
-_BUT = re.compile(r",?\s+but\s+", re.IGNORECASE)
+#: Eighth session: "with only" and what remains ("virtually complete with only signage ongoing") qualifies a completion
+#: as "but" does (the fifth survey, 1 phrase; a variant of the rule's "but").
+_BUT = re.compile(r",?\s+(?:but|with\s+only)\s+", re.IGNORECASE)
 _DONE = re.compile(rf"\b(?:{_alternation(COMPLETION_VERBS + INSTITUTING_VERBS + STATE_PREDICATES)})\b", re.IGNORECASE)
 
 
@@ -245,6 +250,45 @@ def _qualified(text: str) -> Statement | None:
         return Statement("substantially", f"qualified: {verb} but work goes on", "qualified")
     if _SHORTFALL.match(tail.strip()):
         return Statement("partial", f"qualified: {verb} but short of staff", "qualified")
+    return None
+
+
+#: Eighth session. A completion verb in the active past or perfect, with its object after it ("In 2008 the authority
+#: completed its equality scheme", "the force has achieved the target", "had already completed a review"): the active
+#: form of the perfect and passive that :func:`_finite` reads (Quirk et al., ch. 4, the simple past and the present
+#: perfect of completed events). Only past forms are listed, so a present ("young people complete their orders")
+#: never matches: tense separates a generic statement from a thing done. The object must open with a determiner; a
+#: step or part of the work ("completed its first phase", "completed its review of the recommendations", a share
+#: "98% of") is not the thing done. The fourth survey, 1 phrase, the fifth 2.
+_ACTIVE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:(?:already|now|also|since|successfully|fully|recently|just|finally)\s+)*)?"
+    r"(?P<verb>completed|achieved|implemented|delivered|finalised|finalized|fulfilled|accomplished|concluded|finished)"
+    r"\s+(?P<object>(?:its|the|their|his|her|our|this|these|a|an)\s+(?:[\w'’-]+\s*){1,8})", re.IGNORECASE)
+#: Parts and stages of work: an object headed or qualified by one is a step along the way.
+_PART_OF_WORK = ("phase", "phases", "stage", "stages", "step", "steps", "part", "element", "elements", "first", "initial",
+                 "preliminary", "some", "one", "tranche", "module", "modules", "scoping", "consideration")
+#: Subjects of a relative clause ("officers who completed the course"): the clause describes, it states no status.
+_RELATIVES = ("who", "which", "that", "whom", "whose")
+_WHAT_IT_SERVES = re.compile(r"\bof\s+(?:the\s+|these\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+)?(?:recommendations?|actions?|"
+                             r"progress|implementation|report|plan|findings)\b", re.IGNORECASE)
+
+
+def _active(clause: str) -> Statement | None:
+    """A completion stated by the active past or perfect with doer and object ("the authority completed its scheme")."""
+    for match in _ACTIVE.finditer(clause):
+        before = _words(clause[: match.start()])
+        if not before or _not_asserted(before) or _has(before[-4:], _RELATIVES) or before[-1] in ("is", "are", "was", "were",
+                                                                                             "be", "been", "being", "having"):
+            continue  # no doer, future or subordinate, a relative clause, or a passive (read by _finite)
+        if _has(before[-3:], NEGATORS) or _has(before, NEGATIVE_SUBJECTS) or before[:1] == ["no"]:
+            continue
+        obj = _words(match.group("object"))
+        if obj[-1] in ("of", "on", "for", "to", "with") and not _words(clause[match.end():]):
+            continue  # a stranded preposition: the object is a relative's ("which it has completed its review of")
+        if _has(obj, _PART_OF_WORK) or _has(obj, INTERMEDIATE_NOUNS) or _WHAT_IT_SERVES.search(match.group("object")) \
+                or re.search(r"\d\s*(?:%|per\s*cent|percent)", match.group("object"), re.IGNORECASE):
+            continue
+        return Statement("complete", f"active: {match.group('verb').casefold()} {' '.join(obj[:3])}", "active")
     return None
 
 
@@ -294,7 +338,7 @@ def grammar_status(text: str | None, without: Iterable[str] = ()) -> Statement |
     previous = ""
     for clause in _CLAUSES.split(text):
         if clause and clause.strip():
-            found = _finite(clause, use) or _note(clause, previous, use)
+            found = _finite(clause, use) or _note(clause, previous, use) or ("active" in use and _active(clause) or None)
             if found is not None:
                 return found
             previous = clause
