@@ -43,6 +43,10 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("The force relies on national bodies to issue the standards.", "awaiting_external"),
         ("Progress is dependent on partner agencies agreeing the protocol.", "awaiting_external"),
     ],
+    "legislation awaited or late": [
+        ("Two changes must wait before any statutory amendments are made.", "awaiting_external"),
+        ("The enabling bill has experienced further delays in Parliament.", "awaiting_external"),
+    ],
     "members asked to agree a completion": [
         ("That Members agree the actions listed in the appendix are complete.", "proposed_closure"),
         ("The committee is asked to agree the closure of actions 4 and 9.", "proposed_closure"),
@@ -81,6 +85,8 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("No update had been received from the directorate.", "awaiting_external"),
     ("The Chair wrote to the Commissioner on 3 June.", "awaiting_external"),
     ("A response to the letter has been received.", "awaiting_external"),
+    # the organisation's own work that slips
+    ("The training plan has experienced some slippage.", "awaiting_external"),
     # a decision recorded in the minutes is no proposal
     ("Members agreed that the actions were complete.", "proposed_closure"),
     ("Members did not agree the completion of item 6.", "proposed_closure"),
