@@ -6,9 +6,11 @@ from other UK oversight bodies), judged each before anything was run, and marked
 cell or field) or a ``sentence``. The phrases stay outside the repository (third-party text); the record
 keeps counts only.
 
-Run: .venv/bin/python bench/status_survey4.py PHRASES.tsv [--record STAGE]
-``--record`` keeps the current figures under STAGE in docs/survey/status-heldout-4.json; the record's
-stages, in order, are what docs/enrichment.md shows (:func:`doc_section`).
+Run: .venv/bin/python bench/status_survey4.py PHRASES.tsv [--survey 4|5] [--record STAGE]
+``--record`` keeps the current figures under STAGE in docs/survey/status-heldout-N.json (N the survey, 4 unless
+given); the record's stages, in order, are what docs/enrichment.md shows (:func:`doc_section`,
+:func:`fifth_section`). The fifth survey, taken the same way (111 phrases of 91 pages), was measured once held
+out by the lead and is development data since (docs/enrichment.md, "Statuses: the fifth survey").
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from status_phrases_heldout import decide  # noqa: E402  (this folder: the pipeline's reading of a phrase)
 
 RECORD = Path(__file__).resolve().parent.parent / "docs/survey/status-heldout-4.json"
+#: The record of each survey this bench measures.
+RECORDS = {4: RECORD, 5: RECORD.with_name("status-heldout-5.json")}
 #: Addresses of the family (the MPA archive, its later site, and a copy of one of its papers).
 FAMILY = ("policeauthority.org", "mpa.gov.uk", "docstoc")
 
@@ -94,20 +98,53 @@ def _session_section(record: dict) -> list[str]:
                          *session["table"], ""]
 
 
+def _stage_table(stages: list[dict]) -> list[str]:
+    first = stages[0]["figures"]
+    names = ["all", "kind: label", "kind: sentence", "MPA archive", "other bodies"]
+    names += sorted((n for n in first["parts"] if n.startswith("judged")), key=lambda n: -first["parts"][n]["phrases"])
+    lines = ["| part | " + " | ".join(stage["name"] for stage in stages) + " |", "| --- |" + " ---: |" * len(stages)]
+    for name in names:
+        cells = []
+        for stage in stages:
+            part = stage["figures"]["parts"].get(name, {"right": 0, "phrases": 0})
+            share = f" ({part['right'] / part['phrases']:.0%})" if part["phrases"] else ""
+            cells.append(f"{part['right']}/{part['phrases']}{share}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def fifth_section() -> list[str]:
+    """The fifth survey's part of docs/enrichment.md, from its record (counts only): prose, the survey's stages,
+    and the five surveys before and after the session's classes."""
+    path = RECORDS[5]
+    if not path.is_file():
+        return []
+    record = json.loads(path.read_text(encoding="utf-8"))
+    lines = [f"#### {record['title']}", ""]
+    for paragraph in record["paragraphs"]:
+        lines += [textwrap.fill(paragraph, 110, break_on_hyphens=False), ""]
+    lines += ["The fifth survey by stage (counts of right phrases; both stages development data):", "",
+              *_stage_table(record["stages"]), ""]
+    return lines + ["All five surveys (surveys 1-3 by bench/status_phrases_heldout.py, 4 and 5 by this bench):", "",
+                    *record["table"], ""]
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("phrases", type=Path)
     parser.add_argument("--record", metavar="STAGE", help="keep the figures under this stage name")
+    parser.add_argument("--survey", type=int, choices=sorted(RECORDS), default=4, help="which survey's record (4 unless given)")
     args = parser.parse_args(argv)
     figures = measure(read_rows(args.phrases))
     for name, part in figures["parts"].items():
         print(f"{name:28} {part['right']:3}/{part['phrases']}")
     print("misses:", figures["misses"])
     if args.record:
-        record = json.loads(RECORD.read_text(encoding="utf-8"))
+        path = RECORDS[args.survey]
+        record = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"stages": []}
         record["stages"] = [s for s in record["stages"] if s["name"] != args.record] + [{"name": args.record, "figures": figures}]
-        RECORD.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"recorded in {RECORD}")
+        path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"recorded in {path}")
     return 0
 
 
