@@ -266,7 +266,15 @@ _ACTIVE = re.compile(
     r"\s+(?P<object>(?:its|the|their|his|her|our|this|these|a|an)\s+(?:[\w'’-]+\s*){1,8})", re.IGNORECASE)
 #: Parts and stages of work: an object headed or qualified by one is a step along the way.
 _PART_OF_WORK = ("phase", "phases", "stage", "stages", "step", "steps", "part", "element", "elements", "first", "initial",
-                 "preliminary", "some", "one", "tranche", "module", "modules", "scoping", "consideration")
+                 "preliminary", "some", "one", "tranche", "module", "modules", "scoping", "consideration",
+                 # quantifiers of a part ("a number of improvements", "the majority of the changes": degree, read by
+                 # status:substantially's "most of" class or left in progress)
+                 "number", "range", "series", "variety", "majority", "minority", "proportion", "few", "several", "many",
+                 "most", "half")
+#: Words that end the object's noun phrase: what follows is an adjunct of time, place or manner ("completed its
+#: scheme in the first quarter"), not part of the object.
+_OBJECT_ENDS = frozenset({"in", "on", "at", "by", "during", "before", "after", "and", "but", "with", "for", "to", "from",
+                          "last", "since", "following", "within", "across", "as", "so"})
 #: Subjects of a relative clause ("officers who completed the course"): the clause describes, it states no status.
 _RELATIVES = ("who", "which", "that", "whom", "whose")
 _WHAT_IT_SERVES = re.compile(r"\bof\s+(?:the\s+|these\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+)?(?:recommendations?|actions?|"
@@ -283,8 +291,9 @@ def _active(clause: str) -> Statement | None:
         if _has(before[-3:], NEGATORS) or _has(before, NEGATIVE_SUBJECTS) or before[:1] == ["no"]:
             continue
         obj = _words(match.group("object"))
-        if obj[-1] in ("of", "on", "for", "to", "with") and not _words(clause[match.end():]):
+        if match.group("object").split()[-1].casefold() in ("of", "on", "for", "to", "with") and not clause[match.end():].strip(" .;"):
             continue  # a stranded preposition: the object is a relative's ("which it has completed its review of")
+        obj = obj[:1] + next((obj[1:i] for i in range(1, len(obj)) if obj[i] in _OBJECT_ENDS), obj[1:])
         if _has(obj, _PART_OF_WORK) or _has(obj, INTERMEDIATE_NOUNS) or _WHAT_IT_SERVES.search(match.group("object")) \
                 or re.search(r"\d\s*(?:%|per\s*cent|percent)", match.group("object"), re.IGNORECASE):
             continue

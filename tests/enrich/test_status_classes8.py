@@ -69,6 +69,7 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("In 2011 the authority completed its disability equality scheme.", "complete"),
         ("The borough has achieved the reduction target set for the year.", "complete"),
         ("The unit had already delivered the new training package.", "complete"),
+        ("The council completed its scheme in the first quarter of 2010.", "complete"),
     ],
 }
 
@@ -99,6 +100,12 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("The force will have completed the audit by May.", "complete"),
     ("The service had not completed the handover.", "complete"),
     ("The board has completed a draft of the strategy.", "complete"),
+    ("The division has delivered a number of improvements.", "complete"),
+    ("The service has implemented the majority of the changes.", "complete"),
+    ("The council completed its first scheme in 2010.", "complete"),
+    # the rest of work under way
+    ("Roll-out to the remaining wards will begin in April.", "not_started"),
+    ("There has yet to be a decision on the site of the new office.", "awaiting_external"),
     # a share below the top band is no substantially
     ("The unit has completed 30% of the inspections.", "substantially"),
 ]
