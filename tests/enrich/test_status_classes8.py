@@ -65,6 +65,12 @@ CLASSES: dict[str, list[tuple[str, str]]] = {
         ("The refit is almost complete with only the signage outstanding.", "substantially"),
         ("Implemented with only the final training sessions still ongoing.", "substantially"),
     ],
+    "done but not fully": [
+        ("Not fully met", "partial"),
+        ("The revised form has not been fully implemented.", "partial"),
+        ("The response did not fully meet the points the panel raised.", "partial"),
+        ("Compliance across the boroughs is not 100%.", "partial"),
+    ],
     "the active past or perfect of completion": [
         ("In 2011 the authority completed its disability equality scheme.", "complete"),
         ("The borough has achieved the reduction target set for the year.", "complete"),
@@ -103,6 +109,10 @@ NEAR_MISSES: list[tuple[str, str]] = [
     ("The division has delivered a number of improvements.", "complete"),
     ("The service has implemented the majority of the changes.", "complete"),
     ("The council completed its first scheme in 2010.", "complete"),
+    # "not yet fully" is work still going on
+    ("Not yet fully implemented", "partial"),
+    ("Not yet fully implemented", "complete"),
+    ("The new rota has not yet been fully delivered.", "complete"),
     # the rest of work under way
     ("Roll-out to the remaining wards will begin in April.", "not_started"),
     ("There has yet to be a decision on the site of the new office.", "awaiting_external"),
