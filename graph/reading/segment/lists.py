@@ -40,7 +40,9 @@ _LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\
 #: improvement, each one sentence on what the force should do, which forces and police bodies
 #: track as they track recommendations (the trial's inspection page; committee papers on HMIC
 #: inspections).
-_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b|\bareas?\s+for\s+improvement\b", re.IGNORECASE)
+#: The issuer's own continuous form names them too ("The steps we are recommending ... are designed
+#: to ensure:", a news release by the issuing body listing its recommendations).
+_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b|\brecommending\b|\bareas?\s+for\s+improvement\b", re.IGNORECASE)
 #: A back-reference to one recommendation given above: "this recommendation", "that recommendation".
 _BACK_REFERENCE = re.compile(r"\b(?:this|that)\s+recommendation\b(?!s)", re.IGNORECASE)
 #: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
@@ -48,6 +50,19 @@ _BACK_REFERENCE = re.compile(r"\b(?:this|that)\s+recommendation\b(?!s)", re.IGNO
 _ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
 #: Announcing without naming: the naming then sits in the sentence before.
 _ANNOUNCES_HERE = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows)\b", re.IGNORECASE)
+#: An announcement naming another kind of list than the recommendations: a publication's parts
+#: (chapters, sections, annexes, contents), what it found (findings, conclusions), its themes or
+#: topics, or people and bodies (members, witnesses, panel): the parts of a report a page lists
+#: before or beside its recommendations (news items and summaries of inquiry reports).
+_OTHER_LIST = re.compile(
+    r"\b(?:chapters?|sections?|annex(?:es)?|contents|findings|conclusions|themes|topics|members|witnesses|speakers)\b",
+    re.IGNORECASE,
+)
+#: A sentence closing with a colon that a page sets on a line of its own, short enough to look like a
+#: title: it has a verb announcing ("include", "are", "were", "is").
+_SENTENCE_LEAD = re.compile(r"\b(?:includes?|included|including|are|were|is|was)\s*:\s*$", re.IGNORECASE)
+#: Speech introduced ("Michael Smith, Director, said:"): a quotation follows, not a list.
+_SPEECH = re.compile(r"\b(?:said|says|added|adds|commented|comments|explained|stated|told|spoke)\b", re.IGNORECASE)
 #: A breakdown by counts ("Of the 19 recommendations now complete:", "Of these recommendations,
 #: ...") introduces groups of numbers, not the recommendations (survey: status given as counts in
 #: 5 part-A and 6 part-B papers; lists of numbers grouped by status, issue 13).
@@ -139,8 +154,15 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
         # a title naming them ("Recommendations for this Committee", "D. Progress on the
         # recommendations"); the paper's own "A. Recommendations" is the Members' section
         own = line.role == "section" and any(s.first_line == line.number and s.is_decisions for s in layout.sections)
-        return _on({"lead/heading"}) if _NAMES.search(line.text) and not own else frozenset()
-    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text) or _EXAMPLES.match(line.text):
+        if _NAMES.search(line.text):
+            return _on({"lead/heading"}) if not own else frozenset()
+        if not _SENTENCE_LEAD.search(line.text) or _SPEECH.search(line.text):
+            return frozenset()
+        # a short lead-in sentence closing with a colon, laid out like a title ("Key points in the
+        # review include:" after "... the changes he recommends."): a sentence announcing, read as one
+    elif line.role not in ("text", "numbered"):
+        return frozenset()
+    if _BREAKDOWN.match(line.text) or _EXAMPLES.match(line.text):
         return frozenset()
     announce = set()
     if line.text.rstrip().endswith(":") or (_CLOSES_LIKE_COLON.search(line.text) and _list_follows(layout, line)):
@@ -153,6 +175,10 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
     if _NAMES.search(line.text):
         return announce
     before = layout.previous_filled(line.number)
+    if _OTHER_LIST.search(line.text):
+        # it says what it announces, and that is another kind of list ("the chapters of most
+        # interest are:", "The findings include:"): the naming before it is not borrowed
+        return frozenset()
     if _ANNOUNCES_HERE.search(line.text) and before is not None and before.role in ("text", "numbered") and _NAMES.search(before.text):
         return _on(announce | {"lead/spread"}) if is_on("lead/spread") else frozenset()
     return frozenset()
@@ -432,7 +458,9 @@ def _own_list(layout: Layout, lead: Line, item: Item) -> bool:
 
 def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Line, Item | None]]:
     """A colon's plain paragraphs: the one after it, and more when the lead-in names several."""
-    plural = bool(re.search(r"\brecommendations\b", lead.text, re.IGNORECASE))
+    # several: "the recommendations", or the asks by a plural noun of the issuer's ("The steps we are
+    # recommending ... are designed to ensure:", "the measures it recommends are:")
+    plural = bool(re.search(r"\b(?:recommendations|(?:steps|measures|actions|changes|proposals)\b.*\brecommend\w*)\b", lead.text, re.IGNORECASE))
     found: list[tuple[Line, Item | None]] = []
     line: Line | None = first
     while line is not None and line.role in ("text",) and enumerated(line) is None:
