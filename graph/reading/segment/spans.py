@@ -355,8 +355,26 @@ def _plan_headings(layout: Layout) -> list[Start]:
         and not GENERIC_HEADING.match(line.text)
         and not GROUP_HEADING.search(line.text)
         and _over_paragraph(layout, line)
+        and not _retells_a_report(layout, line)
     ]
     return starts if len(starts) >= MIN_PLAN_HEADINGS else []
+
+
+#: What a report found or asks, told by the page ("The review concluded ...", "the Winsor Review has
+#: concluded that ...", "The report recommends ..."): the paragraph of a news item or a commentary
+#: on a report under its theme title ("Pay", "Deployment"), not a plan's progress on an action
+#: (a plan reports what was done: "has been", "completed", a status).
+_TELLS = re.compile(
+    r"\b(?:the|this|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:review|report|inquiry|inspection|audit|investigation)\s+"
+    r"(?:has\s+|have\s+|also\s+)?(?:concluded|concludes|found|finds|recommends|recommended|proposes|proposed|calls\s+for|called\s+for)\b",
+    re.IGNORECASE,
+)
+
+
+def _retells_a_report(layout: Layout, title: Line) -> bool:
+    """Whether the paragraph under a title tells what a report found or recommends."""
+    following = layout.next_filled(title.number)
+    return following is not None and bool(_TELLS.search(following.text))
 
 
 def _next_role(layout: Layout, number: int) -> str | None:
