@@ -65,3 +65,12 @@ def test_a_lead_in_announcing_chapters_borrows_no_naming_from_the_sentence_befor
         "  • Chapter: 3 Health in custody\n  • Chapter: 7 Inquests and the role of the coroner in reviewing recommendations\n"
     )
     assert texts(page) == []
+
+
+def test_an_issuer_named_by_its_kind_recommends_but_a_paper_asking_its_members_does_not():
+    from recgraph.graph.reading.segment.spans import RECOMMENDS
+
+    assert RECOMMENDS.match("The report recommends that every force should give tutors protected time.")
+    assert RECOMMENDS.match("The inspection also recommends that forces publish their data.")
+    assert not RECOMMENDS.match("This report recommends that Members note the progress made.")
+    assert not RECOMMENDS.match("The report recommends that the Authority approves the plan.")

@@ -61,7 +61,7 @@ RECOMMENDS = re.compile(
     # the issuer named by its kind, as news items and abstracts name it ("The report recommends that
     # ...", "The inspection also recommends that ..."): the same issuer's present-tense paragraph
     r"|^(?:The|This|Its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:report|review|inquiry|inspection|inspectorate|audit|panel|investigation)"
-    r"\s+(?:also\s+|further\s+)?recommends\s+that\b"
+    r"\s+(?:also\s+|further\s+)?recommends\s+that\b(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority)\b)"
     r"|^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
     r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority\s+(?:notes?|agrees?|approves?|endorses?))\b)"
 )
