@@ -37,6 +37,7 @@ Exit code 0 when it ran, 2 when it could not (an ``Error:`` line names the file)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -388,6 +389,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--rule", choices=("default", "objects", "wording"), default="default",
                         help="repeat rule: the default, the object-of-the-ask option, or aligned wording alone")
+    parser.add_argument("--problems", default="",
+                        help="kinds of problem whose facets make a reiterates, comma-separated (graph/linking/problems.py)")
     args = parser.parse_args(argv)
     try:
         import recgraph
@@ -403,6 +406,14 @@ def main(argv: list[str] | None = None) -> int:
 
         options = {"default": None, "objects": RepeatOptions(objects=True),
                    "wording": RepeatOptions(score_gate=False)}[args.rule]
+        if args.problems:
+            kinds = tuple(k.strip() for k in args.problems.split(",") if k.strip())
+            from recgraph.graph.linking.problems import PROBLEMS
+
+            unknown = [kind for kind in kinds if kind not in PROBLEMS]
+            if unknown:
+                raise BenchError(f"--problems: unknown kind {unknown[0]!r}; known: {', '.join(PROBLEMS)}")
+            options = dataclasses.replace(options or RepeatOptions(), problems=kinds)
         outcome = measure(args.papers, seeds, args.judged, quoted=args.quoted, options=options,
                           reading_only=args.coverage)
     except BenchError as exc:

@@ -113,12 +113,12 @@ def _disparities(text: str, groups: Vocabulary, themes: Vocabulary) -> tuple[Dis
         inside = [m for m in named if start <= m.start < end]
         for stage in (m for m in stages if start <= m.start < end):
             for group in inside:
-                if _one_phrase(text, group, stage, listed):
+                if one_phrase(text, group, stage, listed):
                     found.setdefault((group.concept, stage.concept), _disparity(text, group, stage))
     return tuple(found.values())
 
 
-def _one_phrase(text: str, group: Match, stage: Match, listed: set[int]) -> bool:
+def one_phrase(text: str, group: Match, stage: Match, listed: set[int]) -> bool:
     """Whether a group and a stage are named in one phrase: few words between, no clause break, no
     conjunction but in a list of stages or groups (``listed``: where each starts), at most one preposition."""
     offset = min(group.end, stage.end)

@@ -68,6 +68,7 @@ from recgraph.graph.linking.dates import Made, parse_year
 from recgraph.graph.linking.decisions import Decision, canonical_pair, latest
 from recgraph.graph.linking.disparities import Disparity, disparities, vocabularies
 from recgraph.graph.linking.fitting import LinkModel
+from recgraph.graph.linking.problems import Facet, facets
 from recgraph.graph.linking.similarity import (
     ALIGNED, SHRINK, SPECIFIC, WEIGHTS, AlignedScorer, PairScorer, held_by_at_most, row_dots, tag_matrix, word_vectors,
 )
@@ -133,6 +134,11 @@ class RepeatOptions:
     #: "more qualified minority ethnic recruits") reiterate, whatever their score and aligned wording:
     #: both raise that group's shortfall at that stage, in whatever words and with whatever remedy.
     disparities: bool = True
+    #: Kinds of problem (:data:`~.problems.PROBLEMS`) whose facets make a reiterates: two
+    #: recommendations that name the same process with the same kind of problem in one phrase
+    #: (:mod:`.problems`: "racial disparities in stop and search"). Empty by default: no kind kept
+    #: precision on every real-pair set (docs/repeats-real-papers.md, "A process and a problem").
+    problems: tuple[str, ...] = ()
     #: Linked pairs that name an area and are not aligned wording (None: those of the shipped theme
     #: labels, :func:`~.alignment.shipped_area_pairs`).
     area: frozenset[tuple[str, str]] | None = None
@@ -196,6 +202,9 @@ class Quote:
     #: The group and the stage both texts raise (their IRIs: group, stage theme; :mod:`.disparities`)
     #: when the phrase names them; its ``terms`` are then the group's and the stage's names.
     raises: tuple[str, str] | None = None
+    #: The kind of problem and the process both texts name in one phrase (their IRIs; :mod:`.problems`,
+    #: only under ``RepeatOptions.problems``); its ``terms`` are then their names.
+    facet: tuple[str, str] | None = None
 
     @property
     def disparity(self) -> bool:
@@ -205,7 +214,8 @@ class Quote:
     def describe(self) -> str:
         """“later words” (file lines a–b) ~ “earlier words” (file lines c–d), “object:” first when it
         names the object, “group and stage:” when it names a disparity both raise."""
-        lead = "object: " if self.object else "group and stage: " if self.disparity else ""
+        lead = ("object: " if self.object else "group and stage: " if self.disparity
+                else "problem and process: " if self.facet else "")
         return lead + f"“{self.later}”{_where(self.later_file, self.later_lines)} ~ “{self.earlier}”{_where(self.earlier_file, self.earlier_lines)}"
 
 
@@ -399,6 +409,8 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
     # a lead-in is read too: it states the problem its lettered parts remedy ("BME resignation rates must
     # reduce. This means:"), and a disparity is a problem, whatever the remedy (docs/enrichment.md)
     said = [disparities(item.text, *with_vocabularies) if options.disparities else () for item in items]
+    if options.problems:  # a process and a kind of problem named in one phrase, read as a disparity is
+        said = [found + facets(item.text, options.problems) for found, item in zip(said, items)]
     raised = tag_matrix([[_code(d) for d in found] for found in said], options.specific)
     first, second = candidate_pairs(items, words, themes, systems, options, raised)
     first, second = _with_decided(items, first, second, decided)
@@ -431,7 +443,7 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
                                                                   for item in items]), options.specific)
                 gate = gate | ((row_dots(named_alike, first, second) > 0) & (theme > 0) & (shared >= NAMED_OBJECT_TERMS))
             reiterates &= gate
-    if options.disparities and options.model is None:
+    if (options.disparities or options.problems) and options.model is None:
         reiterates |= row_dots(raised, first, second) > 0
     related = similar & ~reiterates if options.related else np.zeros(len(first), bool)
     decided_pairs = {pair for pair, _relation in decided}
@@ -446,7 +458,7 @@ def _detect(items: Sequence[Item], options: RepeatOptions, decisions: Iterable[D
         relation = "reiterates" if reiterates[k] else "relatedTo" if related[k] else None
         repeat = _repeat(items, counts, int(first[k]), int(second[k]), options.weights, parts, relation or "relatedTo", area,
                          named.get(int(k), frozenset()) if relation == "reiterates" else frozenset(),
-                         (said[int(first[k])], said[int(second[k])]) if options.disparities and relation == "reiterates" else None)
+                         (said[int(first[k])], said[int(second[k])]) if (options.disparities or options.problems) and relation == "reiterates" else None)
         repeat = _decide(repeat, decided, detected=relation is not None)
         if repeat is not None:
             found.append(repeat)
@@ -591,21 +603,24 @@ def _quotes(later: Item, earlier: Item, area: frozenset[tuple[str, str]] = froze
     return tuple(found)
 
 
-def _code(disparity: Disparity) -> str:
-    return f"{disparity.group} {disparity.stage}"
+def _code(disparity: Disparity | Facet) -> str:
+    return " ".join(disparity.key)
 
 
-def _disparity_quotes(later: Item, earlier: Item, later_raises: Sequence[Disparity],
-                      earlier_raises: Sequence[Disparity]) -> tuple[Quote, ...]:
-    """The words naming each group and stage both texts raise (:mod:`.disparities`), first of the quotes."""
+def _disparity_quotes(later: Item, earlier: Item, later_raises: Sequence[Disparity | Facet],
+                      earlier_raises: Sequence[Disparity | Facet]) -> tuple[Quote, ...]:
+    """The words naming each group and stage (:mod:`.disparities`), or problem and process
+    (:mod:`.problems`), both texts raise, first of the quotes."""
     said = {d.key: d for d in earlier_raises}
     found = []
     for disparity in later_raises:
         other = said.get(disparity.key)
         if other is not None:
             terms = tuple(iri.rsplit("/", 1)[-1] for iri in disparity.key)
+            facet = isinstance(disparity, Facet)  # a problem and a process (:mod:`.problems`), not a group and a stage
             found.append(Quote(terms, disparity.words, other.words, *_located(later.provenance, disparity.words),
-                               *_located(earlier.provenance, other.words), raises=disparity.key))
+                               *_located(earlier.provenance, other.words), raises=None if facet else disparity.key,
+                               facet=disparity.key if facet else None))
     return tuple(found[:MAX_QUOTES])
 
 
