@@ -20,57 +20,15 @@ Two conventions of the family (docs/formats.md) that hold whatever the marker st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from recgraph.graph.reading.segment.roles import BULLET, Layout, Line, is_heading
+from recgraph.graph.reading.segment.items import Item, answered, enumerated
+from recgraph.graph.reading.segment.leads import EXAMPLES, appendix_lead_in, is_lead_in
+from recgraph.graph.reading.segment.roles import Layout, Line, is_heading
 from recgraph.graph.reading.segment.switches import is_on
 
-#: The enumerators the family prints before an item (docs/formats.md "Marker / numbering style"
-#: and the Morris report's "15.", "b)", "iv."): numbers, bracketed numbers, letters; a bullet glyph.
-_ENUMERATOR = re.compile(
-    r"^(?:(?P<num>\d{1,3})(?P<num_close>[.)])|\((?P<pnum>\d{1,3})\)|(?P<let>[a-z])(?P<let_close>[.)])|\((?P<plet>[a-z])\))\s+(?P<text>\S.*)$"
-)
-#: The marker word without a number, as a label: "Recommendation: The MPS should ..." (the labelled
-#: form of the family's "Recommendation N" headings, for recommendations printed unnumbered).
-_LABEL = re.compile(r"^(?:Recommendation|Rec\.?)\s*[:\u2013\u2014-]\s+(?P<text>\S.*)$", re.IGNORECASE)
-
-#: A lead-in names the recommendations (or an issuer recommending) ...
-#: An inspectorate's "areas for improvement" are named with them: HMIC/HMICFRS reports (PEEL and
-#: thematic inspections) list causes of concern with their recommendations, and areas for
-#: improvement, each one sentence on what the force should do, which forces and police bodies
-#: track as they track recommendations (the trial's inspection page; committee papers on HMIC
-#: inspections).
-_NAMES = re.compile(r"\brecommend(?:ation)?s?\b|\brecommends\b|\bareas?\s+for\s+improvement\b", re.IGNORECASE)
-#: A back-reference to one recommendation given above: "this recommendation", "that recommendation".
-_BACK_REFERENCE = re.compile(r"\b(?:this|that)\s+recommendation\b(?!s)", re.IGNORECASE)
-#: ... and announces what follows: a closing colon, or "below", "the following", "as follows", "set out"
-#: (the wordings of the survey's introductions; "Following the review, ..." opening a sentence announces nothing).
-_ANNOUNCES = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows|set\s+out|listed)\b", re.IGNORECASE)
-#: Announcing without naming: the naming then sits in the sentence before.
-_ANNOUNCES_HERE = re.compile(r":\s*$|\b(?:below|the\s+following|as\s+follows)\b", re.IGNORECASE)
-#: A breakdown by counts ("Of the 19 recommendations now complete:", "Of these recommendations,
-#: ...") introduces groups of numbers, not the recommendations (survey: status given as counts in
-#: 5 part-A and 6 part-B papers; lists of numbers grouped by status, issue 13).
-_BREAKDOWN = re.compile(r"^(?:\d{1,3}\.\s+)?Of\s+(?:the|these|those|which)\b", re.IGNORECASE)
 #: An item citing a list of numbers in brackets ("(2,5,9,14)", "(6, 7 & 8)") is a group of
 #: mentions, not a recommendation in its words.
 _NUMBER_LIST = re.compile(r"\(\s*\d{1,3}\s*(?:[,&]|and)\s*\d{1,3}")
-#: What the progress on them includes ("Progress against these recommendations so far includes:",
-#: "Work on the recommendations has included:"): examples of what was done, not the
-#: recommendations (the Morris report's bulleted initiatives after a lead-in; docs/repeats-real-papers.md).
-_EXAMPLES = re.compile(
-    r"^(?:\d{1,3}\.\s+)?(?:progress|work|actions?(?:\s+taken)?|steps(?:\s+taken)?|achievements|developments|changes)\b"
-    r"[^.]*\binclud(?:e|es|ed|ing)\b",
-    re.IGNORECASE,
-)
-#: A colon's stand-ins closing a lead-in before a list: a semicolon or a dash ("These are;", "In
-#: summary these were -"): informal punctuation of the same announcement (the trial's "These are;"),
-#: taken only when a list of items follows at once.
-_CLOSES_LIKE_COLON = re.compile(r"(?:;|\s[-\u2013\u2014]|[\u2013\u2014])\s*$")
-_APPENDIX = re.compile(r"\b(?:appendix|annex)\s+(?P<which>\d{1,2}|[A-Z])\b", re.IGNORECASE)
-#: A lead-in pointing elsewhere ("set out in Appendix 1", "attached at Appendix 2") introduces no
-#: list on this page.
-_ELSEWHERE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:exempt\s+)?(?:appendix|annex|schedule)\b", re.IGNORECASE)
 
 #: A web page's pointer to its documents or links ("see documents below", "click here", "download
 #: the full report"): page navigation closing what the page says, never an item of a list (committee
@@ -86,97 +44,6 @@ _ASKS = re.compile(r"\b(?:should|must|needs?\s+to|ought\s+to|recommend\w*)\b", r
 
 _OPEN_ROLES = ("text", "numbered", "heading", "that", "marker", "tail")
 _STOP_ROLES = ("section", "members", "boilerplate", "frame", "table", "region")
-
-
-@dataclass(frozen=True)
-class Item:
-    """An enumerated line: its label as printed ("5", "a", or None for a bullet), style and text."""
-
-    label: str | None
-    style: str  # "N." | "N)" | "(N)" | "a." | "a)" | "(a)" | "label" | "bullet:<depth>"
-    text: str
-
-
-def enumerated(line: Line) -> Item | None:
-    """The enumerator opening ``line`` (number, letter or bullet), or None."""
-    text = line.text
-    if match := _ENUMERATOR.match(text):
-        if match["num"]:
-            return Item(match["num"], "N" + match["num_close"], match["text"])
-        if match["pnum"]:
-            return Item(match["pnum"], "(N)", match["text"])
-        if match["let"]:
-            return Item(match["let"], "a" + match["let_close"], match["text"])
-        return Item(match["plet"], "(a)", match["text"])
-    if label := _LABEL.match(text):
-        return Item(None, "label", label["text"])
-    if line.role in ("bullet", "sub_bullet", "tail") or (line.role == "marker" and BULLET.match(text)):
-        bullet = BULLET.match(text)
-        return Item(None, f"bullet:{line.depth}", bullet["text"] if bullet else text)
-    return None
-
-
-def answered(layout: Layout, line: Line) -> bool:
-    """Whether the next non-blank line opens with a response or progress label."""
-    following = layout.next_filled(line.number)
-    return following is not None and following.role == "response"
-
-
-def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
-    """The lead-in cues by which ``line`` names the recommendations and announces the list after it.
-
-    ``lead/heading``: a heading naming them ("Recommendations for this Committee"); ``lead/colon``:
-    a line naming them and closing with a colon; ``lead/word``: one announcing them by a word
-    ("below", "following", "as follows", "set out"); ``lead/spread``: an announcement whose naming
-    sits in the sentence just before ("... the auditor's key recommendations." then "Progress on
-    each area is summarised below."). Empty when none holds (or every one that holds is switched off).
-    """
-    if _BACK_REFERENCE.search(line.text) and not _NAMES.search(_BACK_REFERENCE.sub("", line.text)):
-        # it names only "this recommendation", one given above ("The evidence below relates to this
-        # recommendation:"): what follows is about that one, not a list of recommendations
-        return frozenset()
-    if line.role in ("heading", "section"):
-        # a title naming them ("Recommendations for this Committee", "D. Progress on the
-        # recommendations"); the paper's own "A. Recommendations" is the Members' section
-        own = line.role == "section" and any(s.first_line == line.number and s.is_decisions for s in layout.sections)
-        return _on({"lead/heading"}) if _NAMES.search(line.text) and not own else frozenset()
-    if line.role not in ("text", "numbered") or _BREAKDOWN.match(line.text) or _EXAMPLES.match(line.text):
-        return frozenset()
-    announce = set()
-    if line.text.rstrip().endswith(":") or (_CLOSES_LIKE_COLON.search(line.text) and _list_follows(layout, line)):
-        announce.add("lead/colon")
-    if _ANNOUNCES_HERE.search(line.text.rstrip().rstrip(":")) or (_ANNOUNCES.search(line.text) and not _ELSEWHERE.search(line.text)):
-        announce.add("lead/word")
-    announce = _on(announce)
-    if not announce:
-        return frozenset()
-    if _NAMES.search(line.text):
-        return announce
-    before = layout.previous_filled(line.number)
-    if _ANNOUNCES_HERE.search(line.text) and before is not None and before.role in ("text", "numbered") and _NAMES.search(before.text):
-        return _on(announce | {"lead/spread"}) if is_on("lead/spread") else frozenset()
-    return frozenset()
-
-
-def appendix_lead_in(layout: Layout, line: Line) -> Line | None:
-    """The heading of the appendix printed on this page that ``line`` says holds the recommendations.
-
-    "Appendix 1 sets out each recommendation ..." with a section "G. Appendix 1" further down: the
-    appendix's list is introduced as the recommendations (cue ``lead/appendix``; survey: progress in
-    an appendix, 11 part-A papers; here the appendix is printed on the page).
-    """
-    if not is_on("lead/appendix"):
-        return None
-    if line.role not in ("text", "numbered") or not _NAMES.search(line.text) or _BREAKDOWN.match(line.text):
-        return None
-    pointer = _APPENDIX.search(line.text)
-    if not pointer:
-        return None
-    for section in layout.sections:
-        title = _APPENDIX.search(section.title)
-        if section.first_line > line.number and title and title["which"].lower() == pointer["which"].lower():
-            return layout.line(section.first_line)
-    return None
 
 
 def introduced(layout: Layout) -> list[tuple[Line, Item | None, frozenset[str]]]:
@@ -269,16 +136,6 @@ def _flush(runs: list, current: list) -> list:
     return []
 
 
-def _list_follows(layout: Layout, line: Line) -> bool:
-    """Whether the next line is a bullet or an enumerated item (a list starts right after ``line``)."""
-    following = layout.next_filled(line.number)
-    return following is not None and following.role in ("bullet", "numbered", "that", "text", "marker", "tail") and enumerated(following) is not None
-
-
-def _on(cues: set[str]) -> frozenset[str]:
-    return frozenset(c for c in cues if is_on(c))
-
-
 def _list_after(layout: Layout, lead: Line, restarts: bool = False) -> list[tuple[Line, Item | None]]:
     """The list right after ``lead``; ``restarts``: an appendix, whose numbering starts afresh."""
     first = layout.next_filled(lead.number)
@@ -323,7 +180,7 @@ def _run(layout: Layout, first: Line, style: str) -> list[tuple[Line, Item]]:
             break
         item = enumerated(line) if line.role != "heading" else None
         if item is None:
-            if found and line.role == "response" and line.text.rstrip().endswith(":") and _EXAMPLES.match(line.text):
+            if found and line.role == "response" and line.text.rstrip().endswith(":") and EXAMPLES.match(line.text):
                 break  # "Progress so far includes:": the points after it are progress, not the list's items
             if line.role in ("response", "field") or (line.role == "text" and not gap):
                 continue  # a response, a labelled field or a wrapped line belongs to the item above
@@ -386,7 +243,7 @@ def _comment_between(layout: Layout, line: Line, style: str) -> bool:
     """Whether ``line`` is a plain paragraph between two bullets of one list: the next paragraph is a
     bullet of the same style, and ``line`` announces nothing (no lead-in of another list: "Progress
     so far includes:" before bullets of progress)."""
-    if line.role != "text" or line.text.rstrip().endswith((":", ";")) or is_lead_in(layout, line) or _EXAMPLES.match(line.text):
+    if line.role != "text" or line.text.rstrip().endswith((":", ";")) or is_lead_in(layout, line) or EXAMPLES.match(line.text):
         return False
     following = layout.next_filled(line.number)
     while following is not None and following.role == "text" and not enumerated(following):
@@ -432,7 +289,9 @@ def _own_list(layout: Layout, lead: Line, item: Item) -> bool:
 
 def _paragraphs_after(layout: Layout, lead: Line, first: Line) -> list[tuple[Line, Item | None]]:
     """A colon's plain paragraphs: the one after it, and more when the lead-in names several."""
-    plural = bool(re.search(r"\brecommendations\b", lead.text, re.IGNORECASE))
+    # several: "the recommendations", or the asks by a plural noun of the issuer's ("The steps we are
+    # recommending ... are designed to ensure:", "the measures it recommends are:")
+    plural = bool(re.search(r"\b(?:recommendations|(?:steps|measures|actions|changes|proposals)\b.*\brecommend\w*)\b", lead.text, re.IGNORECASE))
     found: list[tuple[Line, Item | None]] = []
     line: Line | None = first
     while line is not None and line.role in ("text",) and enumerated(line) is None:
@@ -459,3 +318,6 @@ def _next_paragraph(layout: Layout, number: int) -> Line | None:
         elif seen_blank:
             return line
     return None
+
+
+__all__ = ["POINTER", "Item", "answered", "enumerated", "introduced", "is_lead_in", "numbered_runs", "own_numbering"]

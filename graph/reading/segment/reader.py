@@ -156,11 +156,17 @@ def _part_records(doc: Document, layout: Layout, parent: Recommendation, part: P
     return rec, _update(rec, doc, progress, text, Start(part.first_line, "part", number))
 
 
+def _before(layout: Layout, number: int) -> str:
+    """The text of the line printed just before line ``number``."""
+    previous = layout.previous_filled(number)
+    return previous.text if previous is not None else ""
+
+
 def _retold(layout: Layout, start: Start, last: int, names: frozenset[str]) -> list[str]:
     """The words of each recommendation a paragraph of prose retells."""
     body = [layout.line(n) for n in range(start.line + 1, last + 1) if layout.line(n).role != "blank"]
     paragraph, _ = _paragraph_block(_paragraph(layout.line(start.line).text), body)
-    return [match["text"].strip() for match in retellings(paragraph, names)]
+    return [match["text"].strip() for match in retellings(paragraph, names, _before(layout, start.line))]
 
 
 def _text_and_progress(layout: Layout, start: Start, last: int, names: frozenset[str] = frozenset()) -> tuple[str, str]:
@@ -181,7 +187,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int, names: frozenset
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
-        found = retellings(paragraph, names)
+        found = retellings(paragraph, names, _before(layout, start.line))
         if not found:
             return paragraph, _join([_progress(l.text) for l in rest])
         # the progress is what follows the last recommendation the paragraph retells

@@ -101,10 +101,26 @@ def logged_items(layout: Layout) -> list[tuple[int, str, str | None, bool]]:
         first = before
         while first.role == "text" and first.number > 1 and layout.line(first.number - 1).role in _LOGGED_ROLES:
             first = layout.line(first.number - 1)  # up a hard-wrapped paragraph to its first line
+        if _marked_above(layout, first):
+            continue  # the entry's recommendation is headed by its marker: the log tracks that record
         numbered = _NUMBER.match(first.text) if first.role in ("numbered", "that") else None
         number = (numbered["a"] or numbered["b"]) if numbered else None
         found.append((first.number, "that" if number else "paragraph", number, first.role in ("bullet", "sub_bullet")))
     return found
+
+
+def _marked_above(layout: Layout, first: Line) -> bool:
+    """Whether a marker line ("Recommendation 2") heads the entry above ``first``, since the last log.
+
+    A register's page on one recommendation prints its marker, its words over a few paragraphs, then
+    the log: the paragraph right before the log is the end of that recommendation, not another.
+    """
+    for line in reversed(layout.lines[: first.number - 1]):
+        if line.role == "log":
+            return False
+        if line.role == "marker":
+            return True
+    return False
 
 
 def _introduces(layout: Layout, line: Line) -> bool:

@@ -33,6 +33,31 @@ ISSUER_RECOMMENDED = re.compile(
     re.IGNORECASE,
 )
 
+#: A news item's or a summary's retelling in the present or with "calls for" (the press's and the
+#: issuing body's own news wording: "The review recommends radical changes to ...", "The Independent
+#: Office for Police Conduct (IOPC) is calling for a review of ...", "It calls for a cultural change
+#: ..."): the issuer is a report or reviewing body named by its kind, a body named in full with its
+#: acronym in brackets (how a news item first names the body that issues), or "It" where the
+#: sentence before names such an issuer (:func:`retellings`' ``before``). A call for evidence, views
+#: or submissions is not a recommendation; nor is what the paper's own Committee or Members ask.
+_ASKING = (
+    r"(?:also\s+|further\s+|now\s+)?(?:(?:recommends|recommended)(?:\s+that)?|urges|urged|(?:calls|called|is\s+calling|has\s+called)\s+for"
+    r"(?!\s+(?:evidence|views|submissions|comments|information|witnesses)\b))\s+"
+)
+_KIND = r"(?:review|inquiry|report|panel|inspection|inspectorate|inspectors?|auditors?|audit|commission|investigation)"
+#: The retold words run on over the sentences right after them that prescribe ("should", "must",
+#: "needs to"): a news item gives a recommendation's detail so ("The review recommends radical changes
+#: to overtime. Casual overtime should be paid at plain time."), never over one retelling another.
+_RUN_ON = r"(?:\s+(?![^.]*\b(?:recommend\w*|call\w*\s+for)\b)[^.]*\b(?:should|must|needs?\s+to)\b[^.]*\.)*"
+ISSUER_ASKS = re.compile(
+    r"(?:^|(?<=[.;])\s+)(?:(?:The|This|Its|Their)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _KIND + r"|The\s+(?:[A-Z][\w'\u2019-]*\s+|(?:for|of|on|and)\s+){1,7}\([A-Z]{2,8}\))"
+    r"\s+(?:has\s+)?" + _ASKING + r"(?P<text>\S[^.]*\.?" + _RUN_ON + ")"
+)
+#: "It" as the issuer: only where the sentence or paragraph just before names one by its kind or
+#: as "a report by ..." (so "It" is that report), never an "It" of the paper's own business.
+IT_ASKS = re.compile(r"(?:^|(?<=[.;])\s+)It\s+" + _ASKING + r"(?P<text>\S[^.]*\.?" + _RUN_ON + ")")
+_NAMES_ISSUER = re.compile(r"\b(?:the|a|this|its)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _KIND + r"\b", re.IGNORECASE)
+
 
 #: A news report's or an abstract's retelling: "In a recommendation, the report said ...", "In
 #: its recommendations the inquiry said that ..." (the press's wording for a report's recommendation
@@ -61,9 +86,13 @@ def named_issuers(texts) -> frozenset[str]:
     return frozenset(m["name"] for text in texts for m in NAMED_REPORT.finditer(text) if m["name"] not in _NOT_NAMES)
 
 
-def retellings(text: str, names: frozenset[str] = frozenset()) -> list[re.Match]:
-    """Every recommendation retold in a paragraph of prose, in printed order, none overlapping."""
-    found = [m for pattern in (PARAPHRASE, ISSUER_RECOMMENDED, REPORT_SAID) for m in pattern.finditer(text)]
+def retellings(text: str, names: frozenset[str] = frozenset(), before: str = "") -> list[re.Match]:
+    """Every recommendation retold in a paragraph of prose, in printed order, none overlapping.
+
+    ``before``: the paragraph printed just before, where an "It" retelling may find its issuer.
+    """
+    found = [m for pattern in (PARAPHRASE, ISSUER_RECOMMENDED, REPORT_SAID, ISSUER_ASKS) for m in pattern.finditer(text)]
+    found += [m for m in IT_ASKS.finditer(text) if _issuer_before(text[: m.start()], before)]
     if names:
         found += [m for m in re.finditer(_NAMED, text) if m["name"] in names]
     kept: list[re.Match] = []
@@ -73,8 +102,16 @@ def retellings(text: str, names: frozenset[str] = frozenset()) -> list[re.Match]
     return kept
 
 
-def first_retelling(text: str, names: frozenset[str] = frozenset()) -> re.Match | None:
-    found = retellings(text, names)
+def _issuer_before(head: str, before: str) -> bool:
+    """Whether the last sentence before an "It" (in its paragraph, else the paragraph before) names an issuer."""
+    sentences = [s for s in re.split(r"(?<=[.;])\s+", head.strip()) if s] or [
+        s for s in re.split(r"(?<=[.;])\s+", before.strip()) if s
+    ]
+    return bool(sentences) and bool(_NAMES_ISSUER.search(sentences[-1]))
+
+
+def first_retelling(text: str, names: frozenset[str] = frozenset(), before: str = "") -> re.Match | None:
+    found = retellings(text, names, before)
     return found[0] if found else None
 
 
@@ -84,4 +121,4 @@ def paraphrased(text: str, names: frozenset[str] = frozenset()) -> tuple[str, st
     return (match["text"].strip(), text[match.end() :].strip()) if match else None
 
 
-__all__ = ["ISSUER_RECOMMENDED", "PARAPHRASE", "REPORT_SAID", "first_retelling", "named_issuers", "paraphrased", "retellings"]
+__all__ = ["ISSUER_ASKS", "ISSUER_RECOMMENDED", "IT_ASKS", "PARAPHRASE", "REPORT_SAID", "first_retelling", "named_issuers", "paraphrased", "retellings"]

@@ -55,6 +55,7 @@ from recgraph.graph.reading.readers.webpage import (
     paragraph_number,
     read_front_matter,
 )
+from recgraph.graph.reading.segment.enumerators import join_bare_items
 from recgraph.graph.reading.segment.fields import is_status_line
 from recgraph.graph.reading.segment.markers import Marker, head_marker, tail_marker
 from recgraph.graph.reading.segment.registers import log_lines
@@ -295,6 +296,7 @@ def _joined_texts(doc: Document) -> tuple[list[str], set[int]]:
             texts[index], texts[index + 1] = f"{text} {following.rstrip('.)')}", ""
             joined.add(index + 2)
     _join_numbered_rows(texts, joined)
+    join_bare_items(texts, joined)
     return texts, joined
 
 

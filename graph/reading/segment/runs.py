@@ -32,7 +32,7 @@ MIN_PRESCRIBED_RUN = 3
 PRESCRIBED_SHARE = 2 / 3
 
 #: A page of recommendations says what it is (as every tracking paper of the survey names what it
-#: tracks, 81 of 81, :data:`~.spans.TRACKING`): a title or heading naming them, or an item in the recommending
+#: tracks, 81 of 81, :data:`~.plans.TRACKING`): a title or heading naming them, or an item in the recommending
 #: voice ("It is recommended that", "recommends that"); the noun in passing inside a rule
 #: ("Recommendations in committee papers are voted on ...") does not.
 _NAMES_RECOMMENDING = re.compile(r"\brecommendations?\b", re.IGNORECASE)

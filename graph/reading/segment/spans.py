@@ -21,45 +21,12 @@ from recgraph.graph.reading.segment.conclusions import referenced_conclusions, r
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
+from recgraph.graph.reading.segment.plans import plan_titles
 from recgraph.graph.reading.segment.registers import logged_items
 from recgraph.graph.reading.segment.retellings import first_retelling, named_issuers, paraphrased  # noqa: F401 (paraphrased: re-exported)
 from recgraph.graph.reading.segment.runs import prescribed_runs, siblings, slashed_rows
 from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading, strip_bullet
-
-#: One heading followed by numbered paragraphs is a paper's sub-title ("Key issues", "Areas of
-#: concern" in the fixtures of papers with no tracked recommendation); a plan repeats the pattern.
-MIN_PLAN_HEADINGS = 2
-
-#: What a plan title stands over is a paragraph (the progress on its action), never one or two words
-#: ("Reference number" / "40213", "Date published" / "1985": a page's metadata labels and their values).
-MIN_PARAGRAPH_WORDS = 3
-
-#: The paper's own sub-headings, which title its narrative rather than name a plan's action
-#: (survey: "Key issues" in 070517/05; "Current position", "Areas of concern", "Background" in the
-#: family's reports; the standard report outline of background, issues, position, next steps).
-GENERIC_HEADING = re.compile(
-    r"^(?:(?:the|a)\s+)?(?:background|introduction|summary|overview|key\s+(?:issues|points|findings)|issues|current\s+(?:position|situation)"
-    r"|areas?\s+of\s+concern|conclusions?|next\s+steps|way\s+forward|progress(?:\s+to\s+date)?|risks?|costs?(?:\s+and\s+benefits)?"
-    r"|performance|monitoring|governance|consultation|options?|proposals?|discussion|detail|context|purpose|scope"
-    # the standard parts of a published report or article (abstract, foreword, references ...)
-    r"|abstract|annotation|foreword|preface|references|acknowledge?ments|glossary|contents)"
-    r"(?:\s+(?:to|of|on|for|and)\s+(?:the|this)\s+(?:review|report|paper|inquiry|scrutiny|inspection|plan|work))?\s*:?$",
-    re.IGNORECASE,
-)
-
-#: A title naming recommendations in the plural groups them ("Embedded recommendations",
-#: "Recommendations needing further work", "Outstanding recommendations"): a heading over a group,
-#: by status or theme, never one plan action (issue 13: lists of numbers grouped by status).
-GROUP_HEADING = re.compile(r"\brecommendations\b", re.IGNORECASE)
-
-#: A paper reporting on a plan says so in its opening (title, description, summary): every
-#: tracking paper of the survey names the recommendations or the plan it reports on there (81 of
-#: 81); a paper that does not (a project initiation document, a committee digest) has sub-headings
-#: that are its own, not a plan's actions.
-TRACKING = re.compile(r"\b(?:recommendations?|improvement\s+plan|action\s+plan|implementation\s+plan)\b", re.IGNORECASE)
-#: Without lettered sections, the opening is this many lines (the front matter and summary).
-OPENING_LINES = 40
 
 #: Headings that label progress inside a record rather than end it ("Progress so far",
 #: "Challenges", "Next steps": the committee family's block labels).
@@ -91,6 +58,10 @@ QUOTED = re.compile(
 #: the Authority to note, agree or approve, is the paper's own business.
 RECOMMENDS = re.compile(
     r"^(?:\d{1,3}\.\s+)?(?:[A-Z][\w'\u2019.]*\s+){1,5}recommends\s+that\b|^(?:\d{1,3}\.\s+)?It\s+is\s+recommended\s+that\b"
+    # the issuer named by its kind, as news items and abstracts name it ("The report recommends that
+    # ...", "The inspection also recommends that ..."): the same issuer's present-tense paragraph
+    r"|^(?:The|This|Its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:report|review|inquiry|inspection|inspectorate|audit|panel|investigation)"
+    r"\s+(?:also\s+|further\s+)?recommends\s+that\b(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority)\b)"
     r"|^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
     r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority\s+(?:notes?|agrees?|approves?|endorses?))\b)"
 )
@@ -196,7 +167,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             # an issuer's quoted recommendation runs on over the response paragraphs after it
             kind = "own" if OWN_VOICE.match(line.text) else "recommends"
             found.append(Start(line.number, kind, None, cues=("item/recommends",)))
-        if line.role in ("text", "numbered") and first_retelling(line.text, names) and not RECOMMENDS.match(line.text):
+        if line.role in ("text", "numbered") and first_retelling(line.text, names, _before(layout, line)) and not RECOMMENDS.match(line.text):
             found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
@@ -223,11 +194,17 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
         else:
             found.append(Start(line.number, "that", item.label, cues=cues))
     found += [Start(line, kind, number, bullet=bullet, cues=("item/logged",)) for line, kind, number, bullet in logged_items(layout)]
-    found += [s for s in _plan_headings(layout) if s.line not in exclude]
+    found += [Start(n, "plan", None, cues=("heading/unmarked",)) for n in plan_titles(layout) if n not in exclude]
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in prescribed_runs(layout) + slashed_rows(layout)]
     that_lines = {s.line for s in found if "item/that" in s.cues}
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in siblings(layout, that_lines)]
     return found
+
+
+def _before(layout: Layout, line: Line) -> str:
+    """The text of the line printed just before ``line`` (where an "It" retelling finds its issuer)."""
+    previous = layout.previous_filled(line.number)
+    return previous.text if previous is not None else ""
 
 
 #: The marker word alone as the label of a block, over the recommendation's words on the next line:
@@ -326,46 +303,9 @@ def _is_item(text: str) -> bool:
     return bool(_ITEM_WORDS.search(text) or find_status_clause(text))
 
 
-def _plan_headings(layout: Layout) -> list[Start]:
-    if not _speaks_of_tracking(layout):
-        return []
-    first = next((line.number for line in layout.lines if line.role != "blank"), None)
-    starts = [
-        Start(line.number, "plan", None, cues=("heading/unmarked",))
-        for line in layout.lines
-        if line.role == "heading"
-        # the text's first line titles the page or document (an MPA paper's title is in its
-        # frame; a web page, news item or abstract opens with its own): a plan's actions stand under it
-        and line.number != first
-        # a line closing with a colon announces what follows ("This list was extended to include:",
-        # "Sir David added:"): a lead-in, never the title of a plan's action (no plan title of the
-        # survey or the fixtures ends with one)
-        and not line.text.rstrip().endswith(":")
-        and not PROGRESS_LABEL.match(line.text)
-        and not GENERIC_HEADING.match(line.text)
-        and not GROUP_HEADING.search(line.text)
-        and _over_paragraph(layout, line)
-    ]
-    return starts if len(starts) >= MIN_PLAN_HEADINGS else []
-
-
 def _next_role(layout: Layout, number: int) -> str | None:
     following = layout.next_filled(number)
     return following.role if following else None
-
-
-def _over_paragraph(layout: Layout, line: Line) -> bool:
-    """Whether a title stands over a paragraph, not over a bare value ("Reference number" / "40213": a
-    field of a page's metadata)."""
-    following = layout.next_filled(line.number)
-    return (following is not None and following.role in ("numbered", "text", "bullet")
-            and len(following.text.split()) >= MIN_PARAGRAPH_WORDS)
-
-
-def _speaks_of_tracking(layout: Layout) -> bool:
-    """Whether the paper's opening (before its first lettered section) says it tracks something."""
-    end = layout.sections[0].first_line - 1 if layout.sections else min(len(layout.lines), OPENING_LINES)
-    return any(TRACKING.search(line.text) for line in layout.lines[:end])
 
 
 def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[int] = frozenset()) -> int:
