@@ -97,7 +97,7 @@ SUBORDINATORS = ("until", "till", "unless", "if", "once", "when", "whenever", "b
 #: Negators of the predicate and negative determiners of its subject ("has not been published", "none of
 #: the recommendations were implemented"; Quirk et al., ch. 10, negation): a negated completion is none.
 NEGATORS = ("not", "never", "n't")
-NEGATIVE_SUBJECTS = ("none", "neither", "not all", "not every", "no one", "nothing")
+NEGATIVE_SUBJECTS = ("none", "neither", "not all", "not every", "no one", "nobody", "nothing")
 #: Hedges that make a completion partial: the partial grade of audit follow-up scales (partially, partly,
 #: in part).
 HEDGES = ("partially", "partly", "in part")

@@ -213,13 +213,14 @@ def _note(clause: str, previous: str, use: frozenset[str]) -> Statement | None:
 
 
 #: Seventh session. What follows "but" after a completion: work that goes on (still required or needed, ongoing,
-#: continuing, further work or development, to be embedded), or a shortfall of the staff the thing needs. The first
+#: continuing, further work or development, to be embedded; "need" and "require" as verbs, not "the needs of",
+#: "a needs assessment", "the requirements"), or a shortfall of the staff the thing needs. The first
 #: makes the completion substantial (audit follow-up scales: implemented with minor work remaining; the fourth
 #: survey's judging conventions: "implemented but still requiring ongoing development" is substantially complete;
 #: the second survey, 2 phrases: "Implemented, but work should continue"); the second, a unit set up but short of
 #: staff, part done (the same conventions: partially or substantially by the size of the gap, which a phrase does
 #: not give, so the lower).
-_GOES_ON = re.compile(r"^(?:[\w-]+\s+){0,4}?(?:still\s+)?(?:requir\w*|need\w*|on-?going|continu\w*|further\s+(?:work|development|action|enhancements?|improvements?|phases?|training|embedding)|"
+_GOES_ON = re.compile(r"^(?:[\w-]+\s+){0,4}?(?:still\s+)?(?:requir(?:e|es|ed|ing)\b|(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)need(?:s|ed|ing)?\b(?!\s+(?:of|assessments?)\b)|on-?going|continu\w*|further\s+(?:work|development|action|enhancements?|improvements?|phases?|training|embedding)|"
                       r"more\s+work|yet\s+to\s+be\s+(?:fully\s+)?embedded)\b", re.IGNORECASE)
 _SHORTFALL = re.compile(r"^(?:[\w-]+\s+){0,3}?(?:short\s+of\s+(?:staff|\w+\s+staff|personnel|officers)|(?:a\s+)?(?:staff(?:ing)?\s+)?shortfall|"
                         r"under-?staffed|under\s+strength|below\s+(?:establishment|strength)|not\s+(?:yet\s+)?fully\s+(?:staffed|resourced))",
@@ -271,6 +272,9 @@ _PART_OF_WORK = ("phase", "phases", "stage", "stages", "step", "steps", "part", 
                  # status:substantially's "most of" class or left in progress)
                  "number", "range", "series", "variety", "majority", "minority", "proportion", "few", "several", "many",
                  "most", "half")
+#: Quantifiers of a part before the verb ("some boroughs have implemented ...", "only two wards completed ..."; Quirk
+#: et al., ch. 5, quantifiers): the doers are part of those who were to act, so the whole is not done (review).
+_SOME_OF_THE_DOERS = ("some", "several", "few", "many", "most", "only", "half", "majority", "minority", "number of")
 #: Words that end the object's noun phrase: what follows is an adjunct of time, place or manner ("completed its
 #: scheme in the first quarter"), not part of the object.
 _OBJECT_ENDS = frozenset({"in", "on", "at", "by", "during", "before", "after", "and", "but", "with", "for", "to", "from",
@@ -290,6 +294,8 @@ def _active(clause: str) -> Statement | None:
             continue  # no doer, future or subordinate, a relative clause, or a passive (read by _finite)
         if _has(before[-3:], NEGATORS) or _has(before, NEGATIVE_SUBJECTS) or before[:1] == ["no"]:
             continue
+        if _has(before, _SOME_OF_THE_DOERS):
+            continue  # only part of those who were to act did it ("some boroughs have implemented the procedure")
         obj = _words(match.group("object"))
         if match.group("object").split()[-1].casefold() in ("of", "on", "for", "to", "with") and not clause[match.end():].strip(" .;"):
             continue  # a stranded preposition: the object is a relative's ("which it has completed its review of")
