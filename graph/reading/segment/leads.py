@@ -43,7 +43,7 @@ _OTHER_LIST = re.compile(
 #: title: it has a verb announcing ("include", "are", "were", "is").
 _SENTENCE_LEAD = re.compile(r"\b(?:includes?|included|including|are|were|is|was)\s*:\s*$", re.IGNORECASE)
 #: Speech introduced ("Michael Smith, Director, said:"): a quotation follows, not a list.
-_SPEECH = re.compile(r"\b(?:said|says|added|adds|commented|comments|explained|stated|told|spoke)\b", re.IGNORECASE)
+SPEECH = re.compile(r"\b(?:said|says|added|adds|commented|comments|explained|stated|told|spoke)\b", re.IGNORECASE)
 #: A breakdown by counts ("Of the 19 recommendations now complete:", "Of these recommendations,
 #: ...") introduces groups of numbers, not the recommendations (survey: status given as counts in
 #: 5 part-A and 6 part-B papers; lists of numbers grouped by status, issue 13).
@@ -84,7 +84,7 @@ def is_lead_in(layout: Layout, line: Line) -> frozenset[str]:
         own = line.role == "section" and any(s.first_line == line.number and s.is_decisions for s in layout.sections)
         if _NAMES.search(line.text):
             return _on({"lead/heading"}) if not own else frozenset()
-        if not _SENTENCE_LEAD.search(line.text) or _SPEECH.search(line.text):
+        if not _SENTENCE_LEAD.search(line.text) or SPEECH.search(line.text):
             return frozenset()
         # a short lead-in sentence closing with a colon, laid out like a title ("Key points in the
         # review include:" after "... the changes he recommends."): a sentence announcing, read as one
@@ -143,4 +143,4 @@ def _on(cues: set[str]) -> frozenset[str]:
     return frozenset(c for c in cues if is_on(c))
 
 
-__all__ = ["EXAMPLES", "appendix_lead_in", "is_lead_in"]
+__all__ = ["EXAMPLES", "SPEECH", "appendix_lead_in", "is_lead_in"]

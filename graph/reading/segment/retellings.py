@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from recgraph.graph.reading.segment.leads import SPEECH
+
 #: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
 #: that ...", "Another recommendation asked that ...", "The review's main recommendation is that
 #: ...": the recommendation is the subject and its words the that-clause (issue 13: prose naming a
@@ -40,15 +42,19 @@ ISSUER_RECOMMENDED = re.compile(
 #: acronym in brackets (how a news item first names the body that issues), or "It" where the
 #: sentence before names such an issuer (:func:`retellings`' ``before``). A call for evidence, views
 #: or submissions is not a recommendation; nor is what the paper's own Committee or Members ask.
+#: What a paper asks its own Members, Committee, Board or Authority to decide ("This report recommends that Members
+#: note ...") is the paper's business, not a retold recommendation (:data:`.spans.RECOMMENDS` reads it so too).
+OWN_BUSINESS = r"(?!\s+(?:that\s+)?(?:the\s+)?(?:Members?|Committee|Board|Authority)\b)"
 _ASKING = (
-    r"(?:also\s+|further\s+|now\s+)?(?:(?:recommends|recommended)(?:\s+that)?|urges|urged|(?:calls|called|is\s+calling|has\s+called)\s+for"
+    r"(?:also\s+|further\s+|now\s+)?(?:(?:recommends|recommended)" + OWN_BUSINESS + r"(?:\s+that)?|urges|urged|(?:calls|called|is\s+calling|has\s+called)\s+for"
     r"(?!\s+(?:evidence|views|submissions|comments|information|witnesses)\b))\s+"
 )
 _KIND = r"(?:review|inquiry|report|panel|inspection|inspectorate|inspectors?|auditors?|audit|commission|investigation)"
 #: The retold words run on over the sentences right after them that prescribe ("should", "must",
 #: "needs to"): a news item gives a recommendation's detail so ("The review recommends radical changes
 #: to overtime. Casual overtime should be paid at plain time."), never over one retelling another.
-_RUN_ON = r"(?:\s+(?![^.]*\b(?:recommend\w*|call\w*\s+for)\b)[^.]*\b(?:should|must|needs?\s+to)\b[^.]*\.)*"
+#: Nor over speech reported after it ("The Mayor said the police must act"): another speaker's words.
+_RUN_ON = (r"(?:\s+(?![^.]*(?:\b(?:recommend\w*|call\w*\s+for)\b|" + SPEECH.pattern + r"))[^.]*\b(?:should|must|needs?\s+to)\b[^.]*\.)*")
 ISSUER_ASKS = re.compile(
     r"(?:^|(?<=[.;])\s+)(?:(?:The|This|Its|Their)\s+(?:[\w'\u2019-]+\s+){0,3}?" + _KIND + r"|The\s+(?:[A-Z][\w'\u2019-]*\s+|(?:for|of|on|and)\s+){1,7}\([A-Z]{2,8}\))"
     r"\s+(?:has\s+)?" + _ASKING + r"(?P<text>\S[^.]*\.?" + _RUN_ON + ")"

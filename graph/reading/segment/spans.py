@@ -23,7 +23,7 @@ from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
 from recgraph.graph.reading.segment.plans import plan_titles
 from recgraph.graph.reading.segment.registers import logged_items
-from recgraph.graph.reading.segment.retellings import first_retelling, named_issuers, paraphrased  # noqa: F401 (paraphrased: re-exported)
+from recgraph.graph.reading.segment.retellings import OWN_BUSINESS, first_retelling, named_issuers, paraphrased  # noqa: F401 (paraphrased: re-exported)
 from recgraph.graph.reading.segment.runs import prescribed_runs, siblings, slashed_rows
 from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading, strip_bullet
@@ -61,7 +61,7 @@ RECOMMENDS = re.compile(
     # the issuer named by its kind, as news items and abstracts name it ("The report recommends that
     # ...", "The inspection also recommends that ..."): the same issuer's present-tense paragraph
     r"|^(?:The|This|Its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:report|review|inquiry|inspection|inspectorate|audit|panel|investigation)"
-    r"\s+(?:also\s+|further\s+)?recommends\s+that\b(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority)\b)"
+    r"\s+(?:also\s+|further\s+)?recommends\s+that\b" + OWN_BUSINESS +
     r"|^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
     r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority\s+(?:notes?|agrees?|approves?|endorses?))\b)"
 )

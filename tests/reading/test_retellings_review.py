@@ -1,0 +1,29 @@
+"""Look-alikes of the retelling rules found on review (segment/retellings.py), each written for this test: a
+paper's own panel asking the Authority to decide is its business by every route, and a retold recommendation
+does not run on over what someone else said."""
+
+from __future__ import annotations
+
+from recgraph.graph.reading.readers.text import Document
+from recgraph.graph.reading.segment import read
+from recgraph.graph.reading.segment.retellings import retellings
+
+
+def texts(page: str) -> list[str]:
+    return [rec.text for rec in read(Document.from_text(page, "page.txt")).recommendations]
+
+
+def test_a_panel_asking_the_authority_to_decide_is_no_retelling():
+    assert texts("Finance minutes\n\nThe panel recommends that the Authority approves the budget for 2009/10.\n") == []
+    assert retellings("This review recommends that Members note the progress made.") == []
+    # an issuer's ask to others is still one
+    assert [m["text"] for m in retellings("The review recommends that forces publish their custody data.")] == [
+        "forces publish their custody data."
+    ]
+
+
+def test_a_retelling_does_not_run_on_over_another_speaker():
+    text = "The report calls for better training of custody staff. The Mayor said the police must act quickly. Forces should report yearly."
+    assert [m["text"] for m in retellings(text)] == ["better training of custody staff."]
+    text = "The report calls for better training of custody staff. Trainers should be accredited."
+    assert [m["text"] for m in retellings(text)] == ["better training of custody staff. Trainers should be accredited."]
