@@ -21,7 +21,7 @@ from recgraph.graph.reading.segment.parts import Part, find_parts
 from recgraph.graph.reading.segment.regions import specialised_regions
 from recgraph.graph.reading.segment.registers import logged_status, without_tags
 from recgraph.graph.reading.segment.roles import GLYPH_LED, Layout, lay_out, strip_bullet
-from recgraph.graph.reading.segment.retellings import named_issuers, retellings
+from recgraph.graph.reading.segment.retellings import named_issuers, retellings, text_before
 from recgraph.graph.reading.segment.spans import Start, find_starts, quoted_text, span_end
 from recgraph.graph.reading.segment.tables import TableRecord, read_tables
 
@@ -156,17 +156,11 @@ def _part_records(doc: Document, layout: Layout, parent: Recommendation, part: P
     return rec, _update(rec, doc, progress, text, Start(part.first_line, "part", number))
 
 
-def _before(layout: Layout, number: int) -> str:
-    """The text of the line printed just before line ``number``."""
-    previous = layout.previous_filled(number)
-    return previous.text if previous is not None else ""
-
-
 def _retold(layout: Layout, start: Start, last: int, names: frozenset[str]) -> list[str]:
     """The words of each recommendation a paragraph of prose retells."""
     body = [layout.line(n) for n in range(start.line + 1, last + 1) if layout.line(n).role != "blank"]
     paragraph, _ = _paragraph_block(_paragraph(layout.line(start.line).text), body)
-    return [match["text"].strip() for match in retellings(paragraph, names, _before(layout, start.line))]
+    return [match["text"].strip() for match in retellings(paragraph, names, text_before(layout, start.line))]
 
 
 def _text_and_progress(layout: Layout, start: Start, last: int, names: frozenset[str] = frozenset()) -> tuple[str, str]:
@@ -187,7 +181,7 @@ def _text_and_progress(layout: Layout, start: Start, last: int, names: frozenset
         return _unquoted(text), _join([_progress(l.text) for l in rest])
     if start.kind == "paraphrase":
         paragraph, rest = _paragraph_block(_paragraph(head.text), body)
-        found = retellings(paragraph, names, _before(layout, start.line))
+        found = retellings(paragraph, names, text_before(layout, start.line))
         if not found:
             return paragraph, _join([_progress(l.text) for l in rest])
         # the progress is what follows the last recommendation the paragraph retells

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from recgraph.graph.reading.segment.leads import SPEECH
+from recgraph.graph.reading.segment.roles import Layout
 
 #: A recommendation told in the paper's prose: "One of the Inquiry's central recommendations was
 #: that ...", "Another recommendation asked that ...", "The review's main recommendation is that
@@ -116,15 +117,16 @@ def _issuer_before(head: str, before: str) -> bool:
     return bool(sentences) and bool(_NAMES_ISSUER.search(sentences[-1]))
 
 
+def text_before(layout: Layout, number: int) -> str:
+    """The text of the line printed just before line ``number`` (where an "It" retelling finds its issuer)."""
+    previous = layout.previous_filled(number)
+    return previous.text if previous is not None else ""
+
+
 def first_retelling(text: str, names: frozenset[str] = frozenset(), before: str = "") -> re.Match | None:
+    """The first recommendation retold in a paragraph of prose (:func:`retellings`), or None."""
     found = retellings(text, names, before)
     return found[0] if found else None
 
 
-def paraphrased(text: str, names: frozenset[str] = frozenset()) -> tuple[str, str] | None:
-    """(the recommendation's words, the rest of the paragraph) of a prose paraphrase, or None."""
-    match = first_retelling(text, names)
-    return (match["text"].strip(), text[match.end() :].strip()) if match else None
-
-
-__all__ = ["ISSUER_ASKS", "ISSUER_RECOMMENDED", "IT_ASKS", "PARAPHRASE", "REPORT_SAID", "first_retelling", "named_issuers", "paraphrased", "retellings"]
+__all__ = ["ISSUER_ASKS", "ISSUER_RECOMMENDED", "IT_ASKS", "PARAPHRASE", "REPORT_SAID", "first_retelling", "named_issuers", "retellings", "text_before"]

@@ -23,7 +23,7 @@ from recgraph.graph.reading.segment.fields import find_status_clause
 from recgraph.graph.reading.segment.lists import answered, enumerated, introduced
 from recgraph.graph.reading.segment.plans import plan_titles
 from recgraph.graph.reading.segment.registers import logged_items
-from recgraph.graph.reading.segment.retellings import OWN_BUSINESS, first_retelling, named_issuers, paraphrased  # noqa: F401 (paraphrased: re-exported)
+from recgraph.graph.reading.segment.retellings import OWN_BUSINESS, first_retelling, named_issuers, text_before
 from recgraph.graph.reading.segment.runs import prescribed_runs, siblings, slashed_rows
 from recgraph.graph.reading.segment.switches import is_on
 from recgraph.graph.reading.segment.roles import Layout, Line, is_heading, strip_bullet
@@ -167,7 +167,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
             # an issuer's quoted recommendation runs on over the response paragraphs after it
             kind = "own" if OWN_VOICE.match(line.text) else "recommends"
             found.append(Start(line.number, kind, None, cues=("item/recommends",)))
-        if line.role in ("text", "numbered") and first_retelling(line.text, names, _before(layout, line)) and not RECOMMENDS.match(line.text):
+        if line.role in ("text", "numbered") and first_retelling(line.text, names, text_before(layout, line.number)) and not RECOMMENDS.match(line.text):
             found.append(Start(line.number, "paraphrase", None, cues=("item/paraphrase",)))
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
@@ -199,12 +199,6 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
     that_lines = {s.line for s in found if "item/that" in s.cues}
     found += [Start(line, "that", label, cues=(cue,)) for line, label, cue in siblings(layout, that_lines)]
     return found
-
-
-def _before(layout: Layout, line: Line) -> str:
-    """The text of the line printed just before ``line`` (where an "It" retelling finds its issuer)."""
-    previous = layout.previous_filled(line.number)
-    return previous.text if previous is not None else ""
 
 
 #: The marker word alone as the label of a block, over the recommendation's words on the next line:
