@@ -46,9 +46,9 @@ PROBLEMS: dict[str, tuple[str, ...]] = {
 }
 
 
-
 class UnknownProblemError(RecgraphError, ValueError):
     """A kind of problem that :data:`PROBLEMS` does not list."""
+
 
 #: Themes that are an area or a problem rather than a process: the diversity theme is the area of a
 #: disparity itself ("diversity" and "discrimination" name one problem twice, no process).

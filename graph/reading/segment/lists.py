@@ -1,6 +1,7 @@
-"""Enumerated items and the lists a paper introduces as its recommendations.
+"""The lists a paper introduces as its recommendations, and the items answered by a response.
 
-Two conventions of the family (docs/formats.md) that hold whatever the marker style:
+Two conventions of the family (docs/formats.md) that hold whatever the marker style (the enumerators
+themselves are read by :mod:`.items`, the lead-ins by :mod:`.leads`):
 
 - *An item answered by a response.* A recommendation printed as an enumerated item (a number
   "5.", "(5)", "5)", a letter "a)", "(a)", or a bullet) whose next line opens with a response or

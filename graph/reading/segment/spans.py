@@ -4,8 +4,9 @@ A record starts where one of three general rules holds (:data:`RULES`): a line n
 recommendation by a *marker*; an enumerated *item* in a recommendations context (answered by a
 response, a "That ..." proposal, a sub-item of an audit's titles, an item of a list a lead-in
 introduces as the recommendations: :mod:`.lists`); a *heading* over the paragraphs reporting on it
-(a marker title, or in a paper with nothing else a run of at least :data:`MIN_PLAN_HEADINGS` plan
-titles: survey T19, 060424/10, 061109/05). Every cue that holds on a line is kept with its start,
+(a marker title, or in a paper with nothing else a run of at least :data:`~.plans.MIN_PLAN_HEADINGS`
+plan titles: survey T19, 060424/10, 061109/05); in a paper with nothing else, a recommendation retold
+in prose (:mod:`.retellings`) or labelled by the marker word alone. Every cue that holds on a line is kept with its start,
 so that measuring with one cue switched off (:mod:`.switches`) shows what the others read. A
 *block* record (marker line, That paragraph, title) runs over the following paragraphs until the
 next start, a heading, a section or the paper's own text; an *item* record (a bullet) runs over its
