@@ -47,3 +47,22 @@ def test_the_rules_still_read_their_own_class(statuses, phrase, status):
         assert decide(phrase, statuses) != "complete"
     else:
         assert decide(phrase, statuses) == status
+
+
+@pytest.mark.parametrize("phrase", [
+    # a future start beside work already done or begun: the work has started
+    "Training of existing staff is complete and training of new recruits will start in May.",
+    "The pilot has finished and roll-out will begin in June 2010.",
+    "Drafting has started; consultation will commence in early February.",
+])
+def test_a_future_start_beside_work_done_is_not_not_started(statuses, phrase):
+    assert decide(phrase, statuses) != "not_started"
+
+
+@pytest.mark.parametrize("phrase", [
+    "Work has not started and will begin in April.",
+    "Work has not yet started; it will begin in the new financial year.",
+    "The training will be started in May and completed in June 2011.",
+])
+def test_a_future_start_alone_is_still_not_started(statuses, phrase):
+    assert decide(phrase, statuses) == "not_started"
