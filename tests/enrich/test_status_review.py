@@ -66,3 +66,26 @@ def test_a_future_start_beside_work_done_is_not_not_started(statuses, phrase):
 ])
 def test_a_future_start_alone_is_still_not_started(statuses, phrase):
     assert decide(phrase, statuses) == "not_started"
+
+
+@pytest.mark.parametrize("phrase, status", [
+    # ability without a negation says the work may go ahead, not that it could not start
+    ("This can be taken forward once funding is agreed.", "not_started"),
+    ("The change could be progressed within existing budgets.", "not_started"),
+    # a number counting the things merged into ("three teams") is no numbered item absorbing this one
+    ("The two control rooms were merged into 3 teams.", "superseded"),
+    ("Staff were absorbed into 2 new units.", "superseded"),
+])
+def test_review_near_misses_of_the_fifth_survey_classes(statuses, phrase, status):
+    assert decide(phrase, statuses) != status
+
+
+@pytest.mark.parametrize("phrase, status", [
+    ("This could not be progressed in the year.", "not_started"),
+    ("It cannot be taken forward at present.", "not_started"),
+    ("The action was absorbed into 12/2020.", "superseded"),
+    ("Merged into recommendation 4.", "superseded"),
+    ("This has been merged into 7.", "superseded"),
+])
+def test_the_fifth_survey_classes_still_read(statuses, phrase, status):
+    assert decide(phrase, statuses) == status
