@@ -27,3 +27,14 @@ def test_a_retelling_does_not_run_on_over_another_speaker():
     assert [m["text"] for m in retellings(text)] == ["better training of custody staff."]
     text = "The report calls for better training of custody staff. Trainers should be accredited."
     assert [m["text"] for m in retellings(text)] == ["better training of custody staff. Trainers should be accredited."]
+
+
+def test_an_appeal_for_witnesses_or_a_word_of_caution_is_not_urged_as_a_recommendation():
+    assert retellings("The Independent Police Complaints Commission (IPCC) urged witnesses to come forward.") == []
+    assert retellings("The inquiry urged anyone with information to contact its team.") == []
+    assert retellings("The report urges caution in reading the figures.") == []
+    # an issuer urging a body to act, or urging that something be done, is one
+    assert [m["text"] for m in retellings("The review urges the Home Office to fund custody nurses.")] == [
+        "the Home Office to fund custody nurses."
+    ]
+    assert [m["text"] for m in retellings("The report urged that every suite be inspected.")] == ["that every suite be inspected."]

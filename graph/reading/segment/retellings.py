@@ -46,9 +46,16 @@ ISSUER_RECOMMENDED = re.compile(
 #: What a paper asks its own Members, Committee, Board or Authority to decide ("This report recommends that Members
 #: note ...") is the paper's business, not a retold recommendation (:data:`.spans.RECOMMENDS` reads it so too).
 OWN_BUSINESS = r"(?!\s+(?:that\s+)?(?:the\s+)?(?:Members?|Committee|Board|Authority)\b)"
+#: What a call for information asks for: evidence, views, witnesses (an inquiry's or a news item's appeal, not a
+#: recommendation).
+_APPEALS = r"(?:evidence|views|submissions|comments|information|witnesses)"
+#: "Urges" asks as a recommendation does only with a that-clause or an object and its infinitive ("urges the Home
+#: Office to fund ...": the verb's complementation, Quirk et al., ch. 16), never "urges caution", and not as an appeal
+#: to the public ("urged witnesses to come forward", "urged anyone with information to call": police news wording).
+_URGES = r"urge[sd](?=\s+(?:that\b|(?:[\w'\u2019-]+\s+){1,6}?to\s))(?!\s+(?:anyone|anybody|the\s+public|members\s+of\s+the\s+public|people|those|" + _APPEALS + r")\b)"
 _ASKING = (
-    r"(?:also\s+|further\s+|now\s+)?(?:(?:recommends|recommended)" + OWN_BUSINESS + r"(?:\s+that)?|urges|urged|(?:calls|called|is\s+calling|has\s+called)\s+for"
-    r"(?!\s+(?:evidence|views|submissions|comments|information|witnesses)\b))\s+"
+    r"(?:also\s+|further\s+|now\s+)?(?:(?:recommends|recommended)" + OWN_BUSINESS + r"(?:\s+that)?|" + _URGES + r"|(?:calls|called|is\s+calling|has\s+called)\s+for"
+    r"(?!\s+" + _APPEALS + r"\b))\s+"
 )
 _KIND = r"(?:review|inquiry|report|panel|inspection|inspectorate|inspectors?|auditors?|audit|commission|investigation)"
 #: The retold words run on over the sentences right after them that prescribe ("should", "must",
@@ -82,7 +89,7 @@ REPORT_SAID = re.compile(
 #: recommended that ...") is not taken. "Called for" is the press's word for recommending; a call
 #: for evidence, views or submissions is not a recommendation.
 _TITLES = r"(?:(?:Lord|Lady|Sir|Dame|Baroness|Baron|Judge|Justice|Professor|Dr\.?)\s+)?"
-_CALLED_FOR = r"called\s+for\s+(?!(?:evidence|views|submissions|comments|information|witnesses)\b)"
+_CALLED_FOR = r"called\s+for\s+(?!" + _APPEALS + r"\b)"
 _NAMED = r"(?:^|(?<=[.;])\s+)" + _TITLES + r"(?P<name>[A-Z][a-z]+)\s+(?:also\s+|further\s+)?(?:recommended\s+that\s+|" + _CALLED_FOR + r")(?P<text>\S[^.]*\.?)"
 NAMED_REPORT = re.compile(r"\b(?P<name>[A-Z][a-z]{2,})(?:'s|\u2019s)?\s+(?:report|inquiry|review)\b")
 _NOT_NAMES = {"The", "This", "That", "Its", "Their", "Our", "His", "Her", "Members", "Committee", "Authority", "Annual", "Final", "Interim"}
