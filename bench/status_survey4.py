@@ -70,17 +70,7 @@ def doc_section() -> list[str]:
     record = json.loads(RECORD.read_text(encoding="utf-8"))
     stages = record["stages"]
     first = stages[0]["figures"]
-    names = ["all", "kind: label", "kind: sentence", "MPA archive", "other bodies"]
-    names += sorted((n for n in first["parts"] if n.startswith("judged")), key=lambda n: -first["parts"][n]["phrases"])
-    header = "| part | " + " | ".join(stage["name"] for stage in stages) + " |"
-    lines = [header, "| --- |" + " ---: |" * len(stages)]
-    for name in names:
-        cells = []
-        for stage in stages:
-            part = stage["figures"]["parts"].get(name, {"right": 0, "phrases": 0})
-            share = f" ({part['right'] / part['phrases']:.0%})" if part["phrases"] else ""
-            cells.append(f"{part['right']}/{part['phrases']}{share}")
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines = _stage_table(stages)
     intro = textwrap.fill(record["intro"].format(phrases=first["parts"]["all"]["phrases"], pages=first["pages"]), 110)
     after = textwrap.fill(record["findings"], 110)
     return ["#### A fourth survey, held out", "", intro, "", *lines, "", after, "", *_session_section(record)]
