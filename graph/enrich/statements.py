@@ -15,6 +15,9 @@ wordings miss by their grammar (:func:`grammar_status`):
   and work that goes on ("implemented, but work should continue") states most done, by a staff shortfall part done;
 - a post filled or a thing sent out ("X appointed", "circulated to all stations") states completion unless a purpose
   clause, a request or work said to follow makes it a step;
+- a verb of completion in the active past or perfect with its doer and its object ("the authority completed its scheme
+  in 2008") states completion, unless the doer is a relative's or only part of those who were to act ("some boroughs
+  have implemented ...") or the object is a part or a step of the work ("completed its first phase");
 - a negated predicate ("has not been published", "none of them were implemented") states no completion:
   the lexicon's own patterns, or the default, decide it (a rule reading negations as not started or in
   progress was tried and changed nothing, docs/enrichment.md).
@@ -320,8 +323,8 @@ def overrides(pattern_notation: str, statement: Statement, without: Iterable[str
 def grammar_status(text: str | None, without: Iterable[str] = ()) -> Statement | None:
     """The status a phrase or sentence states by its grammar, or None when it states none.
 
-    Clauses are cut at semicolons, colons, slashes, dashes and "but"; the first clause that states a
-    status decides.
+    A completion qualified by "but" or "with only" is read over the whole text first; otherwise clauses are cut at
+    semicolons, colons, slashes, dashes and "but", and the first clause that states a status decides.
 
     Parameters
     ----------
