@@ -38,3 +38,14 @@ def test_an_appeal_for_witnesses_or_a_word_of_caution_is_not_urged_as_a_recommen
         "the Home Office to fund custody nurses."
     ]
     assert [m["text"] for m in retellings("The report urged that every suite be inspected.")] == ["that every suite be inspected."]
+
+
+def test_a_publications_chapter_titles_are_no_plan_action_titles():
+    page = ("Summary of the inspection report and its recommendations\n\nChapter 2: Custody\n\n"
+            "Inspectors visited six custody suites over two weeks in March and spoke to staff.\n\nChapter 3: Training\n\n"
+            "Most custody staff had received first aid training within the last year.\n")
+    assert texts(page) == []
+    # a plan's own action titles still are
+    plan = ("Progress on the improvement plan\n\nCustody visiting\n\nVisits to all suites have been arranged for May.\n\n"
+            "Training\n\nFirst aid training has been given to all custody staff.\n")
+    assert len(texts(plan)) == 2

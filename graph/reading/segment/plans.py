@@ -3,9 +3,10 @@
 An improvement or action plan prints each action as a title over the paragraphs reporting its
 progress, unnumbered (survey: T19, 060424/10, 061109/05). In a paper where no other rule holds,
 each title line over a paragraph is a record, where at least two such titles stand and the paper's
-opening says it tracks recommendations or a plan. Never: the text's first line, a lead-in closing
-with a colon, a progress label, the paper's generic sub-headings, a title grouping recommendations,
-a label over a bare value, or a theme title over a paragraph retelling a report.
+opening says it tracks recommendations or a plan. Never: the text's first line, a part of a
+publication ("Chapter 3"), a lead-in closing with a colon, a progress label, the paper's generic
+sub-headings, a title grouping recommendations, a label over a bare value, or a theme title over a
+paragraph retelling a report.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ GENERIC_HEADING = re.compile(
     r"(?:\s+(?:to|of|on|for|and)\s+(?:the|this)\s+(?:review|report|paper|inquiry|scrutiny|inspection|plan|work))?\s*:?$",
     re.IGNORECASE,
 )
+
+#: A numbered part of a publication ("Chapter 3: Training", "Section 2", "Part IV", "Annex B"): the standard parts a
+#: report is divided into (:data:`.leads._OTHER_LIST` reads the same parts as another kind of list), never a plan's
+#: action (review).
+PUBLICATION_PART = re.compile(r"^(?:chapter|section|part|annex|appendix)\s+(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\b", re.IGNORECASE)
 
 #: A title naming recommendations in the plural groups them ("Embedded recommendations",
 #: "Recommendations needing further work", "Outstanding recommendations"): a heading over a group,
@@ -75,6 +81,7 @@ def plan_titles(layout: Layout) -> list[int]:
         and not line.text.rstrip().endswith(":")
         and not _progress_label(line.text)
         and not GENERIC_HEADING.match(line.text)
+        and not PUBLICATION_PART.match(line.text)
         and not GROUP_HEADING.search(line.text)
         and _over_paragraph(layout, line)
         and not _retells_a_report(layout, line)
@@ -113,4 +120,4 @@ def _speaks_of_tracking(layout: Layout) -> bool:
     return any(TRACKING.search(line.text) for line in layout.lines[:end])
 
 
-__all__ = ["GENERIC_HEADING", "GROUP_HEADING", "MIN_PLAN_HEADINGS", "TRACKING", "plan_titles"]
+__all__ = ["GENERIC_HEADING", "GROUP_HEADING", "PUBLICATION_PART", "MIN_PLAN_HEADINGS", "TRACKING", "plan_titles"]
