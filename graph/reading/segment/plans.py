@@ -39,7 +39,7 @@ GENERIC_HEADING = re.compile(
 #: A numbered part of a publication ("Chapter 3: Training", "Section 2", "Part IV", "Annex B"): the standard parts a
 #: report is divided into (:data:`.leads._OTHER_LIST` reads the same parts as another kind of list), never a plan's
 #: action (review).
-PUBLICATION_PART = re.compile(r"^(?:chapter|section|part|annex|appendix)\s+(?:\d{1,3}|[ivxlc]{1,6}|[a-z])\b", re.IGNORECASE)
+PUBLICATION_PART = re.compile(r"^(?:chapter|section|part|annex|appendix)\s+(?:\d{1,3}|[ivx]{1,6}|[a-z])\b", re.IGNORECASE)
 
 #: A title naming recommendations in the plural groups them ("Embedded recommendations",
 #: "Recommendations needing further work", "Outstanding recommendations"): a heading over a group,
