@@ -244,6 +244,9 @@ def test_a_numbered_label_block_is_its_item_and_the_reply_under_its_label_is_its
         "Panel follow-up\n\nArea for improvement 4\nThe force should publish its vetting times each quarter.\n"
         "Update 4\nThe first figures appear in the April report.\n"
         "Area for improvement 5\nThe force should explain delays to applicants.\nResponse:\nA letter now sets out each delay.\n"
+        # a reply's wrapped line with no full stop, laid out as a title, is still the reply; a short title ends it
+        "The standards department is reviewing the letters sent since April\nto check each gives a date.\n\n"
+        "Other business\nThe panel agreed the date of its next meeting.\n"
     )
     result = read(Document.from_text(text, "page.txt"))
     assert [(rec.number, rec.text) for rec in result.recommendations] == [
@@ -252,7 +255,8 @@ def test_a_numbered_label_block_is_its_item_and_the_reply_under_its_label_is_its
     ]
     assert [(u.recommendation, u.progress) for u in result.updates] == [
         ("4", "The first figures appear in the April report."),
-        ("5", "A letter now sets out each delay."),
+        ("5", "A letter now sets out each delay. The standards department is reviewing the letters sent since April"
+         " to check each gives a date."),
     ]
     assert result.recommendations[0].provenance.first_line == 3
 

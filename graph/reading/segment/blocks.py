@@ -80,11 +80,16 @@ def label_blocks(layout: Layout) -> list[Block]:
     return blocks
 
 
+def is_label(text: str) -> bool:
+    """Whether ``text`` is short enough to be a label line (at most :data:`_MAX_LABEL_WORDS` words)."""
+    return len(text.split()) <= _MAX_LABEL_WORDS
+
+
 def _reply(layout: Layout, first: int, last: int, number: int) -> int | None:
     """The reply's label line in an item's block: the same number after a few words, or a bare label."""
     for line in layout.lines[first:last]:
         text = line.text.strip()
-        if not text or len(text.split()) > _MAX_LABEL_WORDS:
+        if not text or not is_label(text):
             continue
         numbered = _NUMBERED_REPLY.match(text)
         if (numbered and int(numbered["number"]) == number) or _BARE_REPLY.match(text):
@@ -92,4 +97,4 @@ def _reply(layout: Layout, first: int, last: int, number: int) -> int | None:
     return None
 
 
-__all__ = ["Block", "ITEM_KINDS", "label_blocks"]
+__all__ = ["Block", "ITEM_KINDS", "is_label", "label_blocks"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from recgraph.graph.reading.segment.blocks import label_blocks
+from recgraph.graph.reading.segment.blocks import is_label, label_blocks
 from recgraph.graph.reading.segment.conclusions import referenced_conclusions, replies
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
@@ -339,6 +339,11 @@ def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[
         if line.role == "blank":
             if item:
                 break
+            continue
+        if start.kind == "block" and line.role == "heading" and not is_label(line.text):
+            # a reply's paragraphs laid out as a title (a wrapped line with no full stop): a block's
+            # paragraphs end at the next label, never at a line too long to be one
+            last = line.number
             continue
         if line.role in _STOP or _ends_block(line, item):
             break
