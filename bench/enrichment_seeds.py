@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT / "tests/enrich"))
 from test_status_lexicon import CASES  # noqa: E402  (the test phrasings, written for the tests)
 from status_phrases_heldout import doc_section as heldout_section  # noqa: E402  (this folder)
 from status_grammar_loso import doc_section as grammar_section  # noqa: E402  (this folder)
-from status_survey4 import doc_section as fourth_section, fifth_section  # noqa: E402  (this folder)
+from status_survey4 import doc_section as fourth_section, later_sections  # noqa: E402  (this folder)
 from theme_progress import progress_rule_lines  # noqa: E402  (this folder)
 
 #: Status wordings recorded by the surveys (docs/survey/part-a.md, part-b.md) with the status we judge
@@ -167,7 +167,7 @@ def status_section(statuses: Vocabulary) -> list[str]:
     wrong = [(p, e, g) for p, e, g in survey_right if e != g]
     if wrong:
         lines += ["", "Survey wordings mapped otherwise: " + "; ".join(f"\"{p}\" {g} (judged {e})" for p, e, g in wrong) + "."]
-    return lines + [""] + heldout_section() + grammar_section() + fourth_section() + fifth_section()
+    return lines + [""] + heldout_section() + grammar_section() + fourth_section() + later_sections()
 
 
 def read_fixture_papers() -> list[ReadResult]:

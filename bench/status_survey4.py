@@ -6,11 +6,12 @@ from other UK oversight bodies), judged each before anything was run, and marked
 cell or field) or a ``sentence``. The phrases stay outside the repository (third-party text); the record
 keeps counts only.
 
-Run: .venv/bin/python bench/status_survey4.py PHRASES.tsv [--survey 4|5] [--record STAGE]
+Run: .venv/bin/python bench/status_survey4.py PHRASES.tsv [--survey 4|5|6] [--record STAGE]
 ``--record`` keeps the current figures under STAGE in docs/survey/status-heldout-N.json (N the survey, 4 unless
 given); the record's stages, in order, are what docs/enrichment.md shows (:func:`doc_section`,
-:func:`fifth_section`). The fifth survey, taken the same way (111 phrases of 91 pages), was measured once held
-out by the lead and is development data since (docs/enrichment.md, "Statuses: the fifth survey").
+:func:`later_sections`). The fifth survey, taken the same way (111 phrases of 91 pages), was measured once held
+out by the lead and is development data since (docs/enrichment.md, "Statuses: the fifth survey"); the sixth (48
+phrases of 37 pages, explicit status wordings only) measured the classes drawn from the fifth, held out.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from status_phrases_heldout import decide  # noqa: E402  (this folder: the pipel
 
 RECORD = Path(__file__).resolve().parent.parent / "docs/survey/status-heldout-4.json"
 #: The record of each survey this bench measures.
-RECORDS = {4: RECORD, 5: RECORD.with_name("status-heldout-5.json")}
+RECORDS = {4: RECORD, 5: RECORD.with_name("status-heldout-5.json"), 6: RECORD.with_name("status-heldout-6.json")}
 #: Addresses of the family (the MPA archive, its later site, and a copy of one of its papers).
 FAMILY = ("policeauthority.org", "mpa.gov.uk", "docstoc")
 
@@ -113,20 +114,25 @@ def _stage_table(stages: list[dict]) -> list[str]:
     return lines
 
 
-def fifth_section() -> list[str]:
-    """The fifth survey's part of docs/enrichment.md, from its record (counts only): prose, the survey's stages,
-    and the five surveys before and after the session's classes."""
-    path = RECORDS[5]
+def later_section(survey: int) -> list[str]:
+    """A later survey's part of docs/enrichment.md, from its record (counts only): its title and prose, the
+    survey's stages (under the record's ``caption``), and the record's ``table`` of all surveys when it has one."""
+    path = RECORDS[survey]
     if not path.is_file():
         return []
     record = json.loads(path.read_text(encoding="utf-8"))
     lines = [f"#### {record['title']}", ""]
     for paragraph in record["paragraphs"]:
         lines += [textwrap.fill(paragraph, 110, break_on_hyphens=False), ""]
-    lines += ["The fifth survey by stage (counts of right phrases; both stages development data):", "",
-              *_stage_table(record["stages"]), ""]
-    return lines + ["All five surveys (surveys 1-3 by bench/status_phrases_heldout.py, 4 and 5 by this bench):", "",
-                    *record["table"], ""]
+    lines += [record["caption"], "", *_stage_table(record["stages"]), ""]
+    if record.get("table"):
+        lines += [record["table_caption"], "", *record["table"], ""]
+    return lines
+
+
+def later_sections() -> list[str]:
+    """The fifth and later surveys' parts of docs/enrichment.md, in order."""
+    return [line for survey in sorted(RECORDS) if survey > 4 for line in later_section(survey)]
 
 
 def main(argv=None) -> int:

@@ -64,7 +64,7 @@ def _decision_command(outcome: str, verb: str):
     @click.option("--relation", type=click.Choice(["reiterates", "relatedTo"]), default="reiterates",
                   show_default=True, help="The relation decided on.")
     @click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                  help="The decisions file (default: $RECGRAPH_DECISIONS, else data/decisions.csv).")
+                  help="The decisions file (default: $RECGRAPH_DECISIONS, else ./data/decisions.csv or $RECGRAPH_DATA/decisions.csv).")
     @reports_errors
     def command(later, earlier, note, relation, decisions):
         _decide(outcome, later, earlier, note, relation, decisions)

@@ -89,13 +89,15 @@ def parse_label(label: str) -> RecKey:
 
 def decisions_file() -> Path:
     """The decisions file builds read and ``recgraph links`` writes: ``$RECGRAPH_DECISIONS``, else
-    ``decisions.csv`` in the data folder (``$RECGRAPH_DATA``, else ./data, else the packaged one)."""
+    ``decisions.csv`` in the working data folder (``$RECGRAPH_DATA``, else ./data), also when the papers
+    read are the packaged seeds: an analyst's decisions are the user's data, never written into the
+    installed package (:mod:`recgraph.graph.reading.locations`)."""
     named = os.environ.get("RECGRAPH_DECISIONS", "").strip()
     if named:
         return Path(named)
-    from recgraph.graph.reading.locations import default_data_dir
+    from recgraph.graph.reading.locations import working_data_dir
 
-    return default_data_dir() / DEFAULT_FILE
+    return working_data_dir() / DEFAULT_FILE
 
 
 def analyst() -> str:

@@ -1,4 +1,4 @@
-"""The eighth session's wording classes of statuses.ttl and the grammar (docs/enrichment.md, "Statuses: the fifth
+"""The wording classes from the fifth survey's misses (seventh session) of statuses.ttl and the grammar (docs/enrichment.md, "Statuses: the fifth
 survey"), each tested on phrasings written for this test: none is copied from a seed paper or from a surveyed page,
 and each class has near misses that must NOT take its status.
 """

@@ -127,3 +127,27 @@ def test_fit_reports_and_an_accepted_fit_is_kept_beside_the_decisions(tmp_path):
     assert model.decisions == 24 and "leave-one-out accuracy" in model.describe()
     assert load_model(save_model(model, tmp_path / "link-model.json")) == model
     assert load_model(tmp_path / "absent.json") is None
+
+
+def test_a_decision_made_in_an_empty_folder_is_written_there_not_into_the_package(tmp_path, monkeypatch):
+    """A user in a fresh folder (no ./data/papers: the seed papers are read) records a decision: it goes
+    to ./data/decisions.csv in that folder, never into the installed package, and the next build there
+    reads it."""
+    from recgraph.graph.linking.decisions import decisions_file
+    from recgraph.graph.reading.locations import packaged_data_dir
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("RECGRAPH_DATA", "RECGRAPH_DECISIONS"):
+        monkeypatch.delenv(name, raising=False)
+    packaged = packaged_data_dir() / "decisions.csv"
+    existed = packaged.exists()
+    assert decisions_file() == tmp_path / "data" / "decisions.csv"
+    env = {"RECGRAPH_USER": "ana"}
+    assert run("links", "confirm", "race-and-faith/6(d)", "hmic-mps-2000-01/19", "--relation", "relatedTo", env=env).exit_code == 0
+    assert (tmp_path / "data" / "decisions.csv").is_file()
+    assert packaged.exists() == existed
+    store = tmp_path / "store"
+    assert run("build", "--store", store, env=env).exit_code == 0
+    found = json.loads(run("links", "--store", store, "--decision", "confirmed", "--format", "json", env=env).output)
+    rows = found["links"] if isinstance(found, dict) else found
+    assert [(r["later"], r["earlier"], r["decided_by"]) for r in rows] == [("race-and-faith/6(d)", "hmic-mps-2000-01/19", "ana")]
