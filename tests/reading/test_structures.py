@@ -237,3 +237,36 @@ def test_a_name_is_an_issuer_only_where_the_page_names_a_report_by_it():
     text = "Hollis recommended that forces test recruits. Critics recommended that nothing change. Hollis called for evidence from forces."
     assert [m["text"] for m in retellings(text, names)] == ["forces test recruits."]
     assert retellings(text) == []  # without the page's names, no name is an issuer
+
+
+def test_a_numbered_label_block_is_its_item_and_the_reply_under_its_label_is_its_progress():
+    text = (
+        "Panel follow-up\n\nArea for improvement 4\nThe force should publish its vetting times each quarter.\n"
+        "Update 4\nThe first figures appear in the April report.\n"
+        "Area for improvement 5\nThe force should explain delays to applicants.\nResponse:\nA letter now sets out each delay.\n"
+        # a reply's wrapped line with no full stop, laid out as a title, is still the reply; a short title ends it
+        "The standards department is reviewing the letters sent since April\nto check each gives a date.\n\n"
+        "Other business\nThe panel agreed the date of its next meeting.\n"
+    )
+    result = read(Document.from_text(text, "page.txt"))
+    assert [(rec.number, rec.text) for rec in result.recommendations] == [
+        ("4", "The force should publish its vetting times each quarter."),
+        ("5", "The force should explain delays to applicants."),
+    ]
+    assert [(u.recommendation, u.progress) for u in result.updates] == [
+        ("4", "The first figures appear in the April report."),
+        ("5", "A letter now sets out each delay. The standards department is reviewing the letters sent since April"
+         " to check each gives a date."),
+    ]
+    assert result.recommendations[0].provenance.first_line == 3
+
+
+def test_one_numbered_label_or_labels_out_of_sequence_are_no_blocks():
+    from recgraph.graph.reading.segment.blocks import label_blocks
+
+    def blocks(text):
+        return label_blocks(lay_out(Document.from_text(text, "page.txt")))
+
+    assert blocks("Notes\n\nAction point 1\nThe panel met twice.\n") == []
+    assert blocks("Notes\n\nAction point 1\nThe panel met.\nAction point 4\nIt agreed a plan.\n") == []
+    assert [b.number for b in blocks("Notes\n\nAction point 1\nThe panel met.\nAction point 2\nIt agreed a plan.\n")] == ["1", "2"]

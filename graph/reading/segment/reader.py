@@ -191,6 +191,11 @@ def _text_and_progress(layout: Layout, start: Start, last: int, names: frozenset
         own = [l.text for l in [head, *body] if l.number <= start.last]
         rest = [l for l in body if l.number > start.last]
         return _paragraph(_join(own)), _join([_progress(l.text) for l in rest])
+    if start.kind == "block":
+        # a numbered label block (:mod:`.blocks`): the words under the item's label, the reply under its own
+        reply = start.reply or last + 1
+        own = [l.text for l in body if l.number < reply]
+        return _join(own), _join([_progress(l.text) for l in body if l.number > reply])
     if start.kind == "plan":
         return head.text, _join([_paragraph(l.text) for l in body])
     if start.kind == "that":

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from recgraph.graph.reading.segment.blocks import is_label, label_blocks
 from recgraph.graph.reading.segment.conclusions import referenced_conclusions, replies
 from recgraph.graph.reading.segment.markers import loose_marker, tail_marker
 from recgraph.graph.reading.segment.fields import find_status_clause
@@ -84,6 +85,8 @@ class Start:
     cues: tuple[str, ...] = ()
     #: the line its own words end on, where the paper prints it (a referenced conclusion's reference)
     last: int | None = None
+    #: the label line over its reply in a numbered label block ("Force response 2", :mod:`.blocks`)
+    reply: int | None = None
 
     @property
     def rule(self) -> str:
@@ -105,7 +108,7 @@ class Start:
 RULES = (
     "marker/head", "marker/tail", "item/answered", "item/that", "item/nested", "item/referenced", "item/introduced", "item/logged",
     "item/row", "item/sibling", "heading/marked", "marker/quote", "item/prescribed", "item/recommends", "item/paraphrase",
-    "item/labelled", "heading/unmarked",
+    "item/labelled", "item/block", "heading/unmarked",
 )
 #: Cues tried only in a paper where none of the others holds (a single quoted recommendation; a
 #: plan's unnumbered titles, which elsewhere are a paper's own sub-headings).
@@ -123,10 +126,12 @@ def find_starts(layout: Layout, exclude: set[int] = frozenset()) -> list[Start]:
     groups = [tuple(c for c in RULES if c not in _FALLBACK + _LAST_RESORT), _FALLBACK]
     if not exclude:  # a paper whose tables hold its records has no plan titles to read
         groups.append(_LAST_RESORT)
+    blocks = [s for starts in found.values() for s in starts if s.cues == ("item/block",) and is_on("item/block")]
     for group in groups:
         starts = _resolve(found, group)
         if starts:
-            return starts
+            # the lines of a numbered label block are its item's words and reply, never a record of their own
+            return [s for s in starts if not any(b.line < s.line <= (b.last or b.line) for b in blocks)]
     return []
 
 
@@ -173,6 +178,7 @@ def _candidates(layout: Layout, exclude: set[int]) -> list[Start]:
         if line.role not in ("members", "boilerplate", "blank") and (match := QUOTED.search(line.text)):
             found.append(Start(line.number, "quote", match["number"], cues=("marker/quote",)))
     found += [Start(n, "own", None, cues=("item/labelled",)) for n in labelled_paragraphs(layout)]
+    found += [Start(b.label, "block", b.number, cues=("item/block",), last=b.last, reply=b.reply) for b in label_blocks(layout)]
     found += _audit_items(layout)
     conclusions = referenced_conclusions(layout) if is_on("item/referenced") else []
     found += [Start(c.first_line, "referenced", c.number, cues=("item/referenced",), last=c.last_line) for c in conclusions]
@@ -309,7 +315,11 @@ def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[
     last = start.line
     if start.kind == "quote":
         return _body_end(layout, start.line)
-    if start.last is not None:
+    if start.kind == "block":
+        # a numbered label block: to the next label; the last one on past its reply's label
+        last = start.reply or start.line
+        limit = min(limit, start.last) if start.last > last else limit
+    elif start.last is not None:
         # its own words run to the line the paper closes them on, whatever roles the wrapped
         # lines took; the block (the reply after it) goes on from there
         last = start.last
@@ -324,6 +334,11 @@ def span_end(layout: Layout, start: Start, next_start: int | None, exclude: set[
         if line.role == "blank":
             if item:
                 break
+            continue
+        if start.kind == "block" and line.role == "heading" and not is_label(line.text):
+            # a reply's paragraphs laid out as a title (a wrapped line with no full stop): a block's
+            # paragraphs end at the next label, never at a line too long to be one
+            last = line.number
             continue
         if line.role in _STOP or _ends_block(line, item):
             break
