@@ -10,6 +10,8 @@ import pytest
 
 import recgraph
 from recgraph.graph.enrich import enrich
+from recgraph.graph.enrich.status import infer_status, status_from_phrase
+from recgraph.graph.enrich.vocabulary import load_vocabulary
 from recgraph.graph.linking import link
 from recgraph.graph.reading.papers import read_papers
 
@@ -43,3 +45,15 @@ def seed_links(seed_results, seed_enrichment):
 @pytest.fixture(scope="session")
 def reference_recs(reference) -> dict[tuple[str, str], dict]:
     return {(r["source_report"], r["number"]): r for r in reference["recommendations"]}
+
+
+@pytest.fixture(scope="session")
+def decide_status():
+    """The status a progress phrase states, as the pipeline decides it: an explicit phrase of statuses.ttl
+    (or the grammar), else the inference from its wording; the concept's notation."""
+    statuses = load_vocabulary("statuses")
+
+    def decide(phrase: str) -> str:
+        return (status_from_phrase(phrase, statuses) or infer_status(phrase, statuses)).notation
+
+    return decide

@@ -10,8 +10,6 @@ import re
 import pytest
 
 import recgraph
-from recgraph.graph.enrich.status import infer_status, status_from_phrase
-from recgraph.graph.enrich.vocabulary import load_vocabulary
 
 #: (phrasing, status) per wording class; each phrasing written for this test.
 CLASSES: dict[str, list[tuple[str, str]]] = {
@@ -223,29 +221,20 @@ NEAR_MISSES: list[tuple[str, str]] = [
 CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]
 
 
-@pytest.fixture(scope="module")
-def statuses():
-    return load_vocabulary("statuses")
-
-
-def decide(phrase, statuses):
-    return (status_from_phrase(phrase, statuses) or infer_status(phrase, statuses)).notation
-
-
 @pytest.mark.parametrize("name, phrase, status", CASES)
-def test_a_wording_class_maps_to_its_status(statuses, name, phrase, status):
-    assert decide(phrase, statuses) == status, name
+def test_a_wording_class_maps_to_its_status(decide_status, name, phrase, status):
+    assert decide_status(phrase) == status, name
 
 
 @pytest.mark.parametrize("phrase, status", NEAR_MISSES)
-def test_near_misses_do_not_take_the_class_status(statuses, phrase, status):
-    assert decide(phrase, statuses) != status
+def test_near_misses_do_not_take_the_class_status(decide_status, phrase, status):
+    assert decide_status(phrase) != status
 
 
-def test_the_decision_in_a_minute_wins_over_the_proposal_it_answers(statuses):
+def test_the_decision_in_a_minute_wins_over_the_proposal_it_answers(decide_status):
     proposal = "The Board is invited to agree that action 3 can be closed."
     decision = "The Board agreed that action 3 can be closed."
-    assert (decide(proposal, statuses), decide(decision, statuses)) == ("proposed_closure", "complete")
+    assert (decide_status(proposal), decide_status(decision)) == ("proposed_closure", "complete")
 
 
 def test_every_class_has_phrasings_and_none_is_in_a_seed_paper():

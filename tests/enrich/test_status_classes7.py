@@ -10,8 +10,6 @@ import re
 import pytest
 
 import recgraph
-from recgraph.graph.enrich.status import infer_status, status_from_phrase
-from recgraph.graph.enrich.vocabulary import load_vocabulary
 
 #: (phrasing, status) per wording class; each phrasing written for this test.
 CLASSES: dict[str, list[tuple[str, str]]] = {
@@ -161,31 +159,22 @@ NEAR_MISSES: list[tuple[str, str]] = [
 CASES = [(name, phrase, status) for name, rows in CLASSES.items() for phrase, status in rows]
 
 
-@pytest.fixture(scope="module")
-def statuses():
-    return load_vocabulary("statuses")
-
-
-def decide(phrase, statuses):
-    return (status_from_phrase(phrase, statuses) or infer_status(phrase, statuses)).notation
-
-
 @pytest.mark.parametrize("name, phrase, status", CASES)
-def test_a_wording_class_maps_to_its_status(statuses, name, phrase, status):
-    assert decide(phrase, statuses) == status, name
+def test_a_wording_class_maps_to_its_status(decide_status, name, phrase, status):
+    assert decide_status(phrase) == status, name
 
 
 @pytest.mark.parametrize("phrase, status", NEAR_MISSES)
-def test_near_misses_do_not_take_the_class_status(statuses, phrase, status):
-    assert decide(phrase, statuses) != status
+def test_near_misses_do_not_take_the_class_status(decide_status, phrase, status):
+    assert decide_status(phrase) != status
 
 
-def test_a_working_group_set_up_to_take_work_forward_stays_in_progress(statuses):
+def test_a_working_group_set_up_to_take_work_forward_stays_in_progress(decide_status):
     # the in-progress wording that the completion classes must leave alone
     for phrase in ("A working group has been established to take this forward.",
                    "A steering group was set up to oversee delivery.",
                    "An officer has been appointed to lead the review."):
-        assert decide(phrase, statuses) == "in_progress", phrase
+        assert decide_status(phrase) == "in_progress", phrase
 
 
 def test_every_class_has_phrasings_and_none_is_in_a_seed_paper():
