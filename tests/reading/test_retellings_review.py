@@ -49,3 +49,22 @@ def test_a_publications_chapter_titles_are_no_plan_action_titles():
     plan = ("Progress on the improvement plan\n\nCustody visiting\n\nVisits to all suites have been arranged for May.\n\n"
             "Training\n\nFirst aid training has been given to all custody staff.\n")
     assert len(texts(plan)) == 2
+
+
+def test_an_outside_body_asking_the_authority_to_act_is_a_recommendation():
+    # the own-business guard stops a paper asking its Authority, Committee or Board to decide (note, agree,
+    # approve, ...), not an inspection asking the Authority to do something
+    from recgraph.graph.reading.segment.spans import RECOMMENDS
+
+    assert RECOMMENDS.match("The inspection recommends that the Authority reviews its oversight of custody.")
+    assert [m["text"] for m in retellings("The inspection recommends that the Authority reviews its oversight of custody.")] == [
+        "the Authority reviews its oversight of custody."
+    ]
+    assert texts("Inspection summary\n\nThe inspection recommends that the Authority reviews its oversight of custody.\n") == [
+        "The inspection recommends that the Authority reviews its oversight of custody."
+    ]
+    for decision in ("The report recommends that the Committee notes the progress made.",
+                     "The report recommends that the Board agree the revised terms of reference.",
+                     "The panel recommends that the Authority endorses the plan."):
+        assert not RECOMMENDS.match(decision), decision
+        assert retellings(decision) == [], decision

@@ -44,8 +44,14 @@ ISSUER_RECOMMENDED = re.compile(
 #: sentence before names such an issuer (:func:`retellings`' ``before``). A call for evidence, views
 #: or submissions is not a recommendation; nor is what the paper's own Committee or Members ask.
 #: What a paper asks its own Members, Committee, Board or Authority to decide ("This report recommends that Members
-#: note ...") is the paper's business, not a retold recommendation (:data:`.spans.RECOMMENDS` reads it so too).
-OWN_BUSINESS = r"(?!\s+(?:that\s+)?(?:the\s+)?(?:Members?|Committee|Board|Authority)\b)"
+#: note ...", "... that the Authority approves the plan") is the paper's business, not a retold recommendation
+#: (:data:`.spans.RECOMMENDS` reads it so too). Members are only ever asked to decide; a Committee, Board or
+#: Authority is the paper's own when asked with a verb of committee decision (note, agree, approve, endorse,
+#: receive, consider, accept, ratify, delegate, comment: the decisions MPA cover sheets ask for), while an
+#: outside body may ask it to act ("The inspection recommends that the Authority reviews its oversight").
+DECISION_VERBS = r"(?:notes?|agrees?|approves?|endorses?|receives?|considers?|accepts?|ratif(?:y|ies)|delegates?|comments?)"
+OWN_BUSINESS = (r"(?!\s+(?:that\s+)?(?:the\s+)?(?:Members?\b|(?:Committee|Board|Authority|Panel)\s+(?:\w+ly\s+)?"
+                + DECISION_VERBS + r"\b))")
 #: What a call for information asks for: evidence, views, witnesses (an inquiry's or a news item's appeal, not a
 #: recommendation).
 _APPEALS = r"(?:evidence|views|submissions|comments|information|witnesses)"

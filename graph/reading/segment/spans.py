@@ -65,7 +65,7 @@ RECOMMENDS = re.compile(
     r"|^(?:The|This|Its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:report|review|inquiry|inspection|inspectorate|audit|panel|investigation)"
     r"\s+(?:also\s+|further\s+)?recommends\s+that\b" + OWN_BUSINESS +
     r"|^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?We\s+(?:(?:therefore|also|further|strongly|firmly)\s+)?recommend\s+that\b"
-    r"(?!\s+(?:the\s+)?(?:Members?|Committee|Board|Authority\s+(?:notes?|agrees?|approves?|endorses?))\b)"
+    + OWN_BUSINESS
 )
 
 #: What an audit's item says: what should be done ("should", "must", "to be", "recommend").
