@@ -24,6 +24,7 @@ stage alone ("diversity training", "recruitment of special constables" name one 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -106,16 +107,23 @@ def _disparities(text: str, groups: Vocabulary, themes: Vocabulary) -> tuple[Dis
     named = group_matcher.find(text)
     if not named:
         return ()
-    stages = stage_matcher.find(text)
-    listed = {m.start for m in (*named, *stages)}
     found: dict[tuple[str, str], Disparity] = {}
-    for start, end in sentence_spans(text):
-        inside = [m for m in named if start <= m.start < end]
-        for stage in (m for m in stages if start <= m.start < end):
-            for group in inside:
-                if one_phrase(text, group, stage, listed):
-                    found.setdefault((group.concept, stage.concept), _disparity(text, group, stage))
+    for group, stage in named_together(text, named, stage_matcher.find(text)):
+        found.setdefault((group.concept, stage.concept), _disparity(text, group, stage))
     return tuple(found.values())
+
+
+def named_together(text: str, firsts: list[Match], seconds: list[Match]) -> Iterator[tuple[Match, Match]]:
+    """Each pair of a match of ``firsts`` and one of ``seconds`` on other words of ``text`` named in one
+    phrase (the same sentence, :func:`one_phrase`), by sentence, then ``seconds``, then ``firsts`` in order."""
+    listed = {m.start for m in (*firsts, *seconds)}
+    for start, end in sentence_spans(text):
+        inside = [m for m in firsts if start <= m.start < end]
+        for second in (m for m in seconds if start <= m.start < end):
+            for first in inside:
+                apart = first.end <= second.start or second.end <= first.start
+                if apart and one_phrase(text, first, second, listed):
+                    yield first, second
 
 
 def one_phrase(text: str, group: Match, stage: Match, listed: set[int]) -> bool:

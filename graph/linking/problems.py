@@ -22,8 +22,7 @@ from functools import lru_cache
 from recgraph.errors import RecgraphError
 from recgraph.graph.enrich.vocabulary import Vocabulary, load_vocabulary
 from recgraph.graph.enrich.words import Matcher
-from recgraph.graph.linking.disparities import one_phrase
-from recgraph.graph.reading.readers.phrases import sentence_spans
+from recgraph.graph.linking.disparities import named_together
 
 PROBLEM = "https://w3id.org/recgraph/problem/"
 
@@ -99,14 +98,8 @@ def _facets(text: str, kinds: tuple[str, ...], themes: Vocabulary) -> tuple[Face
     cues = cue_matcher.find(text)
     if not cues:
         return ()
-    processes = process_matcher.find(text)
-    listed = {m.start for m in (*cues, *processes)}
     found: dict[tuple[str, str], Facet] = {}
-    for start, end in sentence_spans(text):
-        for cue in (m for m in cues if start <= m.start < end):
-            for process in (m for m in processes if start <= m.start < end):
-                if cue.end <= process.start or process.end <= cue.start:  # not the same words
-                    if one_phrase(text, cue, process, listed):
-                        first, last = min(cue.start, process.start), max(cue.end, process.end)
-                        found.setdefault((cue.concept, process.concept), Facet(process.concept, cue.concept, text[first:last]))
+    for process, cue in named_together(text, process_matcher.find(text), cues):
+        first, last = min(cue.start, process.start), max(cue.end, process.end)
+        found.setdefault((cue.concept, process.concept), Facet(process.concept, cue.concept, text[first:last]))
     return tuple(found.values())

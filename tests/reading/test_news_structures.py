@@ -11,6 +11,7 @@ from __future__ import annotations
 from recgraph.graph.reading.readers.text import Document
 from recgraph.graph.reading.segment import read
 from recgraph.graph.reading.segment.enumerators import join_bare_items
+from recgraph.graph.reading.segment.roles import MAX_HEADING_WORDS
 from recgraph.graph.reading.segment.retellings import retellings
 
 
@@ -36,17 +37,17 @@ def test_bare_numbers_join_their_words_only_in_a_run_under_a_title_naming_the_re
     lines = ["Summary of Recommendations", "", "1", "", "There should be a board.", "", "2", "", "The board should meet.", "",
              "3", "", "Forces should report.", ""]
     joined: set[int] = set()
-    join_bare_items(lines, joined)
+    join_bare_items(lines, joined, MAX_HEADING_WORDS)
     assert [t for t in lines if t] == ["Summary of Recommendations", "1. There should be a board.", "2. The board should meet.",
                                        "3. Forces should report."]
     assert joined == {5, 9, 13}
     untitled = ["Guide for panel members", "", "1", "", "Members should attend.", "", "2", "", "Chairs should sign.", "", "3", "",
                 "Officers should report back.", ""]
     before = list(untitled)
-    join_bare_items(untitled, set())
+    join_bare_items(untitled, set(), MAX_HEADING_WORDS)
     assert untitled == before  # page numbers over prescribing paragraphs, but no title naming recommendations
     short = ["Summary of Recommendations", "", "1", "", "There should be a board.", "", "2", "", "The board should meet.", ""]
-    join_bare_items(short, set())
+    join_bare_items(short, set(), MAX_HEADING_WORDS)
     assert "1" in short  # two in a run could be page numbers
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recgraph.graph.reading.segment.enumerators import in_sequence
 from recgraph.graph.reading.segment.roles import Layout
 
 #: The item kinds the family names its asks by, other than the marker word itself: a panel's
@@ -62,13 +63,7 @@ def _kind(text: str) -> tuple[str, int] | None:
 def label_blocks(layout: Layout) -> list[Block]:
     """Every item block of a numbered sequence of item labels (at least two, numbered one after the other)."""
     labels = [(line.number, k) for line in layout.lines if line.role not in _SKIP and (k := _kind(line.text))]
-    runs: list[list[tuple[int, tuple[str, int]]]] = []
-    for entry in labels:
-        last = runs[-1][-1][1] if runs else None
-        if last and last[0] == entry[1][0] and entry[1][1] == last[1] + 1:
-            runs[-1].append(entry)
-        else:
-            runs.append([entry])
+    runs = in_sequence(labels, number=lambda entry: entry[1][1], kind=lambda entry: entry[1][0])
     blocks: list[Block] = []
     for run in (r for r in runs if len(r) >= 2):
         for index, (line, (_, number)) in enumerate(run):

@@ -14,6 +14,10 @@ recommendations. Each such number takes its paragraph's first line ("1" / "There
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: A bare number alone on its line.
 _BARE = re.compile(r"^\d{1,3}$")
@@ -24,15 +28,25 @@ _NAMES = re.compile(r"\brecommendations\b", re.IGNORECASE)
 #: Page numbers also run in sequence; three numbered prescriptions in a row under a title naming the
 #: recommendations is what a list gives (the same run length as ``item/prescribed``, :mod:`.runs`).
 MIN_RUN = 3
-#: A title is short (the headings' limit of :mod:`.roles`).
-MAX_TITLE_WORDS = 16
 
 
-def join_bare_items(texts: list[str], joined: set[int]) -> None:
+def in_sequence(entries: list[T], number: Callable[[T], int], kind: Callable[[T], object] = lambda entry: None) -> list[list[T]]:
+    """``entries`` (in order) grouped into runs whose numbers follow on (N, N+1, ...) within one kind."""
+    runs: list[list[T]] = []
+    for entry in entries:
+        if runs and kind(runs[-1][-1]) == kind(entry) and number(entry) == number(runs[-1][-1]) + 1:
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
+
+
+def join_bare_items(texts: list[str], joined: set[int], max_title_words: int) -> None:
     """Give each bare item number of a run the first line of its paragraph (in place).
 
     ``texts`` holds each line's text (index 0 is line 1); ``joined`` collects the line numbers whose
-    words moved up to a number (they stay in the record's span and provenance).
+    words moved up to a number (they stay in the record's span and provenance); a title naming the
+    recommendations has at most ``max_title_words`` words (a heading's limit, :mod:`.roles`).
     """
     pairs = []  # (index of the number, index of its paragraph's first line)
     for index, text in enumerate(texts):
@@ -42,9 +56,9 @@ def join_bare_items(texts: list[str], joined: set[int]) -> None:
         if following is None or not _opens_prescription(texts, following):
             continue
         pairs.append((index, following))
-    for run in _runs(texts, pairs):
+    for run in (r for r in in_sequence(pairs, lambda pair: int(texts[pair[0]])) if len(r) >= MIN_RUN):
         first = run[0][0]
-        if not any(_NAMES.search(t) and len(t.split()) <= MAX_TITLE_WORDS for t in texts[:first]):
+        if not any(_NAMES.search(t) and len(t.split()) <= max_title_words for t in texts[:first]):
             continue
         for number, words in run:
             texts[number], texts[words] = f"{texts[number]}. {texts[words]}", ""
@@ -62,19 +76,3 @@ def _opens_prescription(texts: list[str], index: int) -> bool:
             break
         paragraph.append(later)
     return bool(_PRESCRIBES.search(" ".join(paragraph)))
-
-
-def _runs(texts: list[str], pairs: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-    """The runs of at least :data:`MIN_RUN` numbers in sequence (1, 2, 3, ...)."""
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for pair in pairs:
-        if current and int(texts[pair[0]]) == int(texts[current[-1][0]]) + 1:
-            current.append(pair)
-            continue
-        if len(current) >= MIN_RUN:
-            runs.append(current)
-        current = [pair]
-    if len(current) >= MIN_RUN:
-        runs.append(current)
-    return runs

@@ -296,7 +296,7 @@ def _joined_texts(doc: Document) -> tuple[list[str], set[int]]:
             texts[index], texts[index + 1] = f"{text} {following.rstrip('.)')}", ""
             joined.add(index + 2)
     _join_numbered_rows(texts, joined)
-    join_bare_items(texts, joined)
+    join_bare_items(texts, joined, MAX_HEADING_WORDS)
     return texts, joined
 
 
